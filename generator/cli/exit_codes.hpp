@@ -1,0 +1,10 @@
+#pragma once
+// Exit codes shared by every command (documented in README.md).
+namespace sheetgen::cli {
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalidInput = 1;  // some profiles invalid: reported and skipped
+inline constexpr int kExitUsage = 2;         // bad command line
+inline constexpr int kExitFatalInput = 3;    // hazard config, layer, template or font unusable: nothing done
+inline constexpr int kExitOutput = 4;        // an output could not be written
+inline constexpr int kExitInterrupted = 130; // SIGINT/SIGTERM: completed outputs kept
+}  // namespace sheetgen::cli

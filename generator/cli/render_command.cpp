@@ -1,0 +1,11 @@
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+namespace sheetgen::cli {
+int run_render(const std::vector<std::string>&, Streams io) {
+    io.err << "sheetgen render: not built yet\n";
+    return kExitUsage;
+}
+}  // namespace sheetgen::cli

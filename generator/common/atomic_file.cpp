@@ -1,0 +1,79 @@
+#include "common/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/error.hpp"
+
+namespace sheetgen {
+
+namespace {
+std::string errno_text(const std::string& what, const std::string& path) {
+    return what + " " + path + ": " + std::strerror(errno);
+}
+
+std::string parent_dir(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return path.substr(0, slash);
+}
+}  // namespace
+
+void ensure_directory(const std::string& path, const OutputOptions& opts) {
+    if (path.empty()) return;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) throw OutputError(path + " exists and is not a directory");
+        return;
+    }
+    std::string parent = parent_dir(path);
+    if (parent != path && parent != "." && parent != "/") ensure_directory(parent, opts);
+    if (::mkdir(path.c_str(), opts.dir_mode) != 0 && errno != EEXIST)
+        throw OutputError(errno_text("cannot create directory", path));
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes, const OutputOptions& opts) {
+    std::string tmpl = path + ".tmp-XXXXXX";
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) throw OutputError(errno_text("cannot create temporary file for", path));
+    auto fail = [&](const std::string& what) {
+        int saved = errno;
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        errno = saved;
+        throw OutputError(errno_text(what, path));
+    };
+    if (::fchmod(fd, opts.file_mode) != 0) fail("cannot set permissions on");
+    const char* p = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            fail("cannot write");
+        }
+        p += n;
+        left -= static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0) fail("cannot sync");
+    if (::close(fd) != 0) {
+        int saved = errno;
+        ::unlink(tmpl.c_str());
+        errno = saved;
+        throw OutputError(errno_text("cannot close", path));
+    }
+    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(tmpl.c_str());
+        errno = saved;
+        throw OutputError(errno_text("cannot rename temporary file onto", path));
+    }
+}
+
+}  // namespace sheetgen

@@ -1,0 +1,1 @@
+// Empty translation unit for a library folder that has no code yet.

@@ -1,0 +1,101 @@
+#pragma once
+// What the overlay found at a point, as plain data (no GDAL types), so the
+// risk rules and renderers can use it without knowing GDAL.
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/geo.hpp"
+
+namespace sheetgen {
+
+inline constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+// Inundation depth class as a range of metres [min_m, max_m).
+struct DepthRange {
+    double min_m = 0;
+    double max_m = kUnbounded;
+    std::string label_en() const;  // "0.5-3.0 m", ">= 20 m"
+    std::string label_ja() const;  // "0.5m以上3.0m未満", "20m以上"
+    // GSI legend class 1..6 (0-0.5, 0.5-3, 3-5, 5-10, 10-20, >=20) by min_m,
+    // used for map colours.
+    int gsi_class() const;
+    bool operator==(const DepthRange& o) const { return min_m == o.min_m && max_m == o.max_m; }
+};
+
+// Inundation duration class as a range of hours [min_h, max_h).
+struct DurationRange {
+    double min_h = 0;
+    double max_h = kUnbounded;
+    std::string label_en() const;  // "24-72 h"
+    std::string label_ja() const;  // "24時間以上72時間未満" / "1日〜3日"
+    bool operator==(const DurationRange& o) const { return min_h == o.min_h && max_h == o.max_h; }
+};
+
+struct Exposure {
+    // Flood depth layers: inside any zone; depth is the worst class found, or
+    // nullopt when inside a zone whose layer carries no depth ("depth unknown").
+    bool in_flood_zone = false;
+    std::optional<DepthRange> depth;
+    std::string depth_scenario;  // 計画規模 / 想定最大規模 (scenario of the worst class)
+    std::string depth_layer;     // layer name from the config
+    // Duration layers.
+    bool in_duration_zone = false;
+    std::optional<DurationRange> duration;
+    // 家屋倒壊等氾濫想定区域: "flood_flow" (氾濫流) / "bank_erosion" (河岸侵食) / "" when unknown type.
+    bool in_house_collapse = false;
+    std::string house_collapse_type;
+    bool in_landslide = false;   // 土砂災害警戒区域 etc.
+    std::string landslide_type;  // free label from the layer (e.g. 土石流, 急傾斜地), may be empty
+    // Layer names the point fell in, for explaining the verdict.
+    std::vector<std::string> layers_hit;
+};
+
+struct Shelter {
+    std::string id;
+    std::string name;
+    std::string address;
+    LatLon location;
+    // Hazards the site is designated for (指定緊急避難場所).
+    bool flood = false;
+    bool landslide = false;
+    bool earthquake = false;
+    bool inland_flood = false;
+    bool welfare = false;            // 福祉避難所
+    std::optional<bool> power;       // electricity for medical devices (unknown when absent)
+    bool vertical = false;           // upper floor / rooftop site (name says ２階, ３階から最上階, 屋上 ...)
+    Exposure exposure;               // the site's own exposure, computed when hazards load
+    // Flood-designated and not a ground-level site inside a flood zone.
+    bool usable_in_flood() const { return flood && (!exposure.in_flood_zone || vertical); }
+};
+
+// Map inset data around a household, in a local metric frame: x east, y north,
+// metres from the centre (transverse Mercator centred on the home).
+enum class ZoneKind { FloodDepth, FloodDuration, HouseCollapse, Landslide };
+
+struct MapRing {
+    std::vector<std::pair<double, double>> points;  // x, y metres; closed (first == last)
+};
+
+struct MapPolygon {
+    ZoneKind kind = ZoneKind::FloodDepth;
+    std::optional<DepthRange> depth;  // for FloodDepth; nullopt = depth unknown
+    std::vector<MapRing> rings;       // first outer, then holes
+};
+
+struct MapShelter {
+    const Shelter* shelter = nullptr;  // points into the HazardSet's shelters
+    double x = 0, y = 0;
+};
+
+struct MapExtract {
+    LatLon centre;
+    double half_width_m = 0;   // frame is [-half_width_m, half_width_m] in x
+    double half_height_m = 0;  // and [-half_height_m, half_height_m] in y
+    std::vector<MapPolygon> polygons;  // clipped to the frame, simplified to resolution
+    std::vector<MapShelter> shelters;  // shelters inside the frame
+};
+
+}  // namespace sheetgen

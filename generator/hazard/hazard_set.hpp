@@ -1,0 +1,50 @@
+#pragma once
+// Hazard layers loaded once per run, indexed, queried read-only (thread-safe
+// for concurrent const calls).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "hazard/exposure.hpp"
+
+namespace sheetgen {
+
+struct HazardConfig;  // hazard/config.hpp
+
+class HazardSet {
+public:
+    // Loads every layer of the config (paths relative to the config file's
+    // directory). Throws InputError naming the config line on a missing source,
+    // layer, mapped field or CRS. Repaired/reported geometry problems are
+    // appended to `warnings`.
+    static HazardSet load(const HazardConfig& config, std::vector<Diagnostic>* warnings = nullptr);
+    static HazardSet load_file(const std::string& config_path, std::vector<Diagnostic>* warnings = nullptr);
+
+    HazardSet(HazardSet&&) noexcept;
+    HazardSet& operator=(HazardSet&&) noexcept;
+    ~HazardSet();
+
+    // Point-in-zone overlay for one household location (WGS84/JGD2011 degrees).
+    Exposure expose(const LatLon& p) const;
+
+    const std::vector<Shelter>& shelters() const;
+    // By exact id, then by exact name; nullptr when not found.
+    const Shelter* find_shelter(const std::string& id_or_name) const;
+
+    // Zones and shelters inside a frame centred on `centre`.
+    // `resolution_m` is the size of one output unit (simplification tolerance).
+    MapExtract extract_map(const LatLon& centre, double half_width_m, double half_height_m,
+                           double resolution_m) const;
+
+    // Counts for summaries and benchmarks.
+    size_t zone_polygon_count() const;
+    std::string name() const;  // config name/label
+
+private:
+    struct Impl;
+    explicit HazardSet(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sheetgen
