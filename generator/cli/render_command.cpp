@@ -1,11 +1,289 @@
-#include <ostream>
+// sheetgen render: profiles + hazards -> verdicts -> support sheets (every
+// household) and ventilator evacuation plans (ventilator users) as PDF.
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
 
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/ordered_pool.hpp"
+#include "cli/progress.hpp"
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "hazard/hazard_set.hpp"
+#include "profile/parse.hpp"
+#include "render/renderer.hpp"
+#include "report/pdf_bundle.hpp"
+#include "report/pdf_encrypt.hpp"
+#include "risk/verdict.hpp"
 
 namespace sheetgen::cli {
-int run_render(const std::vector<std::string>&, Streams io) {
-    io.err << "sheetgen render: not built yet\n";
-    return kExitUsage;
+
+namespace {
+
+const char* kRenderHelp =
+    "usage: sheetgen render --hazards CONFIG PROFILE_OR_DIR... --out DIR [options]\n"
+    "\n"
+    "Renders an A4 disaster support sheet (災害対策支援シート) for every household\n"
+    "and an evacuation plan (災害時個別支援計画) for every ventilator user, named\n"
+    "DIR/<id>.pdf and DIR/<id>-ventilator-plan.pdf.\n"
+    "\n"
+    "options:\n"
+    "  --hazards CONFIG        hazard configuration (geodata/*.yaml), required\n"
+    "  --out DIR               output directory (created 0700), required\n"
+    "  --bundle FILE           also write one PDF of every document, in priority order, for printing\n"
+    "  --template FILE         support-sheet template (default: templates/support-sheet.yaml)\n"
+    "  --plan-template FILE    ventilator-plan template (default: templates/ventilator-plan.yaml)\n"
+    "  --plans ventilator|none which evacuation plans to render (default: ventilator)\n"
+    "  --only-at-risk          skip households at level D (outside all zones)\n"
+    "  --date YYYY-MM-DD       document date and 'today' for the review rule\n"
+    "                          (default: document date = the profile's `updated`, today for the rule)\n"
+    "  --font FILE             TrueType font (default: $SHEETGEN_FONT or IPAexGothic)\n"
+    "  --password-file FILE    encrypt every PDF with AES-256, password read from FILE\n"
+    "  --password-env VAR      ... or from environment variable VAR (never on the command line)\n"
+    "  --jobs N                worker threads (default: number of cores)\n"
+    "  --group-readable        create outputs 0640 / directories 0750 instead of 0600 / 0700\n"
+    "  --timings               print timings to stderr\n"
+    "  -q, --quiet             no progress bar\n"
+    "\n"
+    "exit: 0 all rendered, 1 some profiles invalid (reported, skipped), 2 usage,\n"
+    "      3 hazard config/template/font unusable, 4 output not written, 130 interrupted\n";
+
+std::string data_path(const std::string& rel) {
+    if (const char* dir = std::getenv("SHEETGEN_DATA_DIR")) return std::string(dir) + "/" + rel;
+    return std::string(SHEETGEN_DATA_DIR) + "/" + rel;
 }
+
+struct Rendered {
+    bool ok = false;
+    std::vector<Diagnostic> diagnostics;
+    std::string id, file;
+    Priority level = Priority::D;
+    bool skipped_by_filter = false;
+    std::vector<std::string> written;      // paths, in bundle order
+    std::vector<std::string> bundle_parts; // unencrypted PDFs kept only when a bundle is wanted
+    int pages = 0;
+    std::string error;                     // output failure
+};
+
+}  // namespace
+
+int run_render(const std::vector<std::string>& argv, Streams io) {
+    try {
+        Args args(argv,
+                  {"--hazards", "--out", "--bundle", "--template", "--plan-template", "--plans", "--date", "--font",
+                   "--password-file", "--password-env", "--jobs"},
+                  {"--help", "--only-at-risk", "--quiet", "--timings", "--group-readable"},
+                  {{"-o", "--out"}, {"-h", "--help"}, {"-q", "--quiet"}});
+        if (args.flag("--help")) {
+            io.out << kRenderHelp;
+            return kExitOk;
+        }
+        auto hazards_path = args.value("--hazards");
+        auto out_dir = args.value("--out");
+        if (!hazards_path) throw UsageError("--hazards CONFIG is required");
+        if (!out_dir) throw UsageError("--out DIR is required");
+        if (args.positionals().empty()) throw UsageError("give at least one profile file or directory");
+        const std::string plans = args.value("--plans").value_or("ventilator");
+        if (plans != "ventilator" && plans != "none") throw UsageError("--plans takes 'ventilator' or 'none'");
+        const std::optional<Date> fixed_date = args.value("--date") ? std::optional<Date>(as_of_date(args)) : std::nullopt;
+        const Date as_of = as_of_date(args);
+        const unsigned jobs = job_count(args);
+        const OutputOptions out_opts = output_options(args);
+        const auto bundle_path = args.value("--bundle");
+        const bool only_at_risk = args.flag("--only-at-risk");
+        std::optional<PdfProtection> protection;
+        if (args.value("--password-file") && args.value("--password-env"))
+            throw UsageError("give --password-file or --password-env, not both");
+        try {
+            if (auto f = args.value("--password-file")) protection = PdfProtection{read_password_file(*f), "", true, false};
+            if (auto v = args.value("--password-env")) protection = PdfProtection{read_password_env(*v), "", true, false};
+        } catch (const std::runtime_error& e) {
+            throw UsageError(e.what());
+        }
+        std::string font = args.value("--font").value_or("");
+        if (font.empty()) {
+            const char* env = std::getenv("SHEETGEN_FONT");
+            font = env && *env ? env : SHEETGEN_DEFAULT_FONT;
+        }
+        const std::string sheet_template = args.value("--template").value_or(data_path("templates/support-sheet.yaml"));
+        const std::string plan_template =
+            args.value("--plan-template").value_or(data_path("templates/ventilator-plan.yaml"));
+        const auto& interrupted = install_interrupt_handlers();
+        PhaseClock total_clock;
+
+        // Work that does not depend on the household: once per run.
+        Renderer sheet_renderer = Renderer::load(font, sheet_template);
+        std::optional<Renderer> plan_renderer;
+        if (plans == "ventilator") plan_renderer.emplace(Renderer::load(font, plan_template));
+        std::vector<Diagnostic> warnings;
+        HazardSet hazards = HazardSet::load_file(*hazards_path, &warnings);
+        for (const auto& w : warnings) io.err << format_diagnostic(w) << "\n";
+        try {
+            ensure_directory(*out_dir, out_opts);
+        } catch (const OutputError& e) {
+            io.err << "sheetgen render: " << e.what() << "\n";
+            return kExitOutput;
+        }
+
+        std::vector<Diagnostic> path_problems;
+        const std::vector<std::string> paths = expand_profile_paths(args.positionals(), path_problems);
+        for (const auto& d : path_problems) io.err << format_diagnostic(d) << "\n";
+        RiskOptions risk;
+        risk.as_of = as_of;
+
+        auto write_pdf = [&](const std::string& path, const std::string& pdf) {
+            write_file_atomic(path, protection ? encrypt_pdf(pdf, *protection) : pdf, out_opts);
+        };
+        auto work = [&](size_t i) {
+            Rendered r;
+            r.file = paths[i];
+            ProfileResult parsed = load_profile_file(paths[i]);
+            r.diagnostics = std::move(parsed.diagnostics);
+            if (!parsed.ok() || !parsed.profile) return r;
+            const Profile& p = *parsed.profile;
+            r.id = p.id;
+            Exposure e = hazards.expose(p.household.location);
+            Verdict v = assess(p, e, hazards.shelters(), risk);
+            r.level = v.level;
+            r.ok = true;
+            if (only_at_risk && v.level == Priority::D) {
+                r.skipped_by_filter = true;
+                return r;
+            }
+            MapRequest req = sheet_renderer.map_request(p, v);
+            MapExtract map = hazards.extract_map(req.centre, req.half_width_m, req.half_height_m, req.resolution_m);
+            RenderOptions opts;
+            opts.document_date = fixed_date ? *fixed_date : p.updated;
+            std::vector<SheetInput> input{SheetInput{&p, &v, &map}};
+            try {
+                RenderedDocument sheet = sheet_renderer.render(input, opts);
+                for (auto& w : sheet.warnings) r.diagnostics.push_back(std::move(w));
+                const std::string sheet_path = *out_dir + "/" + p.id + ".pdf";
+                write_pdf(sheet_path, sheet.pdf);
+                r.written.push_back(sheet_path);
+                r.pages += sheet.page_count;
+                if (bundle_path) r.bundle_parts.push_back(std::move(sheet.pdf));
+                if (plan_renderer && p.uses_ventilator()) {
+                    MapRequest preq = plan_renderer->map_request(p, v);
+                    MapExtract pmap = (preq.half_width_m == req.half_width_m && preq.half_height_m == req.half_height_m)
+                                          ? map
+                                          : hazards.extract_map(preq.centre, preq.half_width_m, preq.half_height_m,
+                                                                preq.resolution_m);
+                    std::vector<SheetInput> pin{SheetInput{&p, &v, &pmap}};
+                    RenderedDocument plan = plan_renderer->render(pin, opts);
+                    for (auto& w : plan.warnings) r.diagnostics.push_back(std::move(w));
+                    const std::string plan_path = *out_dir + "/" + p.id + "-ventilator-plan.pdf";
+                    write_pdf(plan_path, plan.pdf);
+                    r.written.push_back(plan_path);
+                    r.pages += plan.page_count;
+                    if (bundle_path) r.bundle_parts.push_back(std::move(plan.pdf));
+                }
+            } catch (const OutputError& e) {
+                r.error = e.what();
+            } catch (const std::runtime_error& e) {  // encryption or a libharu failure for this household
+                r.error = e.what();
+            }
+            return r;
+        };
+
+        struct BundleEntry {
+            Priority level;
+            size_t order;
+            std::vector<std::string> parts;
+        };
+        std::vector<BundleEntry> bundle;
+        std::unordered_map<std::string, std::string> seen_ids;
+        size_t invalid = path_problems.size(), output_failures = 0, done = 0, documents = 0, filtered = 0;
+        int pages = 0;
+        Progress progress(io.err, io.err_is_tty && !args.flag("--quiet"), paths.size(), "render");
+        auto sink = [&](size_t i, Rendered&& r) {
+            ++done;
+            for (const auto& d : r.diagnostics) io.err << format_diagnostic(d) << "\n";
+            if (!r.ok) {
+                ++invalid;
+            } else if (auto [it, inserted] = seen_ids.emplace(r.id, r.file); !inserted) {
+                // Same id, same output name: the first household's files stand.
+                io.err << r.file << ": duplicate id '" << r.id << "' (also in " << it->second
+                       << "): household skipped\n";
+                ++invalid;
+            } else if (!r.error.empty()) {
+                io.err << "sheetgen render: " << r.id << ": " << r.error << "\n";
+                ++output_failures;
+            } else if (r.skipped_by_filter) {
+                ++filtered;
+            } else {
+                documents += r.written.size();
+                pages += r.pages;
+                if (bundle_path) bundle.push_back(BundleEntry{r.level, i, std::move(r.bundle_parts)});
+            }
+            progress.update(done);
+        };
+        // A small window: each waiting result holds finished PDFs.
+        run_ordered<Rendered>(paths.size(), jobs, jobs * 2, work, sink, &interrupted);
+        progress.finish();
+
+        if (interrupted.load()) {
+            io.err << "sheetgen render: interrupted after " << done << " of " << paths.size() << " households; "
+                   << documents << " complete PDFs kept in " << *out_dir
+                   << ", no bundle written; run again to redo the rest\n";
+            return kExitInterrupted;
+        }
+
+        int bundle_pages = 0;
+        if (bundle_path) {
+            std::stable_sort(bundle.begin(), bundle.end(),
+                             [](const BundleEntry& a, const BundleEntry& b) { return a.level < b.level; });
+            std::vector<std::string> parts;
+            for (auto& b : bundle)
+                for (auto& p : b.parts) parts.push_back(std::move(p));
+            try {
+                BundleResult merged = bundle_pdfs(parts);
+                bundle_pages = merged.page_count;
+                write_pdf(*bundle_path, merged.pdf);
+            } catch (const std::exception& e) {
+                io.err << "sheetgen render: bundle: " << e.what() << "\n";
+                return kExitOutput;
+            }
+        }
+
+        io.out << documents << " PDF documents (" << pages << " pages) written to " << *out_dir << " for "
+               << seen_ids.size() - filtered - output_failures << " households";
+        if (filtered) io.out << "; " << filtered << " outside all zones skipped (--only-at-risk)";
+        if (invalid) io.out << "; " << invalid << " skipped (invalid profiles, see above)";
+        if (output_failures) io.out << "; " << output_failures << " failed to write";
+        io.out << "\n";
+        if (bundle_path) io.out << "bundle for printing: " << *bundle_path << " (" << bundle_pages << " pages)\n";
+        if (args.flag("--timings")) {
+            double secs = total_clock.elapsed_ns() / 1e9;
+            std::ostringstream t;
+            t.setf(std::ios::fixed);
+            t.precision(2);
+            t << "timings: households=" << paths.size() << " documents=" << documents << " jobs=" << jobs
+              << " total_s=" << secs << " documents_per_s=" << (secs > 0 ? documents / secs : 0) << "\n";
+            io.err << t.str();
+        }
+        if (output_failures) return kExitOutput;
+        return invalid ? kExitInvalidInput : kExitOk;
+    } catch (const UsageError& e) {
+        io.err << "sheetgen render: " << e.what() << "\n(see sheetgen render --help)\n";
+        return kExitUsage;
+    } catch (const InputError& e) {
+        io.err << e.what() << "\n";
+        return kExitFatalInput;
+    } catch (const OutputError& e) {
+        io.err << "sheetgen render: " << e.what() << "\n";
+        return kExitOutput;
+    }
+}
+
 }  // namespace sheetgen::cli

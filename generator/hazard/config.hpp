@@ -1,0 +1,89 @@
+#pragma once
+// Hazard configuration (geodata/*.yaml): which layers to load and how to read
+// their attributes. Every element remembers where it was written so errors
+// can point at the config line. Format: docs/hazard-config.md.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace sheetgen {
+
+enum class LayerKind { FloodDepth, FloodDuration, HouseCollapse, Landslide, Shelters };
+const char* to_string(LayerKind k);  // "flood_depth" ...
+
+// A value range for one attribute code: metres for depth, hours for duration.
+// max is kUnbounded-like (infinity) when open-ended.
+struct ClassRange {
+    double min = 0;
+    double max = 0;
+};
+
+// Field names of a shelter layer. Empty = not mapped (flag stays false, or
+// power stays unknown).
+struct ShelterFields {
+    std::string id = "共通ID";
+    std::string name = "施設・場所名";
+    std::string address = "住所";
+    std::string flood = "洪水";
+    std::string landslide = "崖崩れ、土石流及び地滑り";
+    std::string earthquake = "地震";
+    std::string inland_flood = "内水氾濫";
+    std::string welfare;  // optional
+    std::string power;    // optional
+    std::string x;        // optional: read coordinates from these attributes
+    std::string y;        //           instead of the feature geometry
+};
+
+struct LayerConfig {
+    SourceLocation at;        // the layer entry (its first key) in the config
+    std::string name;         // label; defaults to `layer` or the source file name
+    std::string source;       // as written
+    std::string resolved_source;  // relative paths joined to the config's directory
+    SourceLocation source_at;
+    std::string layer;        // OGR layer name; empty = the first layer
+    SourceLocation layer_at;
+    LayerKind kind = LayerKind::FloodDepth;
+    std::string scenario;     // 計画規模 / 想定最大規模 (free label)
+    std::string crs;          // used when the source has no CRS
+    SourceLocation crs_at;
+    std::string where;        // OGR attribute filter
+    SourceLocation where_at;
+    std::vector<std::string> open_options;  // NAME=VALUE for GDALOpenEx
+    // Depth / duration class mapping (code as text -> range).
+    std::string field;
+    SourceLocation field_at;
+    std::string preset;       // a31a_depth, a31_2012_depth, a31a_duration
+    std::map<std::string, ClassRange> classes;
+    // house_collapse / landslide: fixed type label or a field holding it.
+    std::string type;
+    std::string type_field;
+    SourceLocation type_field_at;
+    // shelters
+    ShelterFields shelter_fields;
+    std::map<std::string, SourceLocation> shelter_field_at;  // config key -> where written
+};
+
+struct HazardConfig {
+    std::string path;  // config file as given
+    std::string dir;   // its directory ("." when none)
+    std::string name;  // `name:` or the file's base name
+    std::vector<LayerConfig> layers;
+};
+
+// Throws InputError with file:line:column on any problem (syntax, unknown or
+// duplicate key, wrong type, bad class range, unknown preset/kind).
+HazardConfig load_hazard_config(const std::string& path);
+// Same, from text already read; `path` names the file for messages and for
+// resolving relative sources.
+HazardConfig parse_hazard_config(const std::string& text, const std::string& path);
+
+// Class tables of the presets (for docs and tests); empty when unknown.
+std::map<std::string, ClassRange> preset_classes(const std::string& preset);
+
+// true for the usual "yes" spellings in Japanese open data: 1, true, yes, ○, ◯, 〇.
+bool truthy_flag(const std::string& value);
+
+}  // namespace sheetgen

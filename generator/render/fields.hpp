@@ -1,0 +1,63 @@
+#pragma once
+// The field model: what a template can print, as a tree of named values built
+// from Profile + Verdict (+ the document date for computed ages). The schema
+// (every valid path and its type) comes from the same builders, so template
+// validation and rendering cannot drift apart.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/date.hpp"
+#include "profile/profile.hpp"
+#include "risk/verdict.hpp"
+
+namespace sheetgen::render {
+
+enum class ValueType { Text, Number, Date, Bool, List, Enum };
+const char* to_string(ValueType t);
+
+struct FieldValue {
+    ValueType type = ValueType::Text;
+    bool present = false;            // false: absent/empty (printed blank)
+    std::string text;                // Text; Enum: Japanese label
+    std::string key;                 // Enum: machine value (e.g. "doctor") for `where`
+    double number = 0;
+    Date date;
+    bool flag = false;
+    std::vector<std::string> list;
+};
+
+using Record = std::map<std::string, FieldValue>;
+
+struct FieldModel {
+    Record scalars;                                  // "person.name" -> value
+    std::map<std::string, std::vector<Record>> tables;  // "contacts" -> rows; row keys are column names
+};
+
+FieldModel build_field_model(const Profile& profile, const Verdict& verdict, const Date& document_date);
+
+struct FieldInfo {
+    ValueType type = ValueType::Text;
+    std::vector<std::string> enum_values;  // Enum: allowed machine values
+};
+
+struct FieldSchema {
+    std::map<std::string, FieldInfo> scalars;
+    std::map<std::string, std::map<std::string, FieldInfo>> tables;
+};
+
+FieldSchema build_field_schema();
+
+// Formats: "" (default for the type), text, date_ja, date_iso, age, date_ja_age,
+// yes_no, ari_nashi, check, hours, watts, wh, kg, metres, distance, number, list, lines.
+bool format_known(const std::string& format);
+bool format_applies(const std::string& format, ValueType type);
+const std::vector<std::string>& known_formats();
+std::vector<std::string> formats_for(ValueType type);
+// Display text ("" when the value is absent).
+std::string format_value(const FieldValue& v, const std::string& format, const Date& document_date);
+
+// Closest candidate within a small edit distance ("" when none is close).
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace sheetgen::render

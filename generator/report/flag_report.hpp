@@ -1,0 +1,36 @@
+#pragma once
+// Staff-facing outputs of `flag`: an Excel-friendly CSV (UTF-8 with BOM,
+// CRLF, RFC 4180 quoting) and GeoJSON for QGIS, one record per household.
+#include <array>
+#include <string>
+
+#include "profile/profile.hpp"
+#include "risk/verdict.hpp"
+
+namespace sheetgen {
+
+// The CSV starts with a UTF-8 BOM so Excel opens Japanese text correctly.
+std::string flag_csv_header();
+// One row, ending in "\r\n".
+std::string flag_csv_row(const Profile& profile, const Verdict& verdict);
+
+// RFC 7946 FeatureCollection pieces (lon/lat WGS84), streamed by the caller:
+// header, features separated by ",\n", footer.
+std::string flag_geojson_header();
+std::string flag_geojson_feature(const Profile& profile, const Verdict& verdict);
+std::string flag_geojson_footer();
+
+// Text helpers shared by the outputs.
+std::string csv_field(const std::string& value);  // quotes, and defuses =,+,-,@ formula prefixes
+std::string json_string(const std::string& value);
+std::string format_fixed(double value, int decimals);  // locale-independent
+
+struct LevelCounts {
+    std::array<long, 4> by_level{};  // A, B, C, D
+    long total() const { return by_level[0] + by_level[1] + by_level[2] + by_level[3]; }
+    void add(Priority p) { ++by_level[static_cast<int>(p)]; }
+};
+// "A 3 · B 2 · C 2 · D 5" style summary lines (English, with Japanese level names).
+std::string format_level_summary(const LevelCounts& counts);
+
+}  // namespace sheetgen

@@ -1,0 +1,300 @@
+#include "risk/power.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace sheetgen {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Negative, NaN or infinite inputs count as 0: the model must not crash or
+// invent power on data the validator should have rejected.
+double sane(double v) { return std::isfinite(v) && v > 0 ? v : 0.0; }
+
+double sane_efficiency(double e) { return std::isfinite(e) && e > 0 && e <= 1 ? e : kDefaultEfficiency; }
+
+std::string device_name_ja(const Device& d) { return d.name.empty() ? label_ja(d.kind) : d.name; }
+
+std::string device_name_en(const Device& d) {
+    if (d.kind == DeviceKind::Other && !d.name.empty()) return d.name;
+    std::string s = to_string(d.kind);
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
+
+struct SourceLabel {
+    PowerStep step;
+    const char* ja;
+    const char* en;
+};
+
+SourceLabel source_label(BackupKind k) {
+    switch (k) {
+        case BackupKind::PowerStation: return {PowerStep::PowerStation, "ポータブル電源", "portable power station"};
+        case BackupKind::CarInverter: return {PowerStep::CarInverter, "車のインバーター", "car inverter"};
+        case BackupKind::Generator: return {PowerStep::Generator, "発電機", "generator"};
+        case BackupKind::Other: break;
+    }
+    return {PowerStep::PowerStation, "その他の電源", "other backup"};
+}
+
+// Order of use: power stations, other batteries, car, generator; profile
+// order within a kind. Returns the sources and notes about how each counts.
+std::vector<PowerSource> collect_sources(const Profile& p, const PowerModelOptions& opt, std::vector<Reason>& notes) {
+    std::vector<PowerSource> energy_other, cars, generators, stations;
+    for (size_t i = 0; i < p.power_backup.size(); ++i) {
+        const PowerBackup& b = p.power_backup[i];
+        SourceLabel lab = source_label(b.kind);
+        PowerSource s;
+        s.backup_index = i;
+        s.step = lab.step;
+        s.label_ja = lab.ja;
+        s.label_en = lab.en;
+        double cap = sane(b.capacity_wh);
+        double eff = sane_efficiency(b.efficiency);
+        switch (b.kind) {
+            case BackupKind::PowerStation:
+                if (cap <= 0) continue;
+                s.usable_wh = cap * eff;
+                stations.push_back(s);
+                break;
+            case BackupKind::Other:
+                if (cap > 0) {
+                    s.usable_wh = cap * eff;
+                    energy_other.push_back(s);
+                } else if (sane(b.fuel_hours) > 0) {
+                    s.step = PowerStep::Generator;
+                    s.energy_based = false;
+                    s.hours = sane(b.fuel_hours);
+                    generators.push_back(s);
+                }
+                break;
+            case BackupKind::CarInverter:
+                if (cap > 0) {
+                    s.usable_wh = cap * eff;
+                } else {
+                    s.energy_based = false;
+                    s.hours = sane(opt.car_inverter_hours);
+                    s.assumed_hours = true;
+                    notes.push_back({"car_inverter_assumed",
+                                     "車のインバーターは容量の記入がないため、満タン半分程度の燃料でアイドリングして約" +
+                                         format_hours(s.hours) + "時間給電できるものとして計算しています",
+                                     "The car inverter has no capacity: assumed to supply about " +
+                                         format_hours(s.hours) +
+                                         " h with the engine idling on about half a tank of fuel"});
+                }
+                cars.push_back(s);
+                break;
+            case BackupKind::Generator:
+                if (sane(b.fuel_hours) > 0) {
+                    s.energy_based = false;
+                    s.hours = sane(b.fuel_hours);
+                } else if (cap > 0) {
+                    s.usable_wh = cap * eff;
+                } else {
+                    notes.push_back({"generator_no_fuel_hours",
+                                     "発電機の燃料で動かせる時間（fuel_hours）の記入がないため、計算に含めていません",
+                                     "The generator has no fuel_hours: not counted"});
+                    continue;
+                }
+                generators.push_back(s);
+                break;
+        }
+    }
+    std::vector<PowerSource> all;
+    for (auto* v : {&stations, &energy_other, &cars, &generators}) all.insert(all.end(), v->begin(), v->end());
+    return all;
+}
+
+void add_segment(std::vector<PowerSegment>& segs, PowerStep step, const std::string& ja, const std::string& en,
+                 double start, double end) {
+    if (!(end > start)) return;  // zero-length steps (no battery) are left out
+    segs.push_back({step, ja, en, start, end});
+}
+
+}  // namespace
+
+std::string format_hours(double h) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f", std::isfinite(h) ? h : 0.0);
+    return buf;
+}
+
+double isolation_hours(const DurationRange& d) {
+    if (std::isfinite(d.max_h)) return d.max_h;
+    return std::max(d.min_h, kOpenDurationHours);
+}
+
+PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
+    PowerTimeline tl;
+
+    for (size_t i = 0; i < p.devices.size(); ++i) {
+        const Device& d = p.devices[i];
+        double hours = std::min(sane(d.hours_per_day), 24.0);
+        // A device used 0 h a day (as needed) has no daily load to keep up.
+        if (!d.power_dependent || (hours <= 0 && !d.critical)) continue;
+        DevicePower dp;
+        dp.device_index = i;
+        dp.name_ja = device_name_ja(d);
+        dp.name_en = device_name_en(d);
+        dp.critical = d.critical;
+        dp.duty = d.critical ? 1.0 : hours / 24.0;
+        dp.load_known = sane(d.watts) > 0;
+        dp.average_w = sane(d.watts) * dp.duty;
+        dp.manual_fallback = d.manual_fallback;
+        // Battery hours are hours of running; a part-time device stretches them.
+        double internal = sane(d.internal_battery_h) / dp.duty;
+        double external = (d.external_battery_count > 0 ? d.external_battery_count : 0) * sane(d.external_battery_h) / dp.duty;
+        dp.own_battery_h = internal + external;
+        add_segment(dp.segments, PowerStep::InternalBattery, "内部バッテリー", "internal battery", 0, internal);
+        add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", internal,
+                    internal + external);
+        tl.peak_w += sane(d.watts);
+        if (dp.load_known) tl.average_w += dp.average_w;
+        else
+            tl.notes.push_back({"device_load_unknown",
+                                dp.name_ja + "の消費電力（W）の記入がないため、共用の電源で動かせる時間を計算できません（機器のバッテリーのみで計算）",
+                                "No watts for the " + dp.name_en +
+                                    ": only its own batteries are counted, shared backups cannot be"});
+        tl.devices.push_back(std::move(dp));
+    }
+    if (tl.devices.empty()) return tl;
+
+    tl.sources = collect_sources(p, opt, tl.notes);
+
+    // Devices with known load join the shared sources when their own batteries
+    // run out, and all draw on them together (no rationing) until the chain of
+    // sources is exhausted at chain_end.
+    std::vector<const DevicePower*> joiners;
+    for (const auto& dp : tl.devices)
+        if (dp.load_known) joiners.push_back(&dp);
+    std::stable_sort(joiners.begin(), joiners.end(),
+                     [](const DevicePower* a, const DevicePower* b) { return a->own_battery_h < b->own_battery_h; });
+
+    double chain_end = -kInf;  // no shared power at all
+    if (!joiners.empty()) {
+        double t = joiners.front()->own_battery_h;
+        chain_end = t;
+        size_t next = 0;  // first joiner not yet on the shared sources
+        double load = 0;
+        auto admit = [&](double now) {
+            while (next < joiners.size() && joiners[next]->own_battery_h <= now) load += joiners[next++]->average_w;
+        };
+        admit(t);
+        for (auto& s : tl.sources) {
+            s.start_h = t;
+            if (!s.energy_based) {
+                t += s.hours;
+            } else {
+                double left = s.usable_wh;
+                for (;;) {
+                    double next_join = next < joiners.size() ? joiners[next]->own_battery_h : kInf;
+                    double need = load * (next_join - t);
+                    if (need >= left) {
+                        t += left / load;
+                        break;
+                    }
+                    left -= need;
+                    t = next_join;
+                    admit(t);
+                }
+            }
+            s.end_h = t;
+            admit(t);
+        }
+        chain_end = t;
+    }
+
+    // Household view.
+    if (!joiners.empty()) {
+        add_segment(tl.household, PowerStep::InternalBattery, "各機器のバッテリー", "each device's own batteries", 0,
+                    joiners.front()->own_battery_h);
+    }
+    for (const auto& s : tl.sources)
+        if (s.start_h && s.end_h) add_segment(tl.household, s.step, s.label_ja, s.label_en, *s.start_h, *s.end_h);
+
+    // Each device: own batteries, then the shared sources from when it joins.
+    for (auto& dp : tl.devices) {
+        dp.runtime_h = dp.own_battery_h;
+        if (!dp.load_known) continue;
+        for (const auto& s : tl.sources) {
+            if (!s.start_h || !s.end_h) continue;
+            double a = std::max(*s.start_h, dp.own_battery_h);
+            add_segment(dp.segments, s.step, s.label_ja, s.label_en, a, *s.end_h);
+        }
+        dp.runtime_h = std::max(dp.own_battery_h, chain_end);
+    }
+
+    // Household runtime: the first critical device to stop; without critical
+    // devices, the first power-dependent device.
+    bool any_critical = std::any_of(tl.devices.begin(), tl.devices.end(), [](const DevicePower& d) { return d.critical; });
+    for (size_t i = 0; i < tl.devices.size(); ++i) {
+        const auto& dp = tl.devices[i];
+        if (any_critical && !dp.critical) continue;
+        if (!tl.limiting_device || dp.runtime_h < tl.devices[*tl.limiting_device].runtime_h) tl.limiting_device = i;
+    }
+    tl.runtime_h = tl.devices[*tl.limiting_device].runtime_h;
+
+    // A generator must be able to carry every device at once.
+    for (const auto& s : tl.sources) {
+        const PowerBackup& b = p.power_backup[s.backup_index];
+        if (s.start_h && b.output_w > 0 && tl.peak_w > b.output_w) {
+            char buf[256];
+            std::snprintf(buf, sizeof buf, "%.0f", b.output_w);
+            std::string out = buf;
+            std::snprintf(buf, sizeof buf, "%.0f", tl.peak_w);
+            tl.notes.push_back({"backup_output_low",
+                                s.label_ja + "の定格出力 " + out + "W は、機器の合計消費電力 " + buf +
+                                    "W より小さいため、全機器を同時には動かせません",
+                                "The " + s.label_en + " is rated " + out + " W, below the devices' combined " + buf +
+                                    " W: it cannot run them all at once"});
+        }
+    }
+    return tl;
+}
+
+std::vector<Shortfall> shortfalls(const PowerTimeline& tl, std::optional<DurationRange> isolation,
+                                  const PowerModelOptions& opt) {
+    struct Target {
+        const char* code;
+        double hours;
+        std::string ja, en;
+    };
+    std::vector<Target> targets{
+        {"carry_72h", kCarryTargetHours, "避難時に持ち出す（72時間）", "Carry when evacuating (72 h)"},
+        {"home_168h", kHomeTargetHours, "在宅避難 7日間（168時間）", "7 days at home (168 h)"},
+    };
+    if (isolation) {
+        double h = isolation_hours(*isolation);
+        targets.push_back({"isolation", h,
+                           "想定浸水継続時間（" + isolation->label_ja() + " → " + format_hours(h) + "時間）",
+                           "Expected flood isolation (" + isolation->label_en() + " -> " + format_hours(h) + " h)"});
+    }
+    double eff = sane_efficiency(opt.extra_battery_efficiency);
+    std::vector<Shortfall> out;
+    if (tl.empty()) return out;
+    for (const auto& t : targets) {
+        Shortfall s;
+        s.code = t.code;
+        s.target_h = t.hours;
+        s.label_ja = t.ja;
+        s.label_en = t.en;
+        s.missing_h = std::max(0.0, t.hours - tl.runtime_h);
+        double delivered_wh = 0;
+        for (size_t i = 0; i < tl.devices.size(); ++i) {
+            const auto& d = tl.devices[i];
+            double gap = t.hours - d.runtime_h;
+            if (gap <= 0) continue;
+            s.devices_short.push_back(i);
+            delivered_wh += d.average_w * gap;
+        }
+        s.extra_wh = delivered_wh / eff;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace sheetgen

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The main job on the samples: installs what is missing, builds, validates the
+# sample profiles, flags them against the sample hazard layers and renders the
+# support sheets and ventilator plans into out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+sheetgen=${BUILD_DIR:-build}/generator/cli/sheetgen
+hazards=geodata/tama-sample.yaml
+mkdir -p out
+umask 077   # the outputs hold personal medical data
+
+echo "== validate samples/"
+"$sheetgen" validate samples/
+
+echo "== flag against $hazards"
+"$sheetgen" flag --hazards "$hazards" samples/ -o out/at-risk.csv --geojson out/at-risk.geojson
+
+echo "== render support sheets and ventilator plans"
+"$sheetgen" render --hazards "$hazards" samples/ --out out/sheets --bundle out/all-sheets.pdf
+
+echo
+echo "Done. Open out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
+echo "out/sheets/*.pdf (one per household) and out/all-sheets.pdf (for printing)."

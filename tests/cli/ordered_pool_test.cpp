@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+#include "cli/args.hpp"
+#include "cli/ordered_pool.hpp"
+
+using namespace sheetgen::cli;
+
+TEST_CASE("run_ordered hands results over in index order whatever the thread timing", "[cli][pool]") {
+    std::vector<size_t> seen;
+    size_t n = run_ordered<size_t>(
+        500, 4, 8,
+        [](size_t i) {
+            // Early items take longest, so completion order differs from index order.
+            if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            return i * 3;
+        },
+        [&](size_t i, size_t&& r) {
+            CHECK(r == i * 3);
+            seen.push_back(i);
+        });
+    CHECK(n == 500);
+    REQUIRE(seen.size() == 500);
+    for (size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == i);
+}
+
+TEST_CASE("run_ordered keeps at most `window` results waiting", "[cli][pool]") {
+    std::atomic<long> in_flight{0}, max_in_flight{0};
+    run_ordered<int>(
+        200, 2, 4,
+        [&](size_t) {
+            long now = ++in_flight;
+            long prev = max_in_flight.load();
+            while (now > prev && !max_in_flight.compare_exchange_weak(prev, now)) {
+            }
+            return 1;
+        },
+        [&](size_t, int&&) {
+            std::this_thread::sleep_for(std::chrono::microseconds(50));
+            --in_flight;
+        });
+    CHECK(max_in_flight.load() <= 4);
+}
+
+TEST_CASE("run_ordered stops early and propagates worker exceptions", "[cli][pool]") {
+    std::atomic<bool> stop{false};
+    size_t sunk = run_ordered<int>(
+        10000, 2, 4, [](size_t) { return 0; },
+        [&](size_t i, int&&) {
+            if (i == 10) stop = true;
+        },
+        &stop);
+    CHECK(sunk >= 11);
+    CHECK(sunk < 10000);
+
+    CHECK_THROWS_WITH(run_ordered<int>(
+                          100, 2, 4,
+                          [](size_t i) -> int {
+                              if (i == 42) throw std::runtime_error("boom at 42");
+                              return 0;
+                          },
+                          [](size_t, int&&) {}),
+                      "boom at 42");
+}
+
+TEST_CASE("Args parses values, flags, aliases and rejects unknown options", "[cli][args]") {
+    Args a({"--hazards", "h.yaml", "-o", "out.csv", "--jobs=3", "--quiet", "p1", "--", "--not-an-option"},
+           {"--hazards", "--out", "--jobs"}, {"--quiet"}, {{"-o", "--out"}});
+    CHECK(a.value("--hazards") == std::optional<std::string>("h.yaml"));
+    CHECK(a.value("--out") == std::optional<std::string>("out.csv"));
+    CHECK(a.integer("--jobs", 1, 8) == 3L);
+    CHECK(a.flag("--quiet"));
+    CHECK(a.positionals() == std::vector<std::string>{"p1", "--not-an-option"});
+    CHECK_THROWS_AS(Args({"--bogus"}, {}, {}), UsageError);
+    CHECK_THROWS_AS(Args({"--out"}, {"--out"}, {}), UsageError);
+    Args bad({"--jobs", "0"}, {"--jobs"}, {});
+    CHECK_THROWS_AS(bad.integer("--jobs", 1, 8), UsageError);
+}
