@@ -120,8 +120,8 @@ def days(y, m, d):
     return datetime.date(y, m, d).toordinal() - EPOCH_ORDINAL
 
 
-UPDATED_FIRST, UPDATED_LAST = days(2024, 10, 1), days(2026, 10, 31)  # ~1 in 5 is past a 12-month review
-TODAY_FIXED = days(2026, 11, 1)  # fixed "now" for ages, so output never depends on the clock
+# Fixed dates, never the clock: ~1 in 5 profiles is past a 12-month review in late 2026.
+UPDATED_FIRST, UPDATED_LAST = days(2024, 10, 1), days(2026, 10, 31)
 
 
 def phone(r, mobile=False):
@@ -168,8 +168,8 @@ def profile_yaml(seed, index):
     name, kana = person_name(r, family, sex)
     adult = r.random() < 0.35 or cat == "oxygen" and r.random() < 0.6
     age = r.randrange(18, 80) if adult else r.randrange(0, 18)
-    birth = TODAY_FIXED - age * 365 - r.randrange(365) - 1
     updated = r.randrange(UPDATED_FIRST, UPDATED_LAST + 1)
+    birth = updated - age * 365 - r.randrange(365) - 1  # age as of the review: born before it
 
     w("schema: %s\n" % SCHEMA)
     w("id: %s\n" % pid)
@@ -379,6 +379,29 @@ def write_shard(job):
     return last - first + 1
 
 
+def remove_leftovers(out, count, per_dir, shards):
+    """Deletes what an earlier, different set left in `out` (only after --force)."""
+    for entry in os.scandir(out):
+        if not entry.name.startswith("shard-"):
+            continue
+        try:
+            shard = int(entry.name[6:])
+        except ValueError:
+            shard = -1
+        if not (0 <= shard < shards and entry.name == "shard-%04d" % shard):
+            shutil.rmtree(entry.path)
+            continue
+        lo, hi = shard * per_dir + 1, min((shard + 1) * per_dir, count)
+        for f in os.scandir(entry.path):
+            n = f.name
+            if not (n.startswith("bench-") and n.endswith(".yaml") and n[6:-5].isdigit()
+                    and lo <= int(n[6:-5]) <= hi and n == "bench-%07d.yaml" % int(n[6:-5])):
+                if f.is_dir(follow_symlinks=False):
+                    shutil.rmtree(f.path)
+                else:
+                    os.remove(f.path)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, required=True, help="number of profiles (1..9,999,999)")
@@ -397,7 +420,16 @@ def main(argv=None):
     if os.path.isdir(a.out) and os.listdir(a.out):
         if not a.force:
             ap.error("%s is not empty (use --force to replace it)" % a.out)
-        shutil.rmtree(a.out)
+        foreign = [e for e in os.listdir(a.out) if e != "generator.json" and not e.startswith("shard-")]
+        if foreign:
+            ap.error("--force only replaces a profile set made by this script; %s also holds %s"
+                     % (a.out, ", ".join(sorted(foreign)[:3])))
+        # Files are overwritten in place and only leftovers removed afterwards:
+        # deleting 100,000 files first can take minutes on a discard-mounted disk.
+        try:
+            os.remove(os.path.join(a.out, "generator.json"))
+        except FileNotFoundError:
+            pass
     os.makedirs(a.out, exist_ok=True)
 
     jobs = []
@@ -419,6 +451,7 @@ def main(argv=None):
         written = sum(map(write_shard, jobs))
     secs = (datetime.datetime.now() - start).total_seconds()
     shards = (a.count + a.files_per_dir - 1) // a.files_per_dir
+    remove_leftovers(a.out, a.count, a.files_per_dir, shards)
     meta = {"generator_version": GENERATOR_VERSION, "schema": SCHEMA, "count": a.count, "seed": a.seed,
             "files_per_dir": a.files_per_dir, "shards": ["shard-%04d" % s for s in range(shards)]}
     with open(os.path.join(a.out, "generator.json"), "w", encoding="utf-8") as f:

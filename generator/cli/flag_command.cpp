@@ -3,7 +3,6 @@
 #include <atomic>
 #include <iostream>
 #include <sstream>
-#include <unordered_map>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -48,7 +47,7 @@ struct Item {
     bool ok = false;
     std::vector<Diagnostic> diagnostics;
     std::string id;
-    std::string file;
+    SourceLocation id_at;
     Priority level = Priority::D;
     std::string csv_row;
     std::string geojson;
@@ -101,7 +100,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         const size_t chunks = (paths.size() + kChunk - 1) / kChunk;
 
         std::array<std::vector<std::string>, 4> csv_rows, geo_rows;
-        std::unordered_map<std::string, std::string> seen_ids;
+        IdRegistry seen_ids;
         LevelCounts counts;
         size_t invalid = path_problems.size(), done = 0;
         long long parse_ns = 0, overlay_ns = 0, assess_ns = 0;
@@ -113,7 +112,6 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
             for (size_t i = begin; i < end; ++i) {
                 Item item;
                 item.index = i;
-                item.file = paths[i];
                 PhaseClock t0;
                 ProfileResult parsed = load_profile_file(paths[i]);
                 chunk.parse_ns += t0.elapsed_ns();
@@ -127,6 +125,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                     Verdict v = assess(p, e, hazards.shelters(), risk);
                     item.ok = true;
                     item.id = p.id;
+                    item.id_at = parsed.id_at;
                     item.level = v.level;
                     item.csv_row = flag_csv_row(p, v);
                     if (geojson_path) item.geojson = flag_geojson_feature(p, v);
@@ -147,10 +146,8 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                     ++invalid;
                     continue;
                 }
-                auto [it, inserted] = seen_ids.emplace(item.id, item.file);
-                if (!inserted) {
-                    io.err << item.file << ": duplicate id '" << item.id << "' (also in " << it->second
-                           << "): household skipped\n";
+                if (auto dup = seen_ids.add(item.id, item.id_at)) {  // the first household with an id wins
+                    io.err << format_diagnostic(*dup) << " (household skipped)\n";
                     ++invalid;
                     continue;
                 }
@@ -176,6 +173,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         for (const auto& level : csv_rows)
             for (const auto& row : level) csv += row;
         try {
+            ensure_parent_directory(*out_path, out_opts);
             write_file_atomic(*out_path, csv, out_opts);
             if (geojson_path) {
                 std::string geo = flag_geojson_header();
@@ -187,6 +185,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                         first = false;
                     }
                 geo += flag_geojson_footer();
+                ensure_parent_directory(*geojson_path, out_opts);
                 write_file_atomic(*geojson_path, geo, out_opts);
             }
         } catch (const OutputError& e) {

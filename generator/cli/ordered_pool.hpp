@@ -1,7 +1,7 @@
 #pragma once
 // Runs work(i) for i in [0, count) on `jobs` threads and hands the results to
 // sink(i, result) on the calling thread in index order. At most `window`
-// results wait at once, so memory stays bounded however large `count` is, and
+// results wait at once (plus the one in the sink), so memory stays bounded however large `count` is, and
 // outputs come out in input order (deterministic) whatever the thread timing.
 #include <algorithm>
 #include <atomic>

@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <sstream>
-#include <unordered_map>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -66,10 +65,11 @@ std::string data_path(const std::string& rel) {
 struct Rendered {
     bool ok = false;
     std::vector<Diagnostic> diagnostics;
-    std::string id, file;
+    std::string id;
+    SourceLocation id_at;
     Priority level = Priority::D;
     bool skipped_by_filter = false;
-    std::vector<std::string> written;      // paths, in bundle order
+    std::vector<StagedFile> staged;        // written and synced, published by the sink in order
     std::vector<std::string> bundle_parts; // unencrypted PDFs kept only when a bundle is wanted
     int pages = 0;
     std::string error;                     // output failure
@@ -141,17 +141,17 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         RiskOptions risk;
         risk.as_of = as_of;
 
-        auto write_pdf = [&](const std::string& path, const std::string& pdf) {
-            write_file_atomic(path, protection ? encrypt_pdf(pdf, *protection) : pdf, out_opts);
+        auto stage_pdf = [&](const std::string& path, const std::string& pdf) {
+            return StagedFile(path, protection ? encrypt_pdf(pdf, *protection) : pdf, out_opts);
         };
         auto work = [&](size_t i) {
             Rendered r;
-            r.file = paths[i];
             ProfileResult parsed = load_profile_file(paths[i]);
             r.diagnostics = std::move(parsed.diagnostics);
             if (!parsed.ok() || !parsed.profile) return r;
             const Profile& p = *parsed.profile;
             r.id = p.id;
+            r.id_at = parsed.id_at;
             Exposure e = hazards.expose(p.household.location);
             Verdict v = assess(p, e, hazards.shelters(), risk);
             r.level = v.level;
@@ -169,8 +169,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
                 RenderedDocument sheet = sheet_renderer.render(input, opts);
                 for (auto& w : sheet.warnings) r.diagnostics.push_back(std::move(w));
                 const std::string sheet_path = *out_dir + "/" + p.id + ".pdf";
-                write_pdf(sheet_path, sheet.pdf);
-                r.written.push_back(sheet_path);
+                r.staged.push_back(stage_pdf(sheet_path, sheet.pdf));
                 r.pages += sheet.page_count;
                 if (bundle_path) r.bundle_parts.push_back(std::move(sheet.pdf));
                 if (plan_renderer && p.uses_ventilator()) {
@@ -183,8 +182,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
                     RenderedDocument plan = plan_renderer->render(pin, opts);
                     for (auto& w : plan.warnings) r.diagnostics.push_back(std::move(w));
                     const std::string plan_path = *out_dir + "/" + p.id + "-ventilator-plan.pdf";
-                    write_pdf(plan_path, plan.pdf);
-                    r.written.push_back(plan_path);
+                    r.staged.push_back(stage_pdf(plan_path, plan.pdf));
                     r.pages += plan.page_count;
                     if (bundle_path) r.bundle_parts.push_back(std::move(plan.pdf));
                 }
@@ -202,7 +200,8 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             std::vector<std::string> parts;
         };
         std::vector<BundleEntry> bundle;
-        std::unordered_map<std::string, std::string> seen_ids;
+        IdRegistry seen_ids;
+        size_t households = 0;
         size_t invalid = path_problems.size(), output_failures = 0, done = 0, documents = 0, filtered = 0;
         int pages = 0;
         Progress progress(io.err, io.err_is_tty && !args.flag("--quiet"), paths.size(), "render");
@@ -211,10 +210,9 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             for (const auto& d : r.diagnostics) io.err << format_diagnostic(d) << "\n";
             if (!r.ok) {
                 ++invalid;
-            } else if (auto [it, inserted] = seen_ids.emplace(r.id, r.file); !inserted) {
+            } else if (auto dup = seen_ids.add(r.id, r.id_at)) {
                 // Same id, same output name: the first household's files stand.
-                io.err << r.file << ": duplicate id '" << r.id << "' (also in " << it->second
-                       << "): household skipped\n";
+                io.err << format_diagnostic(*dup) << " (household skipped)\n";
                 ++invalid;
             } else if (!r.error.empty()) {
                 io.err << "sheetgen render: " << r.id << ": " << r.error << "\n";
@@ -222,7 +220,16 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             } else if (r.skipped_by_filter) {
                 ++filtered;
             } else {
-                documents += r.written.size();
+                try {
+                    for (auto& f : r.staged) f.commit();
+                } catch (const OutputError& e) {
+                    io.err << "sheetgen render: " << r.id << ": " << e.what() << "\n";
+                    ++output_failures;
+                    progress.update(done);
+                    return;
+                }
+                ++households;
+                documents += r.staged.size();
                 pages += r.pages;
                 if (bundle_path) bundle.push_back(BundleEntry{r.level, i, std::move(r.bundle_parts)});
             }
@@ -249,7 +256,9 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             try {
                 BundleResult merged = bundle_pdfs(parts);
                 bundle_pages = merged.page_count;
-                write_pdf(*bundle_path, merged.pdf);
+                ensure_parent_directory(*bundle_path, out_opts);
+                write_file_atomic(*bundle_path, protection ? encrypt_pdf(merged.pdf, *protection) : merged.pdf,
+                                  out_opts);
             } catch (const std::exception& e) {
                 io.err << "sheetgen render: bundle: " << e.what() << "\n";
                 return kExitOutput;
@@ -257,7 +266,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         }
 
         io.out << documents << " PDF documents (" << pages << " pages) written to " << *out_dir << " for "
-               << seen_ids.size() - filtered - output_failures << " households";
+               << households << " households";
         if (filtered) io.out << "; " << filtered << " outside all zones skipped (--only-at-risk)";
         if (invalid) io.out << "; " << invalid << " skipped (invalid profiles, see above)";
         if (output_failures) io.out << "; " << output_failures << " failed to write";

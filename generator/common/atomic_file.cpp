@@ -38,7 +38,9 @@ void ensure_directory(const std::string& path, const OutputOptions& opts) {
         throw OutputError(errno_text("cannot create directory", path));
 }
 
-void write_file_atomic(const std::string& path, std::string_view bytes, const OutputOptions& opts) {
+namespace {
+// Writes bytes to a new temporary file beside `path`, fsync'd; returns its name.
+std::string write_temporary(const std::string& path, std::string_view bytes, const OutputOptions& opts) {
     std::string tmpl = path + ".tmp-XXXXXX";
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) throw OutputError(errno_text("cannot create temporary file for", path));
@@ -68,11 +70,58 @@ void write_file_atomic(const std::string& path, std::string_view bytes, const Ou
         errno = saved;
         throw OutputError(errno_text("cannot close", path));
     }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    return tmpl;
+}
+
+void publish(const std::string& temp, const std::string& path) {
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
         int saved = errno;
-        ::unlink(tmpl.c_str());
+        ::unlink(temp.c_str());
         errno = saved;
         throw OutputError(errno_text("cannot rename temporary file onto", path));
+    }
+}
+}  // namespace
+
+void ensure_parent_directory(const std::string& file_path, const OutputOptions& opts) {
+    std::string parent = parent_dir(file_path);
+    if (parent != "." && parent != "/") ensure_directory(parent, opts);
+}
+
+void write_file_atomic(const std::string& path, std::string_view bytes, const OutputOptions& opts) {
+    publish(write_temporary(path, bytes, opts), path);
+}
+
+StagedFile::StagedFile(const std::string& path, std::string_view bytes, const OutputOptions& opts)
+    : path_(path), temp_(write_temporary(path, bytes, opts)) {}
+
+StagedFile::~StagedFile() { discard(); }
+
+StagedFile::StagedFile(StagedFile&& other) noexcept : path_(std::move(other.path_)), temp_(std::move(other.temp_)) {
+    other.temp_.clear();
+}
+
+StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
+    if (this != &other) {
+        discard();
+        path_ = std::move(other.path_);
+        temp_ = std::move(other.temp_);
+        other.temp_.clear();
+    }
+    return *this;
+}
+
+void StagedFile::commit() {
+    if (temp_.empty()) throw OutputError("nothing staged for " + path_);
+    std::string temp = std::move(temp_);
+    temp_.clear();
+    publish(temp, path_);
+}
+
+void StagedFile::discard() {
+    if (!temp_.empty()) {
+        ::unlink(temp_.c_str());
+        temp_.clear();
     }
 }
 

@@ -17,7 +17,29 @@ struct OutputOptions {
 // untouched and the temporary file removed.
 void write_file_atomic(const std::string& path, std::string_view bytes, const OutputOptions& opts = {});
 
+// A file written and fsync'd under a temporary name beside its target, made
+// visible by commit() (an atomic rename). Lets worker threads do the slow
+// writing while the caller decides, in order, what is published; a staged
+// file that is never committed is removed.
+class StagedFile {
+public:
+    StagedFile(const std::string& path, std::string_view bytes, const OutputOptions& opts = {});
+    ~StagedFile();
+    StagedFile(StagedFile&& other) noexcept;
+    StagedFile& operator=(StagedFile&& other) noexcept;
+    StagedFile(const StagedFile&) = delete;
+    StagedFile& operator=(const StagedFile&) = delete;
+    void commit();  // throws OutputError
+    void discard();
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_, temp_;
+};
+
 // Creates the directory (and parents) with opts.dir_mode if missing.
 void ensure_directory(const std::string& path, const OutputOptions& opts = {});
+// Creates the directory a file will be written into, if missing.
+void ensure_parent_directory(const std::string& file_path, const OutputOptions& opts = {});
 
 }  // namespace sheetgen

@@ -144,6 +144,7 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
     const bool typed = lc.kind == LayerKind::HouseCollapse || lc.kind == LayerKind::Landslide;
     bool has_source = false;
     YAML::Node classes_node, preset_node, field_node;
+    bool has_classes = false, has_preset = false, has_field = false;  // a default Node() is itself "defined"
 
     for (const Entry& e : items) {
         const std::string& k = e.key;
@@ -182,15 +183,18 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
         } else if (k == "field") {
             if (!zone_classes) not_for_kind();
             field_node = v;
+            has_field = true;
             lc.field = scalar(file, v, k);
             lc.field_at = at(file, v);
         } else if (k == "preset") {
             if (!zone_classes) not_for_kind();
             preset_node = v;
+            has_preset = true;
             lc.preset = scalar(file, v, k);
         } else if (k == "classes") {
             if (!zone_classes) not_for_kind();
             classes_node = v;
+            has_classes = true;
         } else if (k == "type") {
             if (!typed) not_for_kind();
             lc.type = scalar(file, v, k);
@@ -216,8 +220,8 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
         fail(file, node, "use either 'type' or 'type_field', not both");
 
     if (zone_classes) {
-        if (preset_node && classes_node) fail(file, classes_node, "use either 'preset' or 'classes', not both");
-        if (preset_node) {
+        if (has_preset && has_classes) fail(file, classes_node, "use either 'preset' or 'classes', not both");
+        if (has_preset) {
             if (preset_classes(lc.preset).empty())
                 fail(file, preset_node, "unknown preset '" + lc.preset + "' (a31a_depth, a31_2012_depth, a31a_duration)");
             if (preset_kind(lc.preset) != lc.kind)
@@ -229,7 +233,7 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
                 if (lc.field.empty())
                     fail(file, preset_node, "preset '" + lc.preset + "' needs 'field' (e.g. A31a_205 for 想定最大規模, A31a_105 for 計画規模)");
             }
-        } else if (classes_node) {
+        } else if (has_classes) {
             for (auto& [code, code_node, range] : entries(file, classes_node, "classes")) {
                 (void)code_node;
                 if (!range.IsSequence() || range.size() != 2)
@@ -241,7 +245,7 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
             }
             if (lc.classes.empty()) fail(file, classes_node, "'classes' is empty");
             if (lc.field.empty()) fail(file, classes_node, "'classes' needs 'field' (the attribute holding the code)");
-        } else if (field_node) {
+        } else if (has_field) {
             fail(file, field_node, "'field' needs 'classes' or 'preset' to say what its codes mean");
         } else if (lc.kind == LayerKind::FloodDuration) {
             fail(file, node, "a flood_duration layer needs 'field' with 'preset: a31a_duration' or 'classes'");

@@ -2,6 +2,7 @@
 // Zone polygons in lon/lat with a packed STR R-tree over their envelopes and
 // a point-in-polygon test on the ring coordinates. Immutable after build(),
 // so any number of threads may query it at once (no GEOS handles involved).
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -71,8 +72,21 @@ private:
     }
     void visit_box(uint32_t n, const Box& b, std::vector<uint32_t>& out) const;
 
+    // Long rings get horizontal bands listing the edges that reach into each,
+    // so a point test looks at a handful of edges instead of thousands.
+    struct Ring {
+        uint32_t begin = 0, end = 0;  // [begin, end) into pts_, closed
+        uint32_t band_first = 0;      // into band_offsets_ (nbands + 1 entries)
+        uint32_t nbands = 0;          // 0 = no bands: scan every edge
+        double y0 = 0, band_h = 0;
+    };
+    int locate(const Ring& r, double x, double y) const;
+    void make_bands(Ring& r);
+
     std::vector<Pt> pts_;
-    std::vector<std::pair<uint32_t, uint32_t>> rings_;  // [begin, end) into pts_, closed
+    std::vector<Ring> rings_;
+    std::vector<uint32_t> band_offsets_;  // per band: start into band_edges_
+    std::vector<uint32_t> band_edges_;    // edge numbers (edge i = pts i..i+1, absolute)
     std::vector<Poly> polys_;
     std::vector<Node> nodes_;
     std::vector<uint32_t> items_;

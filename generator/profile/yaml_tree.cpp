@@ -3,6 +3,7 @@
 #include <map>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -58,7 +59,7 @@ public:
         YNode n = make(YNode::Kind::Scalar, m);
         n.value = value;
         // yaml-cpp: "?" = plain scalar, "!" = quoted or block scalar.
-        n.quoted = tag != "?";
+        n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
         if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str")
             problem(m, "YAML tags (" + tag + ") are not used in profiles: remove the tag");
         add(std::move(n));

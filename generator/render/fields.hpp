@@ -49,7 +49,7 @@ struct FieldSchema {
 FieldSchema build_field_schema();
 
 // Formats: "" (default for the type), text, date_ja, date_iso, age, date_ja_age,
-// yes_no, ari_nashi, check, hours, watts, wh, kg, metres, distance, number, list, lines.
+// yes_no, ari_nashi, check (vector box + はい/いいえ), hours, watts, wh, kg, metres, distance, number, list, lines.
 bool format_known(const std::string& format);
 bool format_applies(const std::string& format, ValueType type);
 const std::vector<std::string>& known_formats();

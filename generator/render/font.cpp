@@ -112,6 +112,12 @@ std::string FontFace::subset(const std::set<char32_t>& codepoints) const {
     // Hinting is useless for print and large; legacy name records keep the
     // Mac/Windows names libharu reads the font name from.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NAME_LEGACY);
+    // libharu embeds only cmap glyf loca head hhea hmtx maxp name post OS/2
+    // (+ hinting tables): drop the rest, so no time or glyphs go into GSUB
+    // closure (vertical forms, alternates) that the PDF never uses.
+    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "kern", "DSIG", "gasp"})
+        hb_set_add(drop, HB_TAG(t[0], t[1], t[2], t[3]));
     FacePtr sub(hb_subset_or_fail(hb_->face.get(), input.get()));
     if (!sub) throw OutputError("font subset failed (HarfBuzz)");
     BlobPtr blob(hb_face_reference_blob(sub.get()));

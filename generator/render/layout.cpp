@@ -255,7 +255,7 @@ void Flow::block(double h, const std::function<void(const Rect&, PageOps&)>& dra
 
 void Flow::heading(const std::string& title, double next_h) {
     gap(style_.section_gap);
-    double hh = style_.heading_size * 1.55;
+    double hh = style_.heading_size * 1.4;
     keep(hh + std::min(next_h, content_.h * 0.5));
     page().ops.push_back(RectOp{content_.x, y_, content_.w, hh, style_.heading_fill, std::nullopt, 0.5});
     double base = y_ + (hh - style_.heading_size) / 2 + font_.ascent() * style_.heading_size;

@@ -28,10 +28,10 @@ std::vector<std::string> wrap_text(const FontFace& font, const std::string& utf8
 
 struct Style {
     double body_size = 8;        // points
-    double line_height = 1.32;   // multiple of the size
-    double pad = 2.2;            // inside cells
-    double heading_size = 9;
-    double section_gap = 4;      // space before a section heading
+    double line_height = 1.22;   // multiple of the size
+    double pad = 1.6;            // inside cells
+    double heading_size = 8;
+    double section_gap = 3;      // space before a section heading
     Color rule = Color::hex(0x555555);
     Color label_fill = Color::hex(0xE6ECF2);
     Color heading_fill = Color::hex(0x2F4F6F);
@@ -55,6 +55,13 @@ struct Cell {
     bool border = true;
     bool centre = false;             // centre text horizontally
 };
+
+inline Cell text_cell(double width, std::string text) {
+    Cell c;
+    c.width = width;
+    c.text = std::move(text);
+    return c;
+}
 
 // Lays rows of cells down the content area of successive pages. Rows taller
 // than what is left continue on the next page line by line, so nothing is

@@ -80,7 +80,7 @@ std::vector<PowerSource> collect_sources(const Profile& p, const PowerModelOptio
                     s.hours = sane(opt.car_inverter_hours);
                     s.assumed_hours = true;
                     notes.push_back({"car_inverter_assumed",
-                                     "車のインバーターは容量の記入がないため、満タン半分程度の燃料でアイドリングして約" +
+                                     "車のインバーターは容量の記入がないため、タンク半分程度の燃料でアイドリングして約" +
                                          format_hours(s.hours) + "時間給電できるものとして計算しています",
                                      "The car inverter has no capacity: assumed to supply about " +
                                          format_hours(s.hours) +
@@ -119,7 +119,12 @@ void add_segment(std::vector<PowerSegment>& segs, PowerStep step, const std::str
 
 std::string format_hours(double h) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.1f", std::isfinite(h) ? h : 0.0);
+    if (!std::isfinite(h)) h = 0;
+    // Half-up to one decimal (53.25 -> 53.3, as a person would round it; the
+    // 1e-9 absorbs binary noise such as 1500 x 0.85 / 60 = 21.2499...).
+    // Whole hours read better without ".0": "4時間", "23.1時間".
+    double tenths = std::round(h * 10 + 1e-9);
+    std::snprintf(buf, sizeof buf, std::fmod(tenths, 10.0) == 0 ? "%.0f" : "%.1f", tenths / 10);
     return buf;
 }
 

@@ -107,7 +107,7 @@ struct Shortfall {
 std::vector<Shortfall> shortfalls(const PowerTimeline& timeline, std::optional<DurationRange> isolation,
                                   const PowerModelOptions& options = {});
 
-// "23.1" — hours with one decimal, as used in reason texts.
+// "23.1", "16" — hours with one decimal, whole hours without, as used in reason texts.
 std::string format_hours(double h);
 
 }  // namespace sheetgen

@@ -28,7 +28,7 @@ TEST_CASE("run_ordered hands results over in index order whatever the thread tim
     for (size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == i);
 }
 
-TEST_CASE("run_ordered keeps at most `window` results waiting", "[cli][pool]") {
+TEST_CASE("run_ordered keeps at most `window` results waiting for the sink", "[cli][pool]") {
     std::atomic<long> in_flight{0}, max_in_flight{0};
     run_ordered<int>(
         200, 2, 4,
@@ -43,7 +43,8 @@ TEST_CASE("run_ordered keeps at most `window` results waiting", "[cli][pool]") {
             std::this_thread::sleep_for(std::chrono::microseconds(50));
             --in_flight;
         });
-    CHECK(max_in_flight.load() <= 4);
+    // The window, plus the one result the sink is handling at that moment.
+    CHECK(max_in_flight.load() <= 4 + 1);
 }
 
 TEST_CASE("run_ordered stops early and propagates worker exceptions", "[cli][pool]") {

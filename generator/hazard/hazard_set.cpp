@@ -1,0 +1,794 @@
+#include "hazard/hazard_set.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "common/utf8.hpp"
+#include "hazard/config.hpp"
+#include "hazard/gdal_util.hpp"
+#include "hazard/shelter_names.hpp"
+#include "hazard/zone_index.hpp"
+
+namespace sheetgen {
+
+using namespace hazard_detail;
+
+namespace hazard_detail {
+
+void ensure_gdal_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+OGRSpatialReference wgs84_lonlat() {
+    OGRSpatialReference srs;
+    srs.SetWellKnownGeogCS("WGS84");
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+}  // namespace hazard_detail
+
+namespace {
+
+// Attributes of one zone polygon.
+struct ZoneAttr {
+    uint32_t layer = 0;  // index into the config's layers
+    LayerKind kind = LayerKind::FloodDepth;
+    std::optional<DepthRange> depth;
+    std::optional<DurationRange> duration;
+    std::string type;  // house-collapse / landslide type
+};
+
+struct LayerInfo {
+    std::string name;
+    std::string scenario;
+    LayerKind kind;
+};
+
+// Codes compared as text, with integers canonicalised: 2, "02", 2.0 are one code.
+std::string canonical_code(const std::string& raw) {
+    std::string s = raw;
+    size_t b = s.find_first_not_of(" \t");
+    size_t e = s.find_last_not_of(" \t");
+    s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+    if (s.empty()) return s;
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() + s.size() && std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+        return buf;
+    }
+    return s;
+}
+
+std::string field_text(const OGRFeature& f, int idx) {
+    if (!f.IsFieldSetAndNotNull(idx)) return "";
+    return f.GetFieldAsString(idx);
+}
+
+std::string code_of(const OGRFeature& f, int idx) {
+    if (!f.IsFieldSetAndNotNull(idx)) return "";
+    OGRFieldType t = f.GetFieldDefnRef(idx)->GetType();
+    if (t == OFTInteger || t == OFTInteger64) return std::to_string(f.GetFieldAsInteger64(idx));
+    return canonical_code(f.GetFieldAsString(idx));
+}
+
+// Collects warnings for one layer; repeats of one kind of problem are capped
+// and summarised, never dropped without a count.
+class LayerWarnings {
+public:
+    LayerWarnings(std::vector<Diagnostic>* out, SourceLocation where, std::string layer)
+        : out_(out), where_(std::move(where)), layer_(std::move(layer)) {}
+    void add(const std::string& category, const std::string& detail) {
+        int& n = counts_[category];
+        ++n;
+        if (n <= kDetailed && out_)
+            out_->push_back({where_, "layer '" + layer_ + "': " + detail, Severity::Warning});
+    }
+    void layer_note(const std::string& msg) {
+        if (out_) out_->push_back({where_, "layer '" + layer_ + "': " + msg, Severity::Warning});
+    }
+    ~LayerWarnings() {
+        if (!out_) return;
+        for (const auto& [cat, n] : counts_)
+            if (n > kDetailed)
+                out_->push_back({where_,
+                                 "layer '" + layer_ + "': " + std::to_string(n - kDetailed) + " more features with " +
+                                     cat + " (" + std::to_string(n) + " in all)",
+                                 Severity::Warning});
+    }
+
+private:
+    static constexpr int kDetailed = 10;
+    std::vector<Diagnostic>* out_;
+    SourceLocation where_;
+    std::string layer_;
+    std::map<std::string, int> counts_;
+};
+
+bool finite_geometry(const OGRGeometry& g) {
+    OGREnvelope env;
+    g.getEnvelope(&env);
+    if (!std::isfinite(env.MinX) || !std::isfinite(env.MaxX) || !std::isfinite(env.MinY) || !std::isfinite(env.MaxY))
+        return false;
+    // The envelope can skip NaN (min/max comparisons ignore it): check every vertex.
+    bool ok = true;
+    auto check_curve = [&](const OGRSimpleCurve* c) {
+        for (int i = 0; i < c->getNumPoints() && ok; ++i)
+            if (!std::isfinite(c->getX(i)) || !std::isfinite(c->getY(i))) ok = false;
+    };
+    std::function<void(const OGRGeometry*)> walk = [&](const OGRGeometry* x) {
+        OGRwkbGeometryType t = wkbFlatten(x->getGeometryType());
+        if (t == wkbPoint) {
+            auto* p = x->toPoint();
+            if (!std::isfinite(p->getX()) || !std::isfinite(p->getY())) ok = false;
+        } else if (t == wkbLineString || t == wkbLinearRing) {
+            check_curve(x->toSimpleCurve());
+        } else if (t == wkbPolygon) {
+            for (const auto* r : *x->toPolygon()) check_curve(r);
+        } else if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
+            for (const auto* sub : *x->toGeometryCollection()) walk(sub);
+        }
+    };
+    walk(&g);
+    return ok;
+}
+
+// Polygonal parts of any geometry, as separate polygons.
+void collect_polygons(const OGRGeometry* g, std::vector<const OGRPolygon*>& out) {
+    if (!g) return;
+    OGRwkbGeometryType t = wkbFlatten(g->getGeometryType());
+    if (t == wkbPolygon) {
+        if (!g->IsEmpty()) out.push_back(g->toPolygon());
+    } else if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
+        for (const auto* sub : *g->toGeometryCollection()) collect_polygons(sub, out);
+    }
+}
+
+std::vector<std::vector<Pt>> polygon_rings(const OGRPolygon& poly) {
+    std::vector<std::vector<Pt>> rings;
+    for (const auto* ring : poly) {
+        std::vector<Pt> pts;
+        pts.reserve(static_cast<size_t>(ring->getNumPoints()));
+        for (int i = 0; i < ring->getNumPoints(); ++i) pts.push_back({ring->getX(i), ring->getY(i)});
+        rings.push_back(std::move(pts));
+    }
+    return rings;
+}
+
+std::string normalise_name(const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (char32_t c : decode_utf8(s)) {
+        if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\r' || c == U'\n') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += encode_utf8(c);
+    }
+    return out;
+}
+
+std::string trim_ascii(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string house_collapse_type(const std::string& v) {
+    std::string t = trim_ascii(v);
+    if (t == "flood_flow" || t == "氾濫流") return "flood_flow";
+    if (t == "bank_erosion" || t == "河岸侵食") return "bank_erosion";
+    return "";
+}
+
+// Opens a config layer's source and layer with errors pointing at the config.
+struct OpenedLayer {
+    DatasetPtr ds;
+    OGRLayer* layer = nullptr;
+};
+
+OpenedLayer open_layer(const LayerConfig& lc) {
+    OpenedLayer o;
+    CPLStringList opts;
+    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
+    QuietGdalErrors quiet;
+    o.ds.reset(GDALDataset::FromHandle(GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                  nullptr, opts.List(), nullptr)));
+    if (!o.ds) {
+        std::string why = QuietGdalErrors::last_error();
+        throw InputError(lc.source_at.line ? lc.source_at : lc.at,
+                         "layer '" + lc.name + "': cannot open source '" + lc.source + "'" +
+                             (why.empty() ? std::string(" (missing file or not a vector format)") : ": " + why));
+    }
+    if (lc.layer.empty()) {
+        if (o.ds->GetLayerCount() < 1)
+            throw InputError(lc.at, "layer '" + lc.name + "': source '" + lc.source + "' has no vector layer");
+        o.layer = o.ds->GetLayer(0);
+    } else {
+        o.layer = o.ds->GetLayerByName(lc.layer.c_str());
+        if (!o.layer) {
+            std::string names;
+            for (int i = 0; i < o.ds->GetLayerCount(); ++i)
+                names += std::string(i ? ", " : "") + o.ds->GetLayer(i)->GetName();
+            throw InputError(lc.layer_at, "layer '" + lc.layer + "' not found in source '" + lc.source +
+                                              "' (it has: " + names + ")");
+        }
+    }
+    if (!lc.where.empty()) {
+        CPLErrorReset();
+        bool bad = o.layer->SetAttributeFilter(lc.where.c_str()) != OGRERR_NONE;
+        if (!bad) {
+            // Some drivers (GeoPackage) only notice a bad filter when reading.
+            o.layer->ResetReading();
+            OGRFeatureUniquePtr probe(o.layer->GetNextFeature());
+            bad = CPLGetLastErrorType() == CE_Failure;
+        }
+        if (bad)
+            throw InputError(lc.where_at, "layer '" + lc.name + "': bad where filter '" + lc.where +
+                                              "': " + QuietGdalErrors::last_error());
+    }
+    return o;
+}
+
+int require_field(const LayerConfig& lc, OGRLayer* layer, const std::string& field, const SourceLocation& where) {
+    int idx = layer->GetLayerDefn()->GetFieldIndex(field.c_str());
+    if (idx < 0) {
+        std::string names;
+        OGRFeatureDefn* d = layer->GetLayerDefn();
+        for (int i = 0; i < d->GetFieldCount(); ++i) names += std::string(i ? ", " : "") + d->GetFieldDefn(i)->GetNameRef();
+        throw InputError(where.line ? where : lc.at, "layer '" + lc.name + "': field '" + field +
+                                                          "' not found in source '" + lc.source + "' (fields: " +
+                                                          (names.empty() ? std::string("none") : names) + ")");
+    }
+    return idx;
+}
+
+// Source -> WGS84 lon/lat; nullptr when the source already is WGS84 lon/lat.
+TransformPtr make_transform(const LayerConfig& lc, OGRLayer* layer) {
+    OGRSpatialReference src;
+    const OGRSpatialReference* from_file = layer->GetSpatialRef();
+    if (from_file) {
+        src = *from_file;
+    } else if (!lc.crs.empty()) {
+        QuietGdalErrors quiet;
+        if (src.SetFromUserInput(lc.crs.c_str()) != OGRERR_NONE)
+            throw InputError(lc.crs_at, "layer '" + lc.name + "': unknown CRS '" + lc.crs + "'");
+    } else {
+        throw InputError(lc.at, "layer '" + lc.name + "': source '" + lc.source +
+                                    "' has no CRS; add e.g. 'crs: EPSG:6668' (JGD2011) to this layer");
+    }
+    // GDAL 3 would otherwise use the authority's lat/lon order for EPSG geographic CRSs.
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference dst = wgs84_lonlat();
+    if (src.IsSame(&dst)) return nullptr;
+    QuietGdalErrors quiet;
+    TransformPtr ct(OGRCreateCoordinateTransformation(&src, &dst));
+    if (!ct)
+        throw InputError(lc.crs_at.line ? lc.crs_at : lc.at, "layer '" + lc.name + "': cannot transform its CRS to WGS84: " +
+                                                                  QuietGdalErrors::last_error());
+    return ct;
+}
+
+// nullptr at the end; a driver failure mid-layer is an error, not a short layer.
+OGRFeatureUniquePtr next_feature(const LayerConfig& lc, OGRLayer* layer) {
+    CPLErrorReset();
+    OGRFeatureUniquePtr f(layer->GetNextFeature());
+    if (!f && CPLGetLastErrorType() == CE_Failure)
+        throw InputError(lc.at, "layer '" + lc.name + "': error reading '" + lc.source + "': " + QuietGdalErrors::last_error());
+    return f;
+}
+
+bool vertical_name(const std::string& name);
+
+}  // namespace
+
+struct HazardSet::Impl {
+    std::string name;
+    std::vector<LayerInfo> layers;
+    std::vector<ZoneAttr> attrs;  // one per zone polygon tag
+    ZoneIndex index;
+    std::vector<Shelter> shelters;
+    std::vector<std::string> shelter_names;  // normalised, parallel to shelters
+
+    void load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
+    void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
+};
+
+void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings) {
+    const LayerConfig& lc = cfg.layers[li];
+    OpenedLayer o = open_layer(lc);
+    int field_idx = -1;
+    std::map<std::string, ClassRange> classes;
+    if (!lc.field.empty()) {
+        field_idx = require_field(lc, o.layer, lc.field, lc.field_at);
+        for (const auto& [code, r] : lc.classes) classes[canonical_code(code)] = r;
+    }
+    int type_idx = lc.type_field.empty() ? -1 : require_field(lc, o.layer, lc.type_field, lc.type_field_at);
+    TransformPtr ct = make_transform(lc, o.layer);
+
+    LayerWarnings warn(warnings, lc.at, lc.name);
+    size_t features = 0, kept = 0;
+    QuietGdalErrors quiet;
+    o.layer->ResetReading();
+    while (OGRFeatureUniquePtr f = next_feature(lc, o.layer)) {
+        ++features;
+        std::string fid = "feature " + std::to_string(f->GetFID());
+        const OGRGeometry* g0 = f->GetGeometryRef();
+        if (!g0 || g0->IsEmpty()) {
+            warn.add("no geometry", fid + ": no geometry, skipped");
+            continue;
+        }
+        GeometryPtr g(g0->getGeometryType() == wkbFlatten(g0->getGeometryType()) && !OGR_GT_IsNonLinear(g0->getGeometryType())
+                          ? g0->clone()
+                          : g0->getLinearGeometry());
+        if (!g) {
+            warn.add("unreadable geometry", fid + ": unreadable geometry, skipped");
+            continue;
+        }
+        g->flattenTo2D();
+        if (!finite_geometry(*g)) {
+            warn.add("NaN/infinite coordinates", fid + ": NaN or infinite coordinates, skipped");
+            continue;
+        }
+        if (ct && g->transform(ct.get()) != OGRERR_NONE) {
+            warn.add("failed reprojection", fid + ": cannot be reprojected to WGS84, skipped");
+            continue;
+        }
+        if (!finite_geometry(*g)) {
+            warn.add("NaN/infinite coordinates", fid + ": coordinates not finite after reprojection, skipped");
+            continue;
+        }
+        std::vector<const OGRPolygon*> polys;
+        collect_polygons(g.get(), polys);
+        if (polys.empty()) {
+            warn.add("non-polygon geometry", fid + ": not a polygon (" + std::string(g->getGeometryName()) + "), skipped");
+            continue;
+        }
+        GeometryPtr repaired;
+        if (!g->IsValid()) {
+            repaired.reset(g->MakeValid());
+            polys.clear();
+            collect_polygons(repaired.get(), polys);
+            if (polys.empty()) {
+                warn.add("invalid polygons that could not be repaired",
+                         fid + ": invalid polygon that could not be repaired, skipped");
+                continue;
+            }
+            warn.add("repaired invalid polygons", fid + ": invalid polygon (e.g. self-intersection) repaired");
+        }
+
+        ZoneAttr attr;
+        attr.layer = li;
+        attr.kind = lc.kind;
+        if (field_idx >= 0) {
+            std::string code = code_of(*f, field_idx);
+            auto it = classes.find(code);
+            if (it == classes.end()) {
+                warn.add("unknown codes in '" + lc.field + "'",
+                         fid + ": " + lc.field + " = '" + code + "' is not a known code; treated as unknown " +
+                             (lc.kind == LayerKind::FloodDepth ? "depth" : "duration"));
+            } else if (lc.kind == LayerKind::FloodDepth) {
+                attr.depth = DepthRange{it->second.min, it->second.max};
+            } else {
+                attr.duration = DurationRange{it->second.min, it->second.max};
+            }
+        }
+        if (!lc.type.empty()) attr.type = lc.type;
+        if (type_idx >= 0) {
+            std::string v = trim_ascii(field_text(*f, type_idx));
+            if (lc.kind == LayerKind::HouseCollapse) {
+                attr.type = house_collapse_type(v);
+                if (attr.type.empty() && !v.empty())
+                    warn.add("unknown house-collapse types",
+                             fid + ": " + lc.type_field + " = '" + v + "' is neither 氾濫流 nor 河岸侵食; type left unknown");
+            } else {
+                attr.type = v;
+            }
+        }
+        uint32_t tag = static_cast<uint32_t>(attrs.size());
+        attrs.push_back(attr);
+        for (const OGRPolygon* p : polys) index.add(polygon_rings(*p), tag);
+        ++kept;
+    }
+    if (features == 0) warn.layer_note("no features" + std::string(lc.where.empty() ? "" : " match the where filter"));
+    else if (kept == 0) warn.layer_note("no usable polygons among " + std::to_string(features) + " features");
+}
+
+void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings) {
+    const LayerConfig& lc = cfg.layers[li];
+    OpenedLayer o = open_layer(lc);
+    const ShelterFields& sf = lc.shelter_fields;
+    auto idx = [&](const std::string& field, const char* key) {
+        if (field.empty()) return -1;
+        auto at = lc.shelter_field_at.find(key);
+        return require_field(lc, o.layer, field, at == lc.shelter_field_at.end() ? lc.at : at->second);
+    };
+    int i_id = idx(sf.id, "id_field"), i_name = idx(sf.name, "name_field"), i_addr = idx(sf.address, "address_field");
+    int i_flood = idx(sf.flood, "flood_field"), i_land = idx(sf.landslide, "landslide_field");
+    int i_quake = idx(sf.earthquake, "earthquake_field"), i_inland = idx(sf.inland_flood, "inland_flood_field");
+    int i_welfare = idx(sf.welfare, "welfare_field"), i_power = idx(sf.power, "power_field");
+    int i_x = idx(sf.x, "x_field"), i_y = idx(sf.y, "y_field");
+    if ((i_x < 0) != (i_y < 0)) throw InputError(lc.at, "layer '" + lc.name + "': give both x_field and y_field");
+    TransformPtr ct = make_transform(lc, o.layer);
+
+    LayerWarnings warn(warnings, lc.at, lc.name);
+    std::set<std::string> ids;
+    size_t features = 0;
+    QuietGdalErrors quiet;
+    o.layer->ResetReading();
+    while (OGRFeatureUniquePtr f = next_feature(lc, o.layer)) {
+        ++features;
+        std::string fid = "feature " + std::to_string(f->GetFID());
+        Shelter s;
+        auto text = [&](int i) { return i < 0 ? std::string() : trim_ascii(field_text(*f, i)); };
+        auto flag = [&](int i) { return i >= 0 && truthy_flag(field_text(*f, i)); };
+        s.id = text(i_id);
+        s.name = text(i_name);
+        s.address = text(i_addr);
+        s.flood = flag(i_flood);
+        s.landslide = flag(i_land);
+        s.earthquake = flag(i_quake);
+        s.inland_flood = flag(i_inland);
+        s.welfare = flag(i_welfare);
+        if (i_power >= 0) {
+            std::string v = text(i_power);
+            if (!v.empty()) s.power = truthy_flag(v);
+        }
+        s.vertical = vertical_name(s.name);
+        std::string label = fid + (s.id.empty() ? "" : " (" + s.id + ")");
+        double x = 0, y = 0;
+        if (i_x >= 0) {
+            std::string xs = text(i_x), ys = text(i_y);
+            char *ex = nullptr, *ey = nullptr;
+            x = std::strtod(xs.c_str(), &ex);
+            y = std::strtod(ys.c_str(), &ey);
+            if (xs.empty() || ys.empty() || *ex || *ey) {
+                warn.add("unreadable coordinates", label + ": coordinates '" + xs + "', '" + ys + "' unreadable, skipped");
+                continue;
+            }
+        } else {
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!g || g->IsEmpty()) {
+                warn.add("no geometry", label + ": no location, skipped");
+                continue;
+            }
+            if (wkbFlatten(g->getGeometryType()) == wkbPoint) {
+                x = g->toPoint()->getX();
+                y = g->toPoint()->getY();
+            } else {
+                OGRPoint c;
+                if (g->Centroid(&c) != OGRERR_NONE) {
+                    warn.add("no geometry", label + ": no usable location, skipped");
+                    continue;
+                }
+                x = c.getX();
+                y = c.getY();
+            }
+        }
+        if (!std::isfinite(x) || !std::isfinite(y) || (ct && !ct->Transform(1, &x, &y))) {
+            warn.add("bad coordinates", label + ": NaN or untransformable coordinates, skipped");
+            continue;
+        }
+        s.location = {y, x};
+        if (!inside_japan_extent(s.location)) {
+            warn.add("locations outside Japan", label + ": location outside Japan (check crs / x and y fields), skipped");
+            continue;
+        }
+        if (!s.id.empty() && !ids.insert(s.id).second) warn.add("duplicate ids", label + ": duplicate id");
+        shelters.push_back(std::move(s));
+    }
+    if (features == 0) warn.layer_note("no shelters");
+}
+
+HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* warnings) {
+    ensure_gdal_registered();
+    auto impl = std::make_unique<Impl>();
+    impl->name = config.name;
+    for (uint32_t li = 0; li < config.layers.size(); ++li) {
+        const LayerConfig& lc = config.layers[li];
+        impl->layers.push_back({lc.name, lc.scenario, lc.kind});
+        if (lc.kind == LayerKind::Shelters)
+            impl->load_shelter_layer(config, li, warnings);
+        else
+            impl->load_zone_layer(config, li, warnings);
+    }
+    impl->index.build();
+    HazardSet set(std::move(impl));
+    // Shelters get their own exposure so a ground-level site inside a zone is flagged.
+    for (Shelter& s : set.impl_->shelters) s.exposure = set.expose(s.location);
+    for (const Shelter& s : set.impl_->shelters) set.impl_->shelter_names.push_back(normalise_name(s.name));
+    return set;
+}
+
+HazardSet HazardSet::load_file(const std::string& config_path, std::vector<Diagnostic>* warnings) {
+    return load(load_hazard_config(config_path), warnings);
+}
+
+HazardSet::HazardSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+HazardSet::HazardSet(HazardSet&&) noexcept = default;
+HazardSet& HazardSet::operator=(HazardSet&&) noexcept = default;
+HazardSet::~HazardSet() = default;
+
+Exposure HazardSet::expose(const LatLon& p) const {
+    Exposure e;
+    if (!std::isfinite(p.lat) || !std::isfinite(p.lon)) return e;
+    // Order-independent folding: ties go to the earlier layer, then the earlier polygon.
+    const ZoneAttr* depth_best = nullptr;
+    const ZoneAttr* depth_unknown = nullptr;
+    const ZoneAttr* dur_best = nullptr;
+    const ZoneAttr* collapse = nullptr;
+    const ZoneAttr* slide = nullptr;
+    uint64_t layer_bits = 0;
+    std::vector<uint32_t> many_layers;  // only used beyond 64 layers
+    auto earlier = [](const ZoneAttr* a, const ZoneAttr* b) { return !b || a->layer < b->layer || (a->layer == b->layer && a < b); };
+    impl_->index.for_each_covering(p.lon, p.lat, [&](uint32_t poly) {
+        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
+        if (a.layer < 64)
+            layer_bits |= uint64_t{1} << a.layer;
+        else
+            many_layers.push_back(a.layer);
+        switch (a.kind) {
+            case LayerKind::FloodDepth:
+                if (a.depth) {
+                    if (!depth_best) {
+                        depth_best = &a;
+                    } else {
+                        const DepthRange& d = *a.depth;
+                        const DepthRange& b = *depth_best->depth;
+                        if (d.min_m > b.min_m || (d.min_m == b.min_m && d.max_m > b.max_m) ||
+                            (d == b && earlier(&a, depth_best)))
+                            depth_best = &a;
+                    }
+                } else if (earlier(&a, depth_unknown)) {
+                    depth_unknown = &a;
+                }
+                break;
+            case LayerKind::FloodDuration:
+                if (!dur_best) {
+                    dur_best = &a;
+                } else if (a.duration && !dur_best->duration) {
+                    dur_best = &a;
+                } else if (a.duration && dur_best->duration) {
+                    const DurationRange& d = *a.duration;
+                    const DurationRange& b = *dur_best->duration;
+                    if (d.min_h > b.min_h || (d.min_h == b.min_h && d.max_h > b.max_h) ||
+                        (d == b && earlier(&a, dur_best)))
+                        dur_best = &a;
+                } else if (!a.duration && !dur_best->duration && earlier(&a, dur_best)) {
+                    dur_best = &a;
+                }
+                break;
+            case LayerKind::HouseCollapse:
+                // A known type beats an unknown one; otherwise the earlier layer.
+                if (!collapse || (collapse->type.empty() && !a.type.empty()) ||
+                    (collapse->type.empty() == a.type.empty() && earlier(&a, collapse)))
+                    collapse = &a;
+                break;
+            case LayerKind::Landslide:
+                if (!slide || (slide->type.empty() && !a.type.empty()) ||
+                    (slide->type.empty() == a.type.empty() && earlier(&a, slide)))
+                    slide = &a;
+                break;
+            case LayerKind::Shelters:
+                break;
+        }
+    });
+    const ZoneAttr* depth = depth_best ? depth_best : depth_unknown;
+    if (depth) {
+        e.in_flood_zone = true;
+        e.depth = depth->depth;
+        e.depth_scenario = impl_->layers[depth->layer].scenario;
+        e.depth_layer = impl_->layers[depth->layer].name;
+    }
+    if (dur_best) {
+        e.in_duration_zone = true;
+        e.duration = dur_best->duration;
+    }
+    if (collapse) {
+        e.in_house_collapse = true;
+        e.house_collapse_type = collapse->type;
+    }
+    if (slide) {
+        e.in_landslide = true;
+        e.landslide_type = slide->type;
+    }
+    std::sort(many_layers.begin(), many_layers.end());
+    many_layers.erase(std::unique(many_layers.begin(), many_layers.end()), many_layers.end());
+    for (uint32_t l = 0; l < 64 && l < impl_->layers.size(); ++l)
+        if (layer_bits & (uint64_t{1} << l)) e.layers_hit.push_back(impl_->layers[l].name);
+    for (uint32_t l : many_layers) e.layers_hit.push_back(impl_->layers[l].name);
+    return e;
+}
+
+const std::vector<Shelter>& HazardSet::shelters() const { return impl_->shelters; }
+
+const Shelter* HazardSet::find_shelter(const std::string& id_or_name) const {
+    std::string key = trim_ascii(id_or_name);
+    if (key.empty()) return nullptr;
+    for (const Shelter& s : impl_->shelters)
+        if (s.id == key) return &s;
+    std::string name = normalise_name(id_or_name);
+    for (size_t i = 0; i < impl_->shelters.size(); ++i)
+        if (impl_->shelter_names[i] == name) return &impl_->shelters[i];
+    return nullptr;
+}
+
+size_t HazardSet::zone_polygon_count() const { return impl_->index.size(); }
+std::string HazardSet::name() const { return impl_->name; }
+
+MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, double half_height_m,
+                                  double resolution_m) const {
+    MapExtract out;
+    out.centre = centre;
+    out.half_width_m = half_width_m;
+    out.half_height_m = half_height_m;
+    if (!std::isfinite(centre.lat) || !std::isfinite(centre.lon) || !(half_width_m > 0) || !(half_height_m > 0))
+        return out;
+    // Everything GDAL-side is created per call: safe from concurrent worker threads.
+    QuietGdalErrors quiet;
+    OGRSpatialReference wgs = wgs84_lonlat();
+    OGRSpatialReference local;
+    char proj[256];
+    std::snprintf(proj, sizeof proj, "+proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs",
+                  centre.lat, centre.lon);
+    if (local.importFromProj4(proj) != OGRERR_NONE) return out;
+    local.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    // Name the operation outright: letting PROJ search its database for a new
+    // centre costs ~6-20 ms per call. GDAL hands it EPSG:4326 in CRS order (lat, lon).
+    char pipeline[400];
+    std::snprintf(pipeline, sizeof pipeline,
+                  "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                  "+step +proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80",
+                  centre.lat, centre.lon);
+    OGRCoordinateTransformationOptions fwd, inv;
+    fwd.SetCoordinateOperation(pipeline, false);
+    inv.SetCoordinateOperation(pipeline, true);
+    TransformPtr to_local(OGRCreateCoordinateTransformation(&wgs, &local, fwd));
+    TransformPtr to_wgs(OGRCreateCoordinateTransformation(&local, &wgs, inv));
+    {
+        // Check the axis convention (a point north of the centre must get y > 0, x ~ 0); else let PROJ choose.
+        double x = centre.lon, y = centre.lat + 0.001;
+        if (!to_local || !to_wgs || !to_local->Transform(1, &x, &y) || !(std::fabs(x) < 1e-3 && y > 100 && y < 120)) {
+            to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local));
+            to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs));
+        }
+    }
+    if (!to_local || !to_wgs) return out;
+
+    // Lon/lat envelope of the frame from its corners and edge midpoints, padded.
+    double xs[8] = {-half_width_m, 0, half_width_m, half_width_m, half_width_m, 0, -half_width_m, -half_width_m};
+    double ys[8] = {-half_height_m, -half_height_m, -half_height_m, 0, half_height_m, half_height_m, half_height_m, 0};
+    if (!to_wgs->Transform(8, xs, ys)) return out;
+    Box frame_ll{*std::min_element(xs, xs + 8), *std::min_element(ys, ys + 8), *std::max_element(xs, xs + 8),
+                 *std::max_element(ys, ys + 8)};
+    double padx = (frame_ll.maxx - frame_ll.minx) * 0.02, pady = (frame_ll.maxy - frame_ll.miny) * 0.02;
+    frame_ll = {frame_ll.minx - padx, frame_ll.miny - pady, frame_ll.maxx + padx, frame_ll.maxy + pady};
+
+    OGRPolygon frame;
+    {
+        auto* ring = new OGRLinearRing();
+        ring->addPoint(-half_width_m, -half_height_m);
+        ring->addPoint(half_width_m, -half_height_m);
+        ring->addPoint(half_width_m, half_height_m);
+        ring->addPoint(-half_width_m, half_height_m);
+        ring->addPoint(-half_width_m, -half_height_m);
+        frame.addRingDirectly(ring);
+    }
+    OGREnvelope frame_env;
+    frame.getEnvelope(&frame_env);
+    OGRPolygon ll_frame;
+    {
+        auto* ring = new OGRLinearRing();
+        ring->addPoint(frame_ll.minx, frame_ll.miny);
+        ring->addPoint(frame_ll.maxx, frame_ll.miny);
+        ring->addPoint(frame_ll.maxx, frame_ll.maxy);
+        ring->addPoint(frame_ll.minx, frame_ll.maxy);
+        ring->addPoint(frame_ll.minx, frame_ll.miny);
+        ll_frame.addRingDirectly(ring);
+    }
+
+    struct Item {
+        int kind_order;
+        int depth_order;
+        uint32_t poly;
+        MapPolygon mp;
+    };
+    std::vector<Item> items;
+    for (uint32_t poly : impl_->index.query_box(frame_ll)) {
+        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
+        OGRPolygon g;
+        for (const auto& r : impl_->index.rings(poly)) {
+            auto* ring = new OGRLinearRing();
+            ring->setNumPoints(static_cast<int>(r.size()));
+            for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
+            g.addRingDirectly(ring);
+        }
+        // Big river polygons: cut to the (padded) lon/lat frame first so only the
+        // part near the home is reprojected and clipped exactly in metres.
+        GeometryPtr work;
+        const Box& pb = impl_->index.box(poly);
+        if (pb.minx >= frame_ll.minx && pb.maxx <= frame_ll.maxx && pb.miny >= frame_ll.miny && pb.maxy <= frame_ll.maxy) {
+            work.reset(g.clone());
+        } else {
+            GeometryPtr cut(g.Intersection(&ll_frame));
+            std::vector<const OGRPolygon*> cut_parts;
+            collect_polygons(cut.get(), cut_parts);
+            if (cut_parts.empty()) continue;
+            if (cut_parts.size() == 1) {
+                work.reset(cut_parts[0]->clone());
+            } else {
+                auto multi = std::make_unique<OGRMultiPolygon>();
+                for (const OGRPolygon* cp : cut_parts) multi->addGeometry(cp);
+                work = std::move(multi);
+            }
+        }
+        if (work->transform(to_local.get()) != OGRERR_NONE) continue;
+        OGREnvelope env;
+        work->getEnvelope(&env);
+        GeometryPtr clipped;
+        if (env.MinX >= frame_env.MinX && env.MaxX <= frame_env.MaxX && env.MinY >= frame_env.MinY && env.MaxY <= frame_env.MaxY)
+            clipped.reset(work->clone());
+        else if (env.Intersects(frame_env))
+            clipped.reset(work->Intersection(&frame));
+        if (!clipped || clipped->IsEmpty()) continue;
+        if (resolution_m > 0) {
+            GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
+            if (simple && !simple->IsEmpty()) clipped = std::move(simple);
+        }
+        std::vector<const OGRPolygon*> parts;
+        collect_polygons(clipped.get(), parts);
+        for (const OGRPolygon* part : parts) {
+            MapPolygon mp;
+            switch (a.kind) {
+                case LayerKind::FloodDuration: mp.kind = ZoneKind::FloodDuration; break;
+                case LayerKind::HouseCollapse: mp.kind = ZoneKind::HouseCollapse; break;
+                case LayerKind::Landslide: mp.kind = ZoneKind::Landslide; break;
+                default: mp.kind = ZoneKind::FloodDepth; break;
+            }
+            mp.depth = a.depth;
+            for (const auto* ring : *part) {
+                MapRing mr;
+                for (int i = 0; i < ring->getNumPoints(); ++i) mr.points.emplace_back(ring->getX(i), ring->getY(i));
+                if (mr.points.size() < 3) continue;
+                if (mr.points.front() != mr.points.back()) mr.points.push_back(mr.points.front());
+                mp.rings.push_back(std::move(mr));
+            }
+            if (mp.rings.empty()) continue;
+            int depth_order = a.depth ? a.depth->gsi_class() : 0;
+            items.push_back({static_cast<int>(mp.kind), depth_order, poly, std::move(mp)});
+        }
+    }
+    // Drawing order: by kind, shallow before deep (deeper drawn on top), then load order.
+    std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+        if (x.kind_order != y.kind_order) return x.kind_order < y.kind_order;
+        if (x.depth_order != y.depth_order) return x.depth_order < y.depth_order;
+        return x.poly < y.poly;
+    });
+    for (auto& it : items) out.polygons.push_back(std::move(it.mp));
+
+    for (const Shelter& s : impl_->shelters) {
+        if (!frame_ll.contains(s.location.lon, s.location.lat)) continue;
+        double x = s.location.lon, y = s.location.lat;
+        if (!to_local->Transform(1, &x, &y)) continue;
+        if (std::fabs(x) <= half_width_m && std::fabs(y) <= half_height_m) out.shelters.push_back({&s, x, y});
+    }
+    return out;
+}
+
+namespace {
+
+bool vertical_name(const std::string& name) { return shelter_name_is_vertical(name); }
+
+}  // namespace
+
+}  // namespace sheetgen

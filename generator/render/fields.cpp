@@ -1,0 +1,459 @@
+#include "render/fields.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "common/utf8.hpp"
+
+namespace sheetgen::render {
+
+namespace {
+
+FieldValue text(const std::string& s) {
+    FieldValue v;
+    v.type = ValueType::Text;
+    v.present = !s.empty();
+    v.text = s;
+    return v;
+}
+FieldValue number(double d, bool present = true) {
+    FieldValue v;
+    v.type = ValueType::Number;
+    v.present = present;
+    v.number = d;
+    return v;
+}
+FieldValue date(const Date& d) {
+    FieldValue v;
+    v.type = ValueType::Date;
+    v.present = d.year > 0;
+    v.date = d;
+    return v;
+}
+FieldValue boolean(bool b) {
+    FieldValue v;
+    v.type = ValueType::Bool;
+    v.present = true;
+    v.flag = b;
+    return v;
+}
+FieldValue list(std::vector<std::string> items) {
+    items.erase(std::remove(items.begin(), items.end(), std::string()), items.end());
+    FieldValue v;
+    v.type = ValueType::List;
+    v.present = !items.empty();
+    v.list = std::move(items);
+    return v;
+}
+FieldValue enumeration(const char* key, const char* label, bool present = true) {
+    FieldValue v;
+    v.type = ValueType::Enum;
+    v.present = present;
+    v.key = key;
+    v.text = label;
+    return v;
+}
+
+std::string plain_number(double d) {
+    char buf[64];
+    if (std::fabs(d - std::round(d)) < 1e-9)
+        std::snprintf(buf, sizeof buf, "%.0f", d);
+    else if (std::fabs(d * 10 - std::round(d * 10)) < 1e-6)
+        std::snprintf(buf, sizeof buf, "%.1f", d);
+    else
+        std::snprintf(buf, sizeof buf, "%.2f", d);
+    return buf;
+}
+
+std::string distance_text(double m) {
+    char buf[64];
+    if (m < 1000)
+        std::snprintf(buf, sizeof buf, "%.0fm", std::round(m / 10) * 10);
+    else
+        std::snprintf(buf, sizeof buf, "%.1fkm", m / 1000);
+    return buf;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
+Date add_years(const Date& d, int years) {
+    if (d.year <= 0) return d;
+    Date r{d.year + years, d.month, d.day};
+    r.day = std::min(r.day, days_in_month(r.year, r.month));  // 29 Feb -> 28 Feb
+    return r;
+}
+
+std::string device_name(const Device& d) { return d.name.empty() ? label_ja(d.kind) : d.name; }
+
+Record device_record(const Device& d) {
+    Record r;
+    r["kind"] = enumeration(to_string(d.kind), label_ja(d.kind));
+    r["name"] = text(device_name(d));
+    r["model"] = text(d.model);
+    r["hours_per_day"] = number(d.hours_per_day, d.hours_per_day > 0);
+    r["watts"] = number(d.watts, d.watts > 0);
+    r["internal_battery_h"] = number(d.internal_battery_h, d.internal_battery_h > 0);
+    r["external_battery_count"] = number(d.external_battery_count, d.external_battery_count > 0);
+    r["external_battery_h"] = number(d.external_battery_h, d.external_battery_h > 0);
+    std::string ext;
+    if (d.external_battery_count > 0)
+        ext = std::to_string(d.external_battery_count) + "個×" + plain_number(d.external_battery_h) + "時間";
+    r["external_batteries"] = text(ext);
+    double total = d.internal_battery_h + d.external_battery_count * d.external_battery_h;
+    r["battery_total_h"] = number(total, total > 0);
+    r["manual_fallback"] = text(d.manual_fallback);
+    r["maintenance_contact"] = text(d.maintenance_contact);
+    r["vendor_phone_24h"] = text(d.vendor_phone_24h);
+    r["power_dependent"] = boolean(d.power_dependent);
+    r["critical"] = boolean(d.critical);
+    r["circuit"] = text(d.circuit);
+    r["humidifier"] = text(d.humidifier);
+    return r;
+}
+
+Record medication_record(const Medication& m) {
+    return {{"name", text(m.name)}, {"dose", text(m.dose)}, {"timing", text(m.timing)}};
+}
+
+Record contact_record(const Contact& c) {
+    return {{"role", enumeration(to_string(c.role), label_ja(c.role))},
+            {"name", text(c.name)},
+            {"organisation", text(c.organisation)},
+            {"phone", text(c.phone)},
+            {"notes", text(c.notes)}};
+}
+
+Record supporter_record(const Supporter& s) {
+    return {{"name", text(s.name)}, {"relation", text(s.relation)}, {"phone", text(s.phone)}};
+}
+
+Record member_record(const HouseholdMember& m) {
+    return {{"relation", text(m.relation)},
+            {"name", text(m.name)},
+            {"age", number(m.age.value_or(0), m.age.has_value())},
+            {"notes", text(m.notes)}};
+}
+
+Record backup_record(const PowerBackup& b) {
+    return {{"kind", enumeration(to_string(b.kind), label_ja(b.kind))},
+            {"model", text(b.model)},
+            {"capacity_wh", number(b.capacity_wh, b.capacity_wh > 0)},
+            {"output_w", number(b.output_w, b.output_w > 0)},
+            {"fuel", text(b.fuel)},
+            {"fuel_hours", number(b.fuel_hours, b.fuel_hours > 0)}};
+}
+
+Record charge_record(const ChargeLocation& c) {
+    return {{"name", text(c.name)}, {"address", text(c.address)}, {"notes", text(c.notes)}};
+}
+
+Record reason_record(const Reason& r) { return {{"code", text(r.code)}, {"text", text(r.ja)}}; }
+
+template <typename T, typename F>
+std::vector<Record> rows(const std::vector<T>& items, F f) {
+    std::vector<Record> out;
+    out.reserve(items.size());
+    for (const auto& i : items) out.push_back(f(i));
+    return out;
+}
+
+constexpr CareNeed kAllCareNeeds[] = {CareNeed::Ventilator, CareNeed::Tracheostomy, CareNeed::Suction,
+                                      CareNeed::Oxygen,     CareNeed::TubeFeeding,  CareNeed::Iv,
+                                      CareNeed::Dialysis,   CareNeed::Catheterisation, CareNeed::Ostomy,
+                                      CareNeed::BloodGlucose, CareNeed::Nebuliser,  CareNeed::Other};
+
+std::string depth_text(const Exposure& e) {
+    if (!e.in_flood_zone) return "浸水想定区域外";
+    if (!e.depth) return "浸水想定区域内（深さ不明）";
+    return e.depth->label_ja();
+}
+
+std::string shelter_line(const std::optional<ShelterSuggestion>& s) { return s ? s->name : std::string(); }
+
+}  // namespace
+
+const char* to_string(ValueType t) {
+    switch (t) {
+        case ValueType::Text: return "text";
+        case ValueType::Number: return "number";
+        case ValueType::Date: return "date";
+        case ValueType::Bool: return "yes/no";
+        case ValueType::List: return "list";
+        case ValueType::Enum: return "choice";
+    }
+    return "?";
+}
+
+FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& document_date) {
+    FieldModel m;
+    Record& s = m.scalars;
+    s["document.date"] = date(document_date);
+    s["profile.id"] = text(p.id);
+    s["profile.updated"] = date(p.updated);
+    s["profile.review_date"] = date(add_years(p.updated, 1));
+
+    const Person& per = p.person;
+    s["person.name"] = text(per.name);
+    s["person.kana"] = text(per.kana);
+    s["person.birthdate"] = date(per.birthdate);
+    bool has_birth = per.birthdate.year > 0;
+    s["person.age"] = number(has_birth ? age_on(per.birthdate, document_date) : 0, has_birth);
+    s["person.sex"] = enumeration(to_string(per.sex), per.sex == Sex::Unknown ? "" : label_ja(per.sex), per.sex != Sex::Unknown);
+    s["person.blood_type"] = text(per.blood_type);
+    s["person.weight_kg"] = number(per.weight_kg.value_or(0), per.weight_kg.has_value());
+    s["person.diagnoses"] = list(per.diagnoses);
+    std::vector<std::string> needs;
+    for (CareNeed c : per.care_needs) needs.push_back(label_ja(c));
+    s["person.care_needs"] = list(needs);
+    for (CareNeed c : kAllCareNeeds)
+        s[std::string("person.care.") + to_string(c)] =
+            boolean(std::find(per.care_needs.begin(), per.care_needs.end(), c) != per.care_needs.end());
+    s["person.care_notes"] = text(per.care_notes);
+    s["person.mobility"] = text(per.mobility);
+    s["person.communication"] = text(per.communication);
+    s["person.allergies"] = list(per.allergies);
+    std::vector<std::string> meds;
+    for (const auto& md : per.medications) meds.push_back(join({md.name, md.dose, md.timing}, " "));
+    s["person.medications"] = list(meds);
+    s["person.notes"] = text(per.notes);
+
+    const Household& h = p.household;
+    s["household.id"] = text(p.id);
+    s["household.address"] = text(h.address);
+    s["household.district"] = text(h.district);
+    char loc[64];
+    std::snprintf(loc, sizeof loc, "%.5f, %.5f", h.location.lat, h.location.lon);
+    s["household.location"] = text(loc);
+    s["household.building_type"] = enumeration(to_string(h.building_type), label_ja(h.building_type));
+    s["household.storeys"] = number(h.storeys);
+    s["household.living_floor"] = number(h.living_floor);
+    s["household.sleeping_floor"] = number(h.sleeping_floor);
+    s["household.elevator"] = boolean(h.elevator);
+    std::string building = std::string(label_ja(h.building_type)) + " " + std::to_string(h.storeys) + "階建";
+    if (h.building_type != BuildingType::Detached) building += h.elevator ? "（エレベーターあり）" : "（エレベーターなし）";
+    s["household.building"] = text(building);
+    std::string floors = "居室 " + std::to_string(h.living_floor) + "階";
+    if (h.sleeping_floor != h.living_floor) floors += "・就寝 " + std::to_string(h.sleeping_floor) + "階";
+    s["household.floors"] = text(floors);
+    std::vector<std::string> members;
+    for (const auto& mb : h.members) {
+        std::string t = join({mb.relation, mb.name}, " ");
+        if (mb.age) t += "（" + std::to_string(*mb.age) + "歳）";
+        if (!mb.notes.empty()) t += " " + mb.notes;
+        members.push_back(t);
+    }
+    s["household.members"] = list(members);
+
+    const Exposure& e = v.exposure;
+    s["exposure.in_flood_zone"] = boolean(e.in_flood_zone);
+    s["exposure.depth"] = text(depth_text(e));
+    std::string depth_label = depth_text(e);
+    if (e.in_flood_zone && !e.depth_scenario.empty()) depth_label += "（" + e.depth_scenario + "）";
+    s["exposure.depth_label"] = text(depth_label);
+    s["exposure.depth_scenario"] = text(e.depth_scenario);
+    s["exposure.duration"] = text(e.duration ? e.duration->label_ja() : (e.in_duration_zone ? "区域内（時間不明）" : "—"));
+    std::string collapse = "該当なし";
+    if (e.in_house_collapse) {
+        collapse = "該当";
+        if (e.house_collapse_type == "flood_flow") collapse += "（氾濫流）";
+        else if (e.house_collapse_type == "bank_erosion") collapse += "（河岸侵食）";
+    }
+    s["exposure.house_collapse"] = text(collapse);
+    s["exposure.in_house_collapse"] = boolean(e.in_house_collapse);
+    std::string landslide = e.in_landslide ? "該当" + (e.landslide_type.empty() ? std::string() : "（" + e.landslide_type + "）") : "該当なし";
+    s["exposure.landslide"] = text(landslide);
+    s["exposure.in_landslide"] = boolean(e.in_landslide);
+    s["exposure.layers"] = list(e.layers_hit);
+
+    s["verdict.level"] = text(to_string(v.level));
+    s["verdict.level_label"] = text(label_ja(v.level));
+    std::vector<std::string> reasons;
+    for (const auto& r : v.reasons) reasons.push_back(r.ja);
+    s["verdict.reasons"] = list(reasons);
+    std::string planned = v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter;
+    s["verdict.planned_shelter"] = text(planned);
+    s["verdict.planned_shelter_status"] = text(label_ja(v.planned_shelter_status));
+    s["verdict.planned_shelter_distance"] = number(v.planned_shelter_distance_m.value_or(0), v.planned_shelter_distance_m.has_value());
+    s["verdict.suggested_shelter"] = text(shelter_line(v.suggested_shelter));
+    s["verdict.suggested_shelter_distance"] = number(v.suggested_shelter ? v.suggested_shelter->distance_m : 0, v.suggested_shelter.has_value());
+    s["verdict.suggested_welfare"] = text(shelter_line(v.suggested_welfare));
+    s["verdict.suggested_welfare_distance"] = number(v.suggested_welfare ? v.suggested_welfare->distance_m : 0, v.suggested_welfare.has_value());
+    s["verdict.review_overdue"] = boolean(v.review_overdue);
+    s["verdict.consent_missing"] = boolean(v.consent_missing);
+
+    s["power.hours"] = number(v.power_hours.value_or(0), v.power_hours.has_value());
+    std::vector<std::string> backups;
+    for (const auto& b : p.power_backup) {
+        std::string t = join({label_ja(b.kind), b.model}, " ");
+        if (b.capacity_wh > 0) t += " " + plain_number(b.capacity_wh) + "Wh";
+        if (!b.fuel.empty()) t += "（" + b.fuel + "）";
+        backups.push_back(t);
+    }
+    s["power.backup"] = list(backups);
+    std::vector<std::string> dependent;
+    for (const auto& d : p.devices)
+        if (d.power_dependent) dependent.push_back(device_name(d));
+    s["power.dependent_devices"] = list(dependent);
+
+    const Evacuation& ev = p.evacuation;
+    s["evacuation.shelter"] = text(ev.shelter);
+    s["evacuation.welfare_shelter"] = text(ev.welfare_shelter);
+    s["evacuation.alternative"] = text(ev.alternative);
+    s["evacuation.transport"] = text(ev.transport);
+    s["evacuation.helpers_needed"] = number(ev.helpers_needed, ev.helpers_needed > 0);
+    s["evacuation.notes"] = text(ev.notes);
+    std::vector<std::string> sup;
+    for (const auto& x : ev.supporters) sup.push_back(join({x.name, x.relation.empty() ? "" : "（" + x.relation + "）", x.phone}, " "));
+    s["evacuation.supporters"] = list(sup);
+    std::vector<std::string> charge;
+    for (const auto& c : ev.charge_locations) charge.push_back(join({c.name, c.address, c.notes}, " "));
+    s["evacuation.charge_locations"] = list(charge);
+
+    s["consent.share_with_supporters"] = boolean(p.consent.share_with_supporters);
+    s["consent.date"] = date(p.consent.date.value_or(Date{}));
+
+    m.tables["devices"] = rows(p.devices, device_record);
+    m.tables["medications"] = rows(per.medications, medication_record);
+    m.tables["contacts"] = rows(p.contacts, contact_record);
+    m.tables["supporters"] = rows(ev.supporters, supporter_record);
+    m.tables["members"] = rows(h.members, member_record);
+    m.tables["power_backup"] = rows(p.power_backup, backup_record);
+    m.tables["charge_locations"] = rows(ev.charge_locations, charge_record);
+    m.tables["reasons"] = rows(v.reasons, reason_record);
+    return m;
+}
+
+FieldSchema build_field_schema() {
+    // Built from an empty profile so every key the builders emit is known.
+    Profile p;
+    Verdict v;
+    FieldModel m = build_field_model(p, v, Date{2000, 1, 1});
+    FieldSchema schema;
+    for (const auto& [k, val] : m.scalars) schema.scalars[k] = FieldInfo{val.type, {}};
+    auto columns = [](const Record& r) {
+        std::map<std::string, FieldInfo> cols;
+        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}};
+        return cols;
+    };
+    schema.tables["devices"] = columns(device_record(Device{}));
+    schema.tables["medications"] = columns(medication_record(Medication{}));
+    schema.tables["contacts"] = columns(contact_record(Contact{}));
+    schema.tables["supporters"] = columns(supporter_record(Supporter{}));
+    schema.tables["members"] = columns(member_record(HouseholdMember{}));
+    schema.tables["power_backup"] = columns(backup_record(PowerBackup{}));
+    schema.tables["charge_locations"] = columns(charge_record(ChargeLocation{}));
+    schema.tables["reasons"] = columns(reason_record(Reason{}));
+
+    for (int i = 0; i <= static_cast<int>(ContactRole::Other); ++i)
+        schema.tables["contacts"]["role"].enum_values.push_back(to_string(static_cast<ContactRole>(i)));
+    for (int i = 0; i <= static_cast<int>(DeviceKind::Other); ++i)
+        schema.tables["devices"]["kind"].enum_values.push_back(to_string(static_cast<DeviceKind>(i)));
+    for (int i = 0; i <= static_cast<int>(BackupKind::Other); ++i)
+        schema.tables["power_backup"]["kind"].enum_values.push_back(to_string(static_cast<BackupKind>(i)));
+    for (int i = 0; i <= static_cast<int>(Sex::Other); ++i)
+        schema.scalars["person.sex"].enum_values.push_back(to_string(static_cast<Sex>(i)));
+    for (int i = 0; i <= static_cast<int>(BuildingType::Other); ++i)
+        schema.scalars["household.building_type"].enum_values.push_back(to_string(static_cast<BuildingType>(i)));
+    return schema;
+}
+
+const std::vector<std::string>& known_formats() {
+    static const std::vector<std::string> k = {"text",  "date_ja",  "date_iso", "age",    "date_ja_age", "yes_no",
+                                               "ari_nashi", "check", "hours", "watts", "wh", "kg", "metres", "distance",
+                                               "floor", "number", "list", "lines"};
+    return k;
+}
+
+bool format_known(const std::string& f) {
+    return f.empty() || std::find(known_formats().begin(), known_formats().end(), f) != known_formats().end();
+}
+
+bool format_applies(const std::string& f, ValueType t) {
+    if (f.empty() || f == "text") return true;
+    if (f == "date_ja" || f == "date_iso" || f == "date_ja_age") return t == ValueType::Date;
+    if (f == "age") return t == ValueType::Date || t == ValueType::Number;
+    if (f == "yes_no" || f == "ari_nashi" || f == "check") return t == ValueType::Bool;
+    if (f == "list" || f == "lines") return t == ValueType::List;
+    return t == ValueType::Number;  // hours watts wh kg metres distance floor number
+}
+
+std::vector<std::string> formats_for(ValueType t) {
+    std::vector<std::string> out;
+    for (const auto& f : known_formats())
+        if (format_applies(f, t)) out.push_back(f);
+    return out;
+}
+
+std::string format_value(const FieldValue& v, const std::string& f, const Date& doc_date) {
+    if (!v.present) return "";
+    switch (v.type) {
+        case ValueType::Text: return v.text;
+        case ValueType::Enum: return v.text;
+        case ValueType::Bool:
+            if (f == "ari_nashi") return v.flag ? "あり" : "なし";
+            return v.flag ? "はい" : "いいえ";
+        case ValueType::List:
+            if (f == "lines") {
+                std::string out;
+                for (const auto& i : v.list) out += (out.empty() ? "・" : "\n・") + i;
+                return out;
+            }
+            return join(v.list, "、");
+        case ValueType::Date:
+            if (f == "date_iso") return v.date.iso();
+            if (f == "age") return std::to_string(age_on(v.date, doc_date)) + "歳";
+            if (f == "date_ja_age") return v.date.japanese() + "（" + std::to_string(age_on(v.date, doc_date)) + "歳）";
+            return v.date.japanese();
+        case ValueType::Number: {
+            // Measured quantities print to one decimal at most (22.64 h -> 22.6).
+            bool one_decimal = f == "hours" || f == "watts" || f == "wh" || f == "kg";
+            std::string n = plain_number(one_decimal ? std::round(v.number * 10) / 10 : v.number);
+            if (f == "hours") return n + "時間";
+            if (f == "watts") return n + "W";
+            if (f == "wh") return n + "Wh";
+            if (f == "kg") return n + "kg";
+            if (f == "metres") return n + "m";
+            if (f == "distance") return distance_text(v.number);
+            if (f == "floor") return n + "階";
+            if (f == "age") return n + "歳";
+            return n;
+        }
+    }
+    return "";
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    auto dist = [](const std::string& a, const std::string& b) {
+        std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+        for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+        for (size_t i = 1; i <= a.size(); ++i) {
+            cur[0] = i;
+            for (size_t j = 1; j <= b.size(); ++j)
+                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::swap(prev, cur);
+        }
+        return prev[b.size()];
+    };
+    std::string best;
+    size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        size_t d = dist(word, c);
+        // Same last segment (person.nam -> person.name, nam -> name) or a close spelling.
+        if (d < best_d) {
+            best_d = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+}  // namespace sheetgen::render

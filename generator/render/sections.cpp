@@ -1,0 +1,273 @@
+#include "render/sections.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "common/utf8.hpp"
+#include "render/map.hpp"
+
+namespace sheetgen::render {
+
+namespace {
+
+constexpr double kPtPerMm = 72.0 / 25.4;
+
+// ---- fields: key-value grid, `columns` label/value pairs per row ----------
+std::vector<std::vector<Cell>> field_rows(const std::vector<FieldRef>& fields, int columns, double label_width,
+                                          double width, SheetContext& ctx) {
+    const Style& st = ctx.flow.style();
+    std::vector<std::vector<Cell>> rows;
+    double pair_w = width / columns;
+    double lw = pair_w * label_width;
+    std::vector<Cell> cur;
+    int used = 0;
+    auto flush = [&] {
+        if (cur.empty()) return;
+        if (used < columns) {  // fill the rest of the row with one blank cell
+            double rest = width;
+            for (const auto& c : cur) rest -= c.width;
+            cur.push_back(Cell{rest, "", 0, std::nullopt, std::nullopt, std::nullopt, true, false});
+        }
+        rows.push_back(std::move(cur));
+        cur.clear();
+        used = 0;
+    };
+    for (const auto& f : fields) {
+        if (f.wide) flush();
+        double vw = f.wide ? width - lw : pair_w - lw;
+        cur.push_back(Cell{lw, f.label, 0, st.label_fill, std::nullopt, std::nullopt, true, false});
+        Cell value{vw, ctx.value(f.path, f.format), 0, std::nullopt, std::nullopt, std::nullopt, true, false};
+        if (f.format == "check") value.check = ctx.flag(f.path);
+        cur.push_back(value);
+        used += f.wide ? columns : 1;
+        if (used >= columns) flush();
+    }
+    flush();
+    return rows;
+}
+
+void layout_fields(const SectionSpec& s, SheetContext& ctx) {
+    auto rows = field_rows(s.fields, s.columns, s.label_width, ctx.flow.width(), ctx);
+    if (!s.title.empty()) ctx.flow.heading(s.title, rows.empty() ? 0 : ctx.flow.row_height(rows.front()));
+    for (const auto& r : rows) ctx.flow.row(r);
+}
+
+// ---- table: ruled rows from a list, header repeated on every page ---------
+void layout_table(const SectionSpec& s, SheetContext& ctx) {
+    Flow& flow = ctx.flow;
+    const Style& st = flow.style();
+    const auto& all = ctx.model.tables.at(s.rows);
+    double W = flow.width();
+    double fixed = 0;
+    int flexible = 0;
+    for (const auto& c : s.table_columns) {
+        fixed += c.width;
+        if (c.width <= 0) ++flexible;
+    }
+    std::vector<double> widths;
+    for (const auto& c : s.table_columns)
+        widths.push_back(c.width > 0 ? c.width * W : (flexible ? (1 - fixed) * W / flexible : 0));
+    if (flexible == 0 && fixed < 1) widths.back() += (1 - fixed) * W;  // fill the line
+
+    std::vector<Cell> header;
+    for (size_t i = 0; i < s.table_columns.size(); ++i)
+        header.push_back(Cell{widths[i], s.table_columns[i].label, 0, st.label_fill, std::nullopt, std::nullopt, true, true});
+
+    std::vector<std::vector<Cell>> body;
+    for (size_t ri = 0; ri < all.size(); ++ri) {
+        const Record& row = all[ri];
+        bool keep = true;
+        for (const auto& [col, values] : s.where) {
+            auto it = row.find(col);
+            const FieldValue* v = it == row.end() ? nullptr : &it->second;
+            std::string key = v ? (v->type == ValueType::Enum ? v->key : v->text) : "";
+            if (std::find(values.begin(), values.end(), key) == values.end()) keep = false;
+        }
+        if (!keep) continue;
+        std::vector<Cell> cells;
+        for (size_t i = 0; i < s.table_columns.size(); ++i)
+            cells.push_back(Cell{widths[i], ctx.cell(s.rows, ri, row, s.table_columns[i].path, s.table_columns[i].format), 0,
+                                 std::nullopt, std::nullopt, std::nullopt, true, false});
+        body.push_back(std::move(cells));
+    }
+    double first = flow.row_height(header) + (body.empty() ? flow.line_height() : flow.row_height(body.front()));
+    if (!s.title.empty()) flow.heading(s.title, first);
+    flow.keep(first);
+    flow.row(header);
+    if (body.empty()) {
+        flow.row({Cell{W, s.empty_text, 0, std::nullopt, Color::hex(0x666666), std::nullopt, true, false}});
+        return;
+    }
+    flow.set_on_new_page([&] { flow.row(header); });
+    for (const auto& r : body) flow.row(r);
+    flow.set_on_new_page({});
+}
+
+// ---- checklist: vector check boxes for yes/no fields -----------------------
+void layout_checklist(const SectionSpec& s, SheetContext& ctx) {
+    Flow& flow = ctx.flow;
+    int cols = std::max(1, s.columns);
+    double cw = flow.width() / cols;
+    std::vector<std::vector<Cell>> rows;
+    std::vector<Cell> cur;
+    for (const auto& item : s.items) {
+        Cell c{cw, item.label, 0, std::nullopt, std::nullopt, ctx.flag(item.path), true, false};
+        cur.push_back(c);
+        if (static_cast<int>(cur.size()) == cols) {
+            rows.push_back(std::move(cur));
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) {
+        cur.push_back(Cell{flow.width() - cw * cur.size(), "", 0, std::nullopt, std::nullopt, std::nullopt, true, false});
+        rows.push_back(std::move(cur));
+    }
+    if (!s.title.empty()) flow.heading(s.title, flow.row_height(rows.front()));
+    for (const auto& r : rows) flow.row(r);
+}
+
+// ---- text: a free-text box, split across pages when long -------------------
+void layout_text(const SectionSpec& s, SheetContext& ctx) {
+    Flow& flow = ctx.flow;
+    std::string t = ctx.value(s.text.path, s.text.format);
+    // Pad with blank lines up to min_height so there is room to write by hand.
+    double lh = flow.line_height();
+    int min_lines = static_cast<int>(std::ceil((s.min_height_mm * kPtPerMm - 2 * flow.style().pad) / lh));
+    std::vector<Cell> row{Cell{flow.width(), t, 0, std::nullopt, std::nullopt, std::nullopt, true, false}};
+    int have = static_cast<int>(wrap_text(flow.font(), t, flow.style().body_size, flow.width() - 2 * flow.style().pad).size());
+    for (int i = have; i < min_lines; ++i) row[0].text += "\n";
+    if (!s.title.empty()) flow.heading(s.title, std::min(flow.row_height(row), 4 * lh));
+    flow.row(row);
+}
+
+// ---- verdict: coloured level box + label + reasons -------------------------
+Color level_fill(Priority p) {
+    switch (p) {
+        case Priority::A: return Color::hex(0xF4A6A6);
+        case Priority::B: return Color::hex(0xFFD29A);
+        case Priority::C: return Color::hex(0xFFF1A8);
+        case Priority::D: return Color::hex(0xCFE8CF);
+    }
+    return Color::hex(0xFFFFFF);
+}
+
+void layout_verdict(const SectionSpec& s, SheetContext& ctx) {
+    Flow& flow = ctx.flow;
+    std::string level = ctx.value("verdict.level", "");
+    std::string label = ctx.value("verdict.level_label", "");
+    std::string reasons = ctx.value("verdict.reasons", "lines");
+    double lw = 34;
+    std::vector<Cell> row{
+        Cell{lw, level, 20, level_fill(ctx.verdict.level), std::nullopt, std::nullopt, true, true},
+        Cell{flow.width() - lw, label + (reasons.empty() ? "" : "\n" + reasons), 0, std::nullopt, std::nullopt, std::nullopt, true, false}};
+    if (!s.title.empty()) flow.heading(s.title, flow.row_height(row));
+    flow.row(row);
+    if (!s.fields.empty())
+        for (const auto& r : field_rows(s.fields, s.columns, s.label_width, flow.width(), ctx)) flow.row(r);
+}
+
+// ---- map: optional key-value block on the left, map inset on the right ----
+void layout_map(const SectionSpec& s, SheetContext& ctx) {
+    Flow& flow = ctx.flow;
+    double W = flow.width();
+    double mw = s.fields.empty() ? W : W * s.map_width;
+    double gap = s.fields.empty() ? 0 : 4;
+    double lw = W - mw - gap;
+    double mh = s.height_mm * kPtPerMm;
+    double legend_h = map_legend_height();
+    auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}
+                                 : field_rows(s.fields, 1, s.label_width, lw, ctx);
+    double left_h = 0;
+    for (const auto& r : rows) left_h += flow.row_height(r);
+    double h = std::max(mh + legend_h, left_h);
+    if (!s.title.empty()) flow.heading(s.title, h + 2);
+    flow.gap(2);
+    flow.block(h, [&](const Rect& area, PageOps& page) {
+        double y = area.y;
+        for (const auto& r : rows) y += flow.draw_row_at(page, area.x, y, r);
+        Rect box{area.x + W - mw, area.y, mw, mh};
+        Rect legend{box.x, box.y + mh + 1, mw, legend_h - 1};
+        draw_map(page, box, legend, ctx.map, ctx.profile, ctx.verdict, flow.font());
+    });
+}
+
+}  // namespace
+
+const std::vector<SectionKind>& section_kinds() {
+    static const std::vector<SectionKind> kinds = {
+        {"fields", {"fields", "columns", "label_width"}, {"fields"}, layout_fields},
+        {"table", {"rows", "where", "columns", "empty"}, {"rows", "columns"}, layout_table},
+        {"checklist", {"items", "columns"}, {"items"}, layout_checklist},
+        {"text", {"path", "format", "min_height"}, {"path"}, layout_text},
+        {"verdict", {"fields", "columns", "label_width"}, {}, layout_verdict},
+        {"map", {"fields", "label_width", "height", "map_width"}, {}, layout_map},
+    };
+    return kinds;
+}
+
+const SectionKind* find_section_kind(const std::string& name) {
+    for (const auto& k : section_kinds())
+        if (k.name == name) return &k;
+    return nullptr;
+}
+
+std::pair<double, double> map_box_size(const Template& tpl, double content_width) {
+    for (const auto& s : tpl.sections)
+        if (s.kind == "map") return {s.fields.empty() ? content_width : content_width * s.map_width, s.height_mm * kPtPerMm};
+    return {content_width, 60 * kPtPerMm};
+}
+
+std::string SheetContext::drawable(const std::string& text, const std::string& field_path) {
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t c : decode_utf8(text)) {
+        if (c == U'\n') {
+            out += '\n';
+            continue;
+        }
+        if (c == U'\t') c = U' ';
+        if (c < 0x20 || c == 0x7F) continue;  // other control characters print nothing
+        if (!flow.font().has_glyph(c)) {
+            if (warned.insert({field_path, c}).second) {
+                char buf[160];
+                std::snprintf(buf, sizeof buf, "household %s: %s: character U+%04X cannot be printed (%s); printed as 〓",
+                              profile.id.c_str(), field_path.c_str(), static_cast<unsigned>(c),
+                              c > 0xFFFF ? "outside the Basic Multilingual Plane, unsupported by libharu 2.3.0"
+                                         : "not in the font");
+                warnings.push_back(Diagnostic{SourceLocation{profile.source_file, 0, 0}, buf, Severity::Warning});
+            }
+            c = U'〓';
+        }
+        out += encode_utf8(c);
+    }
+    return out;
+}
+
+std::string SheetContext::value(const std::string& path, const std::string& format) {
+    auto it = model.scalars.find(path);
+    if (it == model.scalars.end()) return "";
+    return drawable(format_value(it->second, format, date), path);
+}
+
+std::string SheetContext::cell(const std::string& table, size_t index, const Record& row, const std::string& column,
+                               const std::string& format) {
+    auto it = row.find(column);
+    if (it == row.end()) return "";
+    return drawable(format_value(it->second, format, date), table + "[" + std::to_string(index) + "]." + column);
+}
+
+bool SheetContext::flag(const std::string& path) const {
+    auto it = model.scalars.find(path);
+    return it != model.scalars.end() && it->second.type == ValueType::Bool && it->second.flag;
+}
+
+void layout_sheet(SheetContext& ctx) {
+    for (const auto& s : ctx.tpl.sections) {
+        if (s.page_break && !ctx.flow.at_page_top()) ctx.flow.new_page();
+        const SectionKind* k = find_section_kind(s.kind);
+        if (k) k->layout(s, ctx);
+    }
+}
+
+}  // namespace sheetgen::render

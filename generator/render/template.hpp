@@ -1,0 +1,68 @@
+#pragma once
+// Sheet templates (YAML, see docs/template-format.md): loaded and checked
+// once per run against the field schema, so a typo in a field path fails at
+// load time with file:line:column instead of printing a blank cell.
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/error.hpp"
+#include "render/fields.hpp"
+
+namespace sheetgen::render {
+
+inline constexpr const char* kTemplateSchemaV1 = "sheetgen/template-v1";
+
+// A label + value path (+ format) as written in the template.
+struct FieldRef {
+    std::string label;
+    std::string path;    // scalar path ("person.name") or, in tables, a column name ("model")
+    std::string format;  // "" = default for the value type
+    bool wide = false;   // fields: spans the whole row
+    double width = 0;    // table columns: fraction of the table width (0 = share the rest)
+    SourceLocation at;
+};
+
+// One section; which members are used depends on `kind` (sections.cpp).
+struct SectionSpec {
+    std::string kind;
+    std::string title;
+    SourceLocation at;
+    bool page_break = false;  // start on a new page
+    // fields, and the side block of map
+    std::vector<FieldRef> fields;
+    int columns = 1;
+    double label_width = 0.3;  // fraction of one label+value pair
+    // table
+    std::string rows;
+    std::vector<std::pair<std::string, std::vector<std::string>>> where;  // column -> accepted machine values
+    std::vector<FieldRef> table_columns;
+    std::string empty_text = "（登録なし）";
+    // checklist
+    std::vector<FieldRef> items;
+    // text
+    FieldRef text;
+    double min_height_mm = 0;
+    // map
+    double height_mm = 60;
+    double map_width = 0.55;  // fraction of the content width
+};
+
+struct Template {
+    std::string file;
+    std::string title;
+    std::string subtitle;
+    double font_size = 8;
+    std::vector<SectionSpec> sections;
+};
+
+// Throws InputError with file:line:column for bad YAML, unknown keys, unknown
+// section kinds, unknown field paths (with "did you mean"), bad formats, and
+// labels with characters the font cannot draw (when `drawable` is given).
+Template load_template(const std::string& path, const FieldSchema& schema,
+                       const std::function<bool(char32_t)>& drawable = {});
+Template parse_template(const std::string& yaml_text, const std::string& file, const FieldSchema& schema,
+                        const std::function<bool(char32_t)>& drawable = {});
+
+}  // namespace sheetgen::render

@@ -1,0 +1,196 @@
+#include <catch2/catch.hpp>
+
+#include "hazard/config.hpp"
+#include "hazard/exposure.hpp"
+#include "hazard/shelter_names.hpp"
+#include "test_support.hpp"
+
+using namespace sheetgen;
+
+namespace {
+
+InputError config_error(const std::string& text) {
+    try {
+        parse_hazard_config(text, "/cfg/hz.yaml");
+    } catch (const InputError& e) {
+        return e;
+    }
+    FAIL("expected an InputError");
+    return InputError({}, "");
+}
+
+}  // namespace
+
+TEST_CASE("hazard config: layers, presets, defaults and relative sources") {
+    HazardConfig c = parse_hazard_config(R"(name: テスト
+layers:
+  - name: depth
+    source: data/zones.gpkg
+    layer: d
+    kind: flood_depth
+    scenario: 想定最大規模
+    field: A31a_205
+    preset: a31a_depth
+  - source: PG:dbname=hazard
+    kind: flood_duration
+    preset: a31a_duration
+  - source: /abs/a31.shp
+    kind: flood_depth
+    preset: a31_2012_depth
+  - source: zones.geojson
+    kind: flood_depth
+    field: rank
+    classes: {1: [0, 0.5], "02": [0.5, 3], 6: [20, null]}
+  - source: sites.csv
+    kind: shelters
+    crs: EPSG:6668
+    open_options: [X_POSSIBLE_NAMES=経度, Y_POSSIBLE_NAMES=緯度]
+    welfare_field: 福祉
+    earthquake_field: null
+  - source: /vsizip/x.zip/a.shp
+    kind: house_collapse
+    type: bank_erosion
+)",
+                                         "/cfg/hz.yaml");
+    CHECK(c.name == "テスト");
+    CHECK(c.dir == "/cfg");
+    REQUIRE(c.layers.size() == 6);
+    const LayerConfig& d = c.layers[0];
+    CHECK(d.resolved_source == "/cfg/data/zones.gpkg");
+    CHECK(d.at.line == 3);
+    CHECK(d.source_at.line == 4);
+    CHECK(d.layer_at.line == 5);
+    CHECK(d.field_at.line == 8);
+    CHECK(d.kind == LayerKind::FloodDepth);
+    CHECK(d.scenario == "想定最大規模");
+    REQUIRE(d.classes.size() == 6);
+    CHECK(d.classes.at("2").min == 0.5);
+    CHECK(d.classes.at("2").max == 3);
+    CHECK(std::isinf(d.classes.at("6").max));
+    CHECK(c.layers[1].resolved_source == "PG:dbname=hazard");
+    CHECK(c.layers[1].field == "A31a_305");  // preset default
+    CHECK(c.layers[1].classes.at("7").min == 672);
+    CHECK(c.layers[1].name == "PG:dbname=hazard");
+    CHECK(c.layers[2].field == "A31_001");
+    CHECK(c.layers[2].classes.at("24").max == 3);
+    CHECK(c.layers[2].classes.at("15").min == 5);
+    CHECK(c.layers[2].name == "a31");
+    CHECK(c.layers[3].classes.at("02").min == 0.5);
+    CHECK(std::isinf(c.layers[3].classes.at("6").max));
+    const LayerConfig& s = c.layers[4];
+    CHECK(s.kind == LayerKind::Shelters);
+    CHECK(s.open_options.size() == 2);
+    CHECK(s.shelter_fields.welfare == "福祉");
+    CHECK(s.shelter_fields.earthquake.empty());
+    CHECK(s.shelter_fields.id == "共通ID");
+    CHECK(s.shelter_fields.landslide == "崖崩れ、土石流及び地滑り");
+    CHECK(c.layers[5].resolved_source == "/vsizip/x.zip/a.shp");
+    CHECK(c.layers[5].type == "bank_erosion");
+}
+
+TEST_CASE("hazard config: errors name the line") {
+    SECTION("unknown key") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    colour: red\n");
+        CHECK(e.where().line == 4);
+        CHECK(e.where().column == 5);
+        CHECK(e.message().find("colour") != std::string::npos);
+    }
+    SECTION("key for another kind") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: shelters\n    preset: a31a_depth\n");
+        CHECK(e.where().line == 4);
+        CHECK(e.message().find("shelters") != std::string::npos);
+    }
+    SECTION("duplicate key") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    source: b.gpkg\n");
+        CHECK(e.where().line == 4);
+        CHECK(e.message().find("duplicate") != std::string::npos);
+    }
+    SECTION("unknown kind") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: tsunami\n");
+        CHECK(e.where().line == 3);
+    }
+    SECTION("unknown preset") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    field: x\n    preset: a99\n");
+        CHECK(e.where().line == 5);
+    }
+    SECTION("preset of the wrong kind") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    preset: a31a_duration\n");
+        CHECK(e.where().line == 4);
+    }
+    SECTION("a31a_depth needs a field") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    preset: a31a_depth\n");
+        CHECK(e.message().find("field") != std::string::npos);
+    }
+    SECTION("field without classes") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    field: rank\n");
+        CHECK(e.where().line == 4);
+    }
+    SECTION("bad class range") {
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    field: r\n    classes:\n      1: [3, 1]\n");
+        CHECK(e.where().line == 6);
+        auto e2 = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    field: r\n    classes:\n      1: [x, 1]\n");
+        CHECK(e2.where().line == 6);
+    }
+    SECTION("missing source and kind") {
+        CHECK(config_error("layers:\n  - kind: flood_depth\n").message().find("source") != std::string::npos);
+        CHECK(config_error("layers:\n  - source: a\n").message().find("kind") != std::string::npos);
+    }
+    SECTION("no layers, syntax, bad type") {
+        CHECK(config_error("name: x\n").message().find("layers") != std::string::npos);
+        CHECK(config_error("layers: [\n").where().line >= 1);
+        CHECK(config_error("layers:\n  - source: a\n    kind: house_collapse\n    type: tsunami\n").where().line == 4);
+        CHECK(config_error("layers: []\n").where().line == 1);
+    }
+    SECTION("not UTF-8") {
+        auto e = config_error(std::string("name: \x93\xfa\x96\x7b\nlayers: []\n"));
+        CHECK(e.message().find("UTF-8") != std::string::npos);
+    }
+    SECTION("missing file") {
+        CHECK_THROWS_AS(load_hazard_config("/nonexistent/hz.yaml"), InputError);
+    }
+}
+
+TEST_CASE("shipped hazard configs parse") {
+    CHECK(load_hazard_config(test::source_path("geodata/tama-sample.yaml")).layers.size() == 6);
+    HazardConfig real = load_hazard_config(test::source_path("geodata/tokyo-real.yaml"));
+    REQUIRE(real.layers.size() == 2);
+    CHECK(real.layers[0].resolved_source == test::source_path("geodata/../../shared/data/tokyo/A31-12_13.shp"));
+}
+
+TEST_CASE("vertical shelter names") {
+    CHECK(shelter_name_is_vertical("京王聖蹟桜ヶ丘　ショッピングセンターせいせき立体駐車場３階から最上階"));
+    CHECK(shelter_name_is_vertical("ドキわくランド聖蹟桜ヶ丘店立体駐車場２階から屋上"));
+    CHECK(shelter_name_is_vertical("ヴィータ聖蹟桜ヶ丘２階歩行者専用通路"));
+    CHECK(shelter_name_is_vertical("市役所 2階会議室"));
+    CHECK(shelter_name_is_vertical("センター12階"));
+    CHECK(shelter_name_is_vertical("公民館二階ホール"));
+    CHECK(shelter_name_is_vertical("ビル屋上"));
+    CHECK(shelter_name_is_vertical("マンション上層階"));
+    CHECK_FALSE(shelter_name_is_vertical("ベルブ永山１階駐車場（４０台）"));
+    CHECK_FALSE(shelter_name_is_vertical("地下2階駐車場"));
+    CHECK_FALSE(shelter_name_is_vertical("多摩第一小学校校庭"));
+    CHECK_FALSE(shelter_name_is_vertical("総合福祉センター立体駐車場（７０台）"));
+    CHECK_FALSE(shelter_name_is_vertical("階段前広場"));
+}
+
+TEST_CASE("truthy shelter flags") {
+    for (const char* t : {"1", "true", "○", "◯", " 1 "}) CHECK(truthy_flag(t));
+    for (const char* f : {"", "0", "×", "false", "-"}) CHECK_FALSE(truthy_flag(f));
+}
+
+TEST_CASE("depth and duration labels") {
+    CHECK(DepthRange{0.5, 3}.label_en() == "0.5-3.0 m");
+    CHECK(DepthRange{0.5, 3}.label_ja() == "0.5m以上3.0m未満");
+    CHECK(DepthRange{0, 0.5}.label_ja() == "0.5m未満");
+    CHECK(DepthRange{20, kUnbounded}.label_en() == ">= 20 m");
+    CHECK(DepthRange{20, kUnbounded}.label_ja() == "20m以上");
+    CHECK(DepthRange{5, 10}.label_en() == "5.0-10 m");
+    CHECK(DepthRange{0, 0.5}.gsi_class() == 1);
+    CHECK(DepthRange{3, 5}.gsi_class() == 3);
+    CHECK(DepthRange{20, kUnbounded}.gsi_class() == 6);
+    CHECK(DepthRange{1, 2}.gsi_class() == 2);  // 2012 seven-step class falls in GSI 0.5-3
+    CHECK(DurationRange{24, 72}.label_en() == "24-72 h");
+    CHECK(DurationRange{24, 72}.label_ja() == "24時間以上72時間未満");
+    CHECK(DurationRange{0, 12}.label_ja() == "12時間未満");
+    CHECK(DurationRange{672, kUnbounded}.label_en() == ">= 672 h");
+}

@@ -1,0 +1,266 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include "fixtures.hpp"
+#include "render/renderer.hpp"
+#include "render/sections.hpp"
+
+using namespace sheetgen;
+using namespace sheetgen::test;
+
+namespace {
+
+const Renderer& renderer() {
+    static const Renderer r = Renderer::load(font_path(), template_path());
+    return r;
+}
+
+struct Sample {
+    Profile profile = sample_profile();
+    Verdict verdict = sample_verdict();
+    std::vector<Shelter> shelters = sample_shelters();
+    MapExtract map;
+    Sample() {
+        MapRequest req = renderer().map_request(profile, verdict);
+        map = sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
+    }
+    SheetInput input() const { return SheetInput{&profile, &verdict, &map}; }
+};
+
+RenderOptions opts(Date d = Date{2026, 4, 10}) {
+    RenderOptions o;
+    o.document_date = d;
+    return o;
+}
+
+// Runs a shell command, returns its stdout; exit status in *status.
+std::string run(const std::string& cmd, int* status = nullptr) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int st = pclose(p);
+    if (status) *status = st;
+    return out;
+}
+
+std::string pdftotext(const std::string& pdf_bytes, const TempDir& dir, const std::string& name = "out.pdf") {
+    std::string path = dir.file(name);
+    write_file(path, pdf_bytes);
+    int st = 0;
+    std::string text = run("pdftotext -enc UTF-8 '" + path + "' - 2>/dev/null", &st);
+    REQUIRE(st == 0);
+    return text;
+}
+
+// pdftotext may put spaces/newlines between table cells; compare without them.
+std::string squash(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' && c != '\n' && c != '\f') out += c;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("render: text round trip through pdftotext", "[render]") {
+    Sample s;
+    RenderedDocument doc = renderer().render({s.input()}, opts());
+    REQUIRE(doc.pdf.compare(0, 5, "%PDF-") == 0);
+    CHECK(doc.warnings.empty());
+    TempDir dir;
+    std::string text = squash(pdftotext(doc.pdf, dir));
+    CHECK(text.find("山田陽翔") != std::string::npos);
+    CHECK(text.find("早期避難") != std::string::npos);  // label_ja(Priority::A)
+    CHECK(text.find("取扱注意（個人情報）") != std::string::npos);
+    CHECK(text.find("トリロジー100plus") != std::string::npos);
+    CHECK(text.find("2018年5月1日（7歳）") != std::string::npos);
+    CHECK(text.find("作成日2026年4月10日") != std::string::npos);
+    CHECK(text.find("居室（1階）が想定浸水深") != std::string::npos);
+}
+
+TEST_CASE("render: a typical household fits on one page", "[render]") {
+    Sample s;
+    RenderedDocument doc = renderer().render({s.input()}, opts());
+    CHECK(doc.page_count == 1);
+    TempDir dir;
+    std::string text = pdftotext(doc.pdf, dir);
+    CHECK(squash(text).find("1/1") != std::string::npos);
+}
+
+TEST_CASE("render: deterministic bytes; the document date changes them", "[render]") {
+    Sample s;
+    RenderedDocument a = renderer().render({s.input()}, opts());
+    RenderedDocument b = renderer().render({s.input()}, opts());
+    CHECK(a.pdf == b.pdf);
+    RenderedDocument c = renderer().render({s.input()}, opts(Date{2026, 4, 11}));
+    CHECK(a.pdf != c.pdf);
+    CHECK(c.pdf.find("D:20260411") != std::string::npos);
+}
+
+TEST_CASE("render: concurrent renders give the same bytes", "[render]") {
+    Sample s;
+    std::string expected = renderer().render({s.input()}, opts()).pdf;
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < got.size(); ++i)
+        threads.emplace_back([&, i] { got[i] = renderer().render({s.input()}, opts()).pdf; });
+    for (auto& t : threads) t.join();
+    for (const auto& g : got) CHECK(g == expected);
+}
+
+TEST_CASE("render: long note and long lists flow onto further pages", "[render]") {
+    Sample s;
+    std::string note;
+    for (int i = 0; i < 200; ++i) note += "夜間の吸引と体位交換。";  // 2,000 characters
+    s.profile.person.notes = note;
+    for (int i = 0; i < 10; ++i)
+        s.profile.person.medications.push_back({"テスト薬" + std::to_string(i + 1), "10mg", "朝・昼・夕・就寝前"});
+    for (int i = 0; i < 12; ++i)
+        s.profile.contacts.push_back({ContactRole::VisitingNurse, "看護師 " + std::to_string(i + 1), "訪問看護ステーション第" + std::to_string(i + 1),
+                                      "042-111-" + std::to_string(1000 + i), "夜間対応あり"});
+    RenderedDocument doc = renderer().render({s.input()}, opts());
+    CHECK(doc.page_count >= 2);
+    TempDir dir;
+    std::string raw = pdftotext(doc.pdf, dir);
+    std::string text = squash(raw);
+    CHECK(text.find("1/" + std::to_string(doc.page_count)) != std::string::npos);
+    CHECK(text.find(std::to_string(doc.page_count) + "/" + std::to_string(doc.page_count)) != std::string::npos);
+    // Every piece of the note is printed, in order, nothing lost at page breaks.
+    size_t count = 0;
+    for (size_t at = text.find("夜間の吸引と体位交換。"); at != std::string::npos; at = text.find("夜間の吸引と体位交換。", at + 1)) ++count;
+    CHECK(count == 200);
+    CHECK(text.find("テスト薬10") != std::string::npos);
+    CHECK(text.find("訪問看護ステーション第12") != std::string::npos);
+    write_file("/tmp/render-long.pdf", doc.pdf);
+}
+
+TEST_CASE("render: bundle of several households, page numbers per household", "[render]") {
+    Sample a, b;
+    b.profile.id = "tama-002";
+    b.profile.person.name = "佐々木 結衣";
+    b.verdict.level = Priority::C;
+    RenderedDocument doc = renderer().render({a.input(), b.input(), SheetInput{&a.profile, &a.verdict, nullptr}}, opts());
+    CHECK(doc.page_count == 3);
+    TempDir dir;
+    std::string text = pdftotext(doc.pdf, dir);
+    CHECK(squash(text).find("佐々木結衣") != std::string::npos);
+    CHECK(squash(text).find("地図なし") != std::string::npos);
+    CHECK(squash(text).find("ID:tama-002") != std::string::npos);
+}
+
+TEST_CASE("render: characters libharu cannot draw become 〓 with a warning", "[render]") {
+    Sample s;
+    s.profile.person.name = "𠮷田 花子";          // U+20BB7: outside the BMP
+    s.profile.person.care_notes = "記号\xEE\x80\x80あり";  // U+E000: private use, not in the font
+    RenderedDocument doc = renderer().render({s.input()}, opts());
+    REQUIRE(doc.warnings.size() == 2);
+    bool astral = false, missing = false;
+    for (const auto& w : doc.warnings) {
+        CHECK(w.severity == Severity::Warning);
+        CHECK(w.message.find("tama-001") != std::string::npos);
+        CHECK(w.message.find("花子") == std::string::npos);  // never the person's text
+        if (w.message.find("U+20BB7") != std::string::npos && w.message.find("person.name") != std::string::npos) astral = true;
+        if (w.message.find("U+E000") != std::string::npos && w.message.find("person.care_notes") != std::string::npos) missing = true;
+    }
+    CHECK(astral);
+    CHECK(missing);
+    TempDir dir;
+    CHECK(squash(pdftotext(doc.pdf, dir)).find("〓田花子") != std::string::npos);
+}
+
+TEST_CASE("render: subset and full font both give valid PDFs; subset is smaller and faster", "[render]") {
+    Sample s;
+    TempDir dir;
+    RenderOptions full = opts();
+    full.subset_font = false;
+    auto time_it = [&](const RenderOptions& o, std::string* pdf) {
+        auto t0 = std::chrono::steady_clock::now();
+        const int n = 10;
+        for (int i = 0; i < n; ++i) *pdf = renderer().render({s.input()}, o).pdf;
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / n;
+    };
+    std::string sub_pdf, full_pdf;
+    double sub_ms = time_it(opts(), &sub_pdf);
+    double full_ms = time_it(full, &full_pdf);
+    for (auto [name, bytes] : {std::pair<std::string, std::string*>{"sub.pdf", &sub_pdf}, {"full.pdf", &full_pdf}}) {
+        write_file(dir.file(name), *bytes);
+        int st = -1;
+        run("pdfinfo '" + dir.file(name) + "' >/dev/null 2>&1", &st);
+        CHECK(st == 0);
+        std::string fonts = run("pdffonts '" + dir.file(name) + "' 2>/dev/null");
+        CHECK(fonts.find("CID TrueType") != std::string::npos);
+    }
+    CHECK(sub_pdf.size() < full_pdf.size());
+    CHECK(sub_pdf.size() < 150 * 1024);
+    WARN("one sheet: subset " << sub_pdf.size() << " bytes, " << sub_ms << " ms; full font " << full_pdf.size()
+                              << " bytes, " << full_ms << " ms");
+}
+
+TEST_CASE("render: map request frames home and shelter within 300 m .. 2 km", "[render][map]") {
+    Sample s;
+    MapRequest r = renderer().map_request(s.profile, s.verdict);
+    CHECK(std::max(r.half_width_m, r.half_height_m) >= 300);
+    CHECK(std::max(r.half_width_m, r.half_height_m) <= 2000);
+    auto [w, h] = render::map_box_size(renderer().sheet_template(), 595.276 - 2 * 28.35);
+    CHECK(r.half_width_m / r.half_height_m == Approx(w / h).epsilon(1e-6));
+    for (const LatLon& p : {s.profile.household.location, s.verdict.planned_shelter->location}) {
+        auto [x, y] = render::local_metres(r.centre, p);
+        CHECK(std::fabs(x) < r.half_width_m);
+        CHECK(std::fabs(y) < r.half_height_m);
+    }
+    CHECK(r.resolution_m > 0);
+    // No shelter at all: a 300 m minimum frame around the home.
+    Verdict none = s.verdict;
+    none.planned_shelter.reset();
+    none.suggested_shelter.reset();
+    MapRequest r2 = renderer().map_request(s.profile, none);
+    CHECK(std::max(r2.half_width_m, r2.half_height_m) >= 300);
+    CHECK(r2.centre.lat == s.profile.household.location.lat);
+    // A shelter 10 km away: clamped to 2 km, centred on the home.
+    Verdict far = s.verdict;
+    far.planned_shelter->location = LatLon{35.74, 139.45};
+    MapRequest r3 = renderer().map_request(s.profile, far);
+    CHECK(std::max(r3.half_width_m, r3.half_height_m) == Approx(2000));
+    CHECK(r3.centre.lat == s.profile.household.location.lat);
+}
+
+TEST_CASE("render: throughput", "[render][.bench]") {
+    Sample s;
+    const int n = 200;
+    auto t0 = std::chrono::steady_clock::now();
+    size_t bytes = 0;
+    for (int i = 0; i < n; ++i) bytes += renderer().render({s.input()}, opts()).pdf.size();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    WARN(n << " sheets in " << ms << " ms: " << ms / n << " ms/sheet, " << bytes / n << " bytes/sheet (1 thread)");
+}
+
+TEST_CASE("render: writes the sample page", "[render][.sample]") {
+    Sample s;
+    RenderedDocument doc = renderer().render({s.input()}, opts());
+    write_file("/tmp/support-sheet-sample.pdf", doc.pdf);
+}
+
+TEST_CASE("render: load errors are InputErrors with a clear message", "[render]") {
+    CHECK_THROWS_WITH(Renderer::load("/nonexistent/font.ttf", template_path()), Catch::Contains("cannot open font file"));
+    // A file that is not a font at all.
+    CHECK_THROWS_WITH(Renderer::load(template_path(), template_path()), Catch::Contains("not a TrueType font"));
+    TempDir dir;
+    write_file(dir.file("otf.otf"), std::string("OTTO") + std::string(64, '\0'));
+    CHECK_THROWS_WITH(Renderer::load(dir.file("otf.otf"), template_path()), Catch::Contains("CFF"));
+    write_file(dir.file("t.yaml"), "title: T\nsections:\n  - kind: fields\n    fields:\n      - {label: 氏名, path: person.nmae}\n");
+    try {
+        Renderer::load(font_path(), dir.file("t.yaml"));
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.where().file == dir.file("t.yaml"));
+        CHECK(e.where().line == 5);
+        CHECK(std::string(e.what()).find("did you mean 'person.name'") != std::string::npos);
+    }
+}
