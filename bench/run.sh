@@ -123,6 +123,7 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$work/runs-$stamp"
 mkdir -p "$out"
 : >"$out/runs.tsv"
+cut -d' ' -f1-3 /proc/loadavg >"$out/loadavg-start" 2>/dev/null || true
 
 # measure KIND TOOL CONFIG N RUN OUTPUT -- command...: one timed run, recorded in runs.tsv.
 measure() {

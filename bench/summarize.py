@@ -69,6 +69,24 @@ def parse_phases(path, sheetgen):
     return phases
 
 
+PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def count_pages(directory):
+    """Pages in every PDF of a directory (page objects; neither tool uses object streams)."""
+    pages = docs = 0
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return None, None
+    for n in names:
+        if n.endswith(".pdf"):
+            with open(os.path.join(directory, n), "rb") as f:
+                pages += len(PAGE_RE.findall(f.read()))
+            docs += 1
+    return docs, pages
+
+
 def median(xs):
     xs = [x for x in xs if x is not None]
     return statistics.median(xs) if xs else None
@@ -150,6 +168,14 @@ def machine_info(args):
                                "'CSafeLoader' if hasattr(yaml, 'CSafeLoader') else 'SafeLoader',"
                                "'geopandas', geopandas.__version__, 'shapely', shapely.__version__,"
                                "'pandas', pandas.__version__, 'reportlab', reportlab.Version)"]) or "unavailable"
+    # Other work on the machine skews every figure: record how busy it was.
+    for label, path in (("load average at the start (1/5/15 min)", os.path.join(args.runs_dir, "loadavg-start")),
+                        ("load average at the end (1/5/15 min)", "/proc/loadavg")):
+        try:
+            with open(path) as f:
+                info[label] = " ".join(f.read().split()[:3])
+        except OSError:
+            pass
     info["command"] = args.command
     return info
 
@@ -167,6 +193,7 @@ def main(argv=None):
     ap.add_argument("--jobs", default="")
     ap.add_argument("--out", required=True)
     a = ap.parse_args(argv)
+    a.runs_dir = os.path.dirname(os.path.abspath(a.runs_tsv))
 
     groups = defaultdict(list)
     with open(a.runs_tsv, encoding="utf-8") as f:
@@ -242,8 +269,8 @@ def main(argv=None):
     render_keys = sorted(k for k in groups if k[0] == "render")
     if render_keys:
         lines += ["", "## render: one support sheet per household (--jobs %s)" % a.jobs, "",
-                  "| sheets | tool | hazards | wall s (median) | min–max | sheets/s | MB written | bytes/sheet | PDFs | peak RSS MB | CPU s | exit | peer ÷ sheetgen wall |",
-                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
+                  "| sheets | tool | hazards | wall s (median) | min–max | sheets/s | MB written | bytes/sheet | PDFs | pages | peak RSS MB | CPU s | exit | peer ÷ sheetgen wall |",
+                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
         for key in render_keys:
             _, n, config, tool = key
             s = stats(groups[key])
@@ -253,10 +280,11 @@ def main(argv=None):
                 if peer and s["wall"] and stats(peer)["wall"]:
                     ratio = "%.1f×" % (stats(peer)["wall"] / s["wall"])
             pdfs = s["files"] or 0
-            lines.append("| %d | %s | %s | %s | %s–%s | %s | %s | %s | %d | %s | %s | %s | %s |" % (
+            _, pages = count_pages(os.path.join(runs_dir, "%s-sheets" % ("peer" if tool.startswith("peer") else "sheetgen")))
+            lines.append("| %d | %s | %s | %s | %s–%s | %s | %s | %s | %d | %s | %s | %s | %s | %s |" % (
                 n, tool, config, fmt(s["wall"]), fmt(s["wmin"]), fmt(s["wmax"]),
                 fmt(n / s["wall"] if s["wall"] else None, "%.1f"), fmt(s["bytes"] / 1e6, "%.1f"),
-                fmt(s["bytes"] / pdfs if pdfs else None, "%.0f"), pdfs,
+                fmt(s["bytes"] / pdfs if pdfs else None, "%.0f"), pdfs, fmt(pages, "%d"),
                 fmt(s["rss"] / 1024 if s["rss"] else None, "%.0f"), fmt(s["cpu"], "%.1f"),
                 ",".join(map(str, s["rcs"])), ratio))
         lines += ["", "Phases (median seconds):", ""]

@@ -8,6 +8,7 @@
 #include <limits>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 
 #include "common/utf8.hpp"
 
@@ -16,6 +17,9 @@ namespace sheetgen {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Configs are a few KB. A cap keeps a wrong --hazards argument (a disk image,
+// a 1 GB log) from being read whole and parsed for minutes.
+constexpr size_t kMaxConfigBytes = 1024 * 1024;
 
 SourceLocation at(const std::string& file, const YAML::Node& n) {
     YAML::Mark m = n.Mark();
@@ -295,6 +299,19 @@ HazardConfig parse_hazard_config(const std::string& text, const std::string& pat
     if (auto bad = find_invalid_utf8(text))
         throw InputError({path, bad->line, bad->column},
                          "hazard config is not UTF-8 (looks like " + guess_encoding(text) + "); save it as UTF-8");
+    // NUL is valid UTF-8 but yaml-cpp reports it as a baffling "unknown escape character".
+    if (size_t nul = text.find('\0'); nul != std::string::npos) {
+        int line = 1, column = 1;
+        for (size_t i = 0; i < nul; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        throw InputError({path, line, column}, "hazard config contains a NUL byte (a binary file, not YAML?)");
+    }
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -325,12 +342,19 @@ HazardConfig parse_hazard_config(const std::string& text, const std::string& pat
 }
 
 HazardConfig load_hazard_config(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+        throw InputError({path, 0, 0}, "is a directory, not a hazard config file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError({path, 0, 0}, "cannot open hazard config");
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::string text(kMaxConfigBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) throw InputError({path, 0, 0}, "cannot read hazard config");
-    return parse_hazard_config(ss.str(), path);
+    text.resize(static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxConfigBytes)
+        throw InputError({path, 0, 0}, "hazard config is larger than " + std::to_string(kMaxConfigBytes / 1024) +
+                                           " KiB; is this really a hazard config?");
+    return parse_hazard_config(text, path);
 }
 
 }  // namespace sheetgen

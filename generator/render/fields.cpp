@@ -293,7 +293,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["power.hours"] = number(v.power_hours.value_or(0), v.power_hours.has_value());
     std::vector<std::string> backups;
     for (const auto& b : p.power_backup) {
-        std::string t = join({label_ja(b.kind), b.model}, " ");
+        // "ポータブル電源 ポータブル電源 500Wh" reads badly: skip the kind when the model names it.
+        std::string kind = label_ja(b.kind);
+        std::string t = b.model.find(kind) != std::string::npos ? b.model : join({kind, b.model}, " ");
         if (b.capacity_wh > 0) t += " " + plain_number(b.capacity_wh) + "Wh";
         if (!b.fuel.empty()) t += "（" + b.fuel + "）";
         backups.push_back(t);

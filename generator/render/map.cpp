@@ -164,7 +164,8 @@ double map_legend_height() { return 20; }
 
 void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtract* map, const Profile& profile,
               const Verdict& verdict, const FontFace& font) {
-    if (!map || map->half_width_m <= 0 || map->half_height_m <= 0) {
+    if (!map || !(map->half_width_m > 0 && map->half_height_m > 0 && std::isfinite(map->half_width_m) &&
+                  std::isfinite(map->half_height_m))) {
         page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
         std::string t = "地図なし";
         double w = font.text_width(t, 10);
@@ -192,7 +193,8 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
         std::vector<std::vector<Point>> rs;
         for (const auto& ring : pg.rings) {
             std::vector<Point> pts;
-            for (const auto& [x, y] : ring.points) pts.push_back(P(x, y));
+            for (const auto& [x, y] : ring.points)
+                if (std::isfinite(x) && std::isfinite(y)) pts.push_back(P(x, y));  // never write "nan" into a PDF
             if (pts.size() >= 3) rs.push_back(std::move(pts));
         }
         return rs;
@@ -245,7 +247,7 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
     // Shelters: filled green = usable in a flood, hollow grey = not.
     bool any_ok = false, any_no = false, any_welfare = false;
     for (const auto& ms : map->shelters) {
-        if (!ms.shelter) continue;
+        if (!ms.shelter || !std::isfinite(ms.x) || !std::isfinite(ms.y)) continue;
         Point c = P(ms.x, ms.y);
         bool ok = ms.shelter->usable_in_flood();
         bool is_target = target && ms.shelter->id == target->id;
@@ -296,13 +298,16 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
     if (verdict.planned_shelter && (!target || target->id != verdict.planned_shelter->id)) {
         std::pair<double, double> t = local_metres(map->centre, verdict.planned_shelter->location);
         Point c = P(t.first, t.second);
-        std::string name = drawable(font, verdict.planned_shelter->name) + "（予定）";
+        bool inside = c.first >= box.x && c.first <= box.x + box.w && c.second >= box.y && c.second <= box.y + box.h;
+        std::string name = inside ? drawable(font, verdict.planned_shelter->name) + "（予定）" : "";
         double fs = 6;
         double w = font.text_width(name, fs);
         double lx = std::clamp(c.first - w / 2, box.x + 2, box.x + box.w - w - 2);
         double ly = std::clamp(c.second - 6, box.y + fs + 2, box.y + box.h - 2);
-        page.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
-        page.ops.push_back(TextOp{lx, ly, fs, name, kShelterNo});
+        if (!name.empty()) {
+            page.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
+            page.ops.push_back(TextOp{lx, ly, fs, name, kShelterNo});
+        }
     }
 
     // Home: a red house shape.

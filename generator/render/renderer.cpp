@@ -52,11 +52,15 @@ Renderer Renderer::load(const std::string& font_path, const std::string& templat
     auto font = r.font_;
     r.template_ = load_template(template_path, build_field_schema(), [font](char32_t c) { return font->has_glyph(c); });
     // Fail now, not on the first household, if libharu rejects the font subset.
-    PdfWriter probe(r.font_->subset({U'あ'}), PdfMeta{Date{2000, 1, 1}, "", "sheetgen"});
-    PageOps page;
-    page.ops.push_back(TextOp{10, 10, 8, "あ", Color{}});
-    probe.add_page(page);
-    probe.finish();
+    try {
+        PdfWriter probe(r.font_->subset({U'あ'}), PdfMeta{Date{2000, 1, 1}, "", "sheetgen"});
+        PageOps page;
+        page.ops.push_back(TextOp{10, 10, 8, "あ", Color{}});
+        probe.add_page(page);
+        probe.finish();
+    } catch (const OutputError& e) {
+        throw InputError({font_path, 0, 0}, std::string("the PDF library cannot use this font: ") + e.what());
+    }
     return r;
 }
 
@@ -67,6 +71,8 @@ MapRequest Renderer::map_request(const Profile& profile, const Verdict& verdict)
 
 RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const RenderOptions& options) const {
     RenderedDocument out;
+    if (!parse_iso_date(options.document_date.iso()))
+        throw OutputError("render: RenderOptions.document_date is not a valid date");
     Style style;
     style.body_size = template_.font_size;
     std::vector<PageOps> pages;

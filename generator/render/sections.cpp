@@ -99,7 +99,10 @@ void layout_table(const SectionSpec& s, SheetContext& ctx) {
         flow.row({Cell{W, s.empty_text, 0, std::nullopt, Color::hex(0x666666), std::nullopt, true, false}});
         return;
     }
-    flow.set_on_new_page([&] { flow.row(header); });
+    flow.set_on_new_page([&] {
+        if (!s.title.empty()) flow.heading(s.title + "（続き）", 0);
+        flow.row(header);
+    });
     for (const auto& r : body) flow.row(r);
     flow.set_on_new_page({});
 }

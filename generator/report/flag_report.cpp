@@ -150,6 +150,9 @@ std::string flag_geojson_feature(const Profile& p, const Verdict& v) {
     s += ",\"suggested_shelter\":" + json_string(v.suggested_shelter ? v.suggested_shelter->name : "");
     s += ",\"suggested_distance_m\":" +
          (v.suggested_shelter ? format_fixed(v.suggested_shelter->distance_m, 0) : std::string("null"));
+    std::vector<std::string> codes;
+    for (const auto& r : v.reasons) codes.push_back(r.code);
+    s += ",\"reason_codes\":" + json_string(join(codes, ","));
     s += ",\"reasons\":" + json_string(reasons(v, true));
     s += ",\"reasons_en\":" + json_string(reasons(v, false));
     s += "}}";
