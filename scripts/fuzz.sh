@@ -42,6 +42,25 @@ seed() {  # seed TARGET FILES...
 seed fuzz_profile samples/*.yaml samples/invalid/*.yaml tests/fuzz/regressions/fuzz_profile/*
 seed fuzz_hazard_config geodata/*.yaml tests/fuzz/regressions/fuzz_hazard_config/*
 seed fuzz_template templates/*.yaml tests/fuzz/regressions/fuzz_template/*
+# Hostile shapes the mutator takes long to reach from small seeds: deep flow
+# and block nesting, an alias bomb (10^30 nodes if expanded), a long number.
+hostile=$build/corpus-hostile
+mkdir -p "$hostile"
+python3 - "$hostile" <<'PY'
+import os, sys
+d = sys.argv[1]
+def w(name, text):
+    with open(os.path.join(d, name), "w") as f:
+        f.write(text)
+w("deep-flow.yaml", "layers: " + "[" * 5000 + "]" * 5000 + "\n")
+w("deep-block.yaml", "".join(" " * (i % 100) + "k%d:\n" % i for i in range(1000)))
+bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+for i in range(1, 30):
+    bomb += "a%d: &a%d [" % (i, i) + ", ".join(["*a%d" % (i - 1)] * 10) + "]\n"
+w("alias-bomb.yaml", bomb + "layers: *a29\nsections: *a29\n")
+w("long-number.yaml", "watts: " + "9" * 4000 + "\nlat: 1e-400\n")
+PY
+for t in fuzz_profile fuzz_hazard_config fuzz_template; do seed "$t" "$hostile"/*; done
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -52,9 +52,14 @@ std::string first_line(std::string text) {
 std::string read_password_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read password file " + path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string pw = first_line(ss.str());
+    // Bounded read: a wrong path (/dev/zero, a disk image) must not eat memory.
+    constexpr size_t kMaxPasswordFile = 4096;
+    std::string text(kMaxPasswordFile + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxPasswordFile && text.find('\n') == std::string::npos)
+        throw std::runtime_error("password file " + path + " has no line break in its first 4 KiB");
+    std::string pw = first_line(text);
     if (pw.empty()) throw std::runtime_error("password file " + path + " is empty");
     return pw;
 }

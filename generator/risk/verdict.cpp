@@ -48,6 +48,7 @@ const char* const kReasonOrder[] = {
     "shelter_unknown",
     "shelter_not_for_flood",
     "shelter_in_flood_zone",
+    "shelter_vertical_isolated",
     "suggested_shelter",
     "no_usable_shelter",
     "suggested_welfare_shelter",
@@ -396,6 +397,13 @@ Verdict assess(const Profile& profile, const Exposure& e, const std::vector<Shel
             "Outside every flood, house-collapse and landslide zone in the loaded hazard data");
     }
 
+    // Power that runs out before the water recedes rules out staying cut off
+    // anywhere inside the zone, including an upper-floor shelter.
+    const bool power_cannot_stay = std::any_of(v.reasons.begin(), v.reasons.end(), [](const Reason& r) {
+        return r.code == "power_short_of_isolation" || r.code == "power_short_of_72h";
+    });
+    bool vertical_isolated = false;
+
     // The planned shelter.
     const LatLon home = profile.household.location;
     const std::string& planned = profile.evacuation.shelter;
@@ -443,6 +451,15 @@ Verdict assess(const Profile& profile, const Exposure& e, const std::vector<Shel
                         " in a straight line) is a ground-level site inside the flood zone: not usable in a flood");
             } else {
                 v.planned_shelter_status = ShelterStatus::Ok;
+                if (found->vertical && found->exposure.in_flood_zone && power_cannot_stay) {
+                    vertical_isolated = true;
+                    add("shelter_vertical_isolated",
+                        "計画の避難先「" + found->name + "」（直線距離 " + d_ja +
+                            "）は浸水想定区域内の上階・屋上の避難場所で、浸水中は孤立します：電源が浸水の継続より先に尽きるため、区域外の避難先を計画してください",
+                        "The planned shelter " + found->name + " (" + d_en +
+                            " in a straight line) is an upper-floor / rooftop site inside the flood zone and will be cut off: "
+                            "power runs out before the water recedes, so plan a destination outside the zone");
+                }
             }
         }
     }
@@ -451,7 +468,7 @@ Verdict assess(const Profile& profile, const Exposure& e, const std::vector<Shel
     // usable, and a welfare shelter with power for power-dependent devices.
     if (any_zone && !shelters.empty()) {
         const bool dependent = !tl.empty();
-        if (v.planned_shelter_status != ShelterStatus::Ok) {
+        if (v.planned_shelter_status != ShelterStatus::Ok || vertical_isolated) {
             const Shelter* s = nullptr;
             bool landslide_only = !flood && !e.in_house_collapse;
             if (landslide_only) {
@@ -459,10 +476,11 @@ Verdict assess(const Profile& profile, const Exposure& e, const std::vector<Shel
             } else {
                 // Power-dependent people cannot stay cut off on an upper floor:
                 // prefer sites outside the flood zone over vertical sites in it.
-                if (dependent)
+                if (dependent || vertical_isolated)
                     s = nearest(shelters, home,
                                 [](const Shelter& x) { return x.usable_in_flood() && !x.exposure.in_flood_zone; });
-                if (!s) s = nearest(shelters, home, [](const Shelter& x) { return x.usable_in_flood(); });
+                if (!s && !vertical_isolated)
+                    s = nearest(shelters, home, [](const Shelter& x) { return x.usable_in_flood(); });
             }
             const char* kind_ja = landslide_only ? "土砂災害時" : "洪水時";
             const char* kind_en = landslide_only ? "a landslide" : "a flood";

@@ -73,6 +73,9 @@ TEST_CASE("flag gives each sample household the verdict it was designed for", "[
     CHECK(rows["tama-002"].level == "A");
     CHECK(has_code(rows["tama-002"], "power_short_of_isolation"));
     CHECK(has_code(rows["tama-002"], "floor_above_water"));
+    // Her rooftop car park is inside the zone: cut off there too, with 10 h of power.
+    CHECK(has_code(rows["tama-002"], "shelter_vertical_isolated"));
+    CHECK_FALSE(rows["tama-002"].suggested.empty());
     // Oxygen + suction child in a bank-erosion house-collapse zone.
     CHECK(rows["tama-003"].level == "A");
     CHECK(has_code(rows["tama-003"], "house_collapse_zone"));

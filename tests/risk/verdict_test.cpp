@@ -477,3 +477,27 @@ TEST_CASE("tama-009-like: runtime exactly the isolation bound is enough", "[verd
     REQUIRE(v.suggested_shelter);
     CHECK(v.suggested_shelter->id == "S-2");
 }
+
+TEST_CASE("a vertical shelter in the zone is flagged when power runs out before the water recedes", "[verdict][shelter]") {
+    Profile p = base_profile(8);  // tama-002-like: 8th floor, 10 h of power
+    p.devices = {make_device(DeviceKind::Ventilator, 60, 24, 4, 1, 6)};
+    Shelter vertical = shelter_at("V", "立体駐車場３階から最上階", 300);
+    vertical.exposure.in_flood_zone = true;
+    vertical.vertical = true;
+    Shelter outside = shelter_at("O", "高台の小学校", 1500);
+    p.evacuation.shelter = "V";
+    std::vector<Shelter> s{vertical, outside};
+
+    Verdict v = assess(p, flood_exposure(k3to5, DurationRange{72, 168}), s, opts());
+    CHECK(v.level == Priority::A);
+    CHECK(v.planned_shelter_status == ShelterStatus::Ok);  // designated and usable for others
+    CHECK(has(v, "shelter_vertical_isolated"));
+    REQUIRE(v.suggested_shelter);
+    CHECK(v.suggested_shelter->id == "O");  // outside the zone, never another vertical site
+
+    // With power that outlasts the flooding, the same site is fine.
+    p.devices = {make_device(DeviceKind::Ventilator, 60, 24, 200)};
+    v = assess(p, flood_exposure(k3to5, DurationRange{72, 168}), s, opts());
+    CHECK_FALSE(has(v, "shelter_vertical_isolated"));
+    CHECK_FALSE(v.suggested_shelter);
+}
