@@ -991,10 +991,16 @@ ProfileResult load_profile_file(const std::string& path) {
             Diagnostic{{path, 0, 0}, std::string("cannot read the file: ") + (err ? std::strerror(err) : "unknown error")});
         return r;
     }
-    // Read at most one byte past the cap so a huge file is never loaded whole.
-    std::string bytes(kMaxProfileBytes + 1, '\0');
-    in.read(&bytes[0], static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<size_t>(in.gcount()));
+    // Read in chunks, at most one byte past the cap, so a huge file is never
+    // loaded whole and a small one costs no more than its size (a cap-sized
+    // buffer per file was the parser's biggest cost).
+    std::string bytes;
+    char chunk[16384];
+    while (bytes.size() <= kMaxProfileBytes && in) {
+        const size_t want = std::min(sizeof chunk, kMaxProfileBytes + 1 - bytes.size());
+        in.read(chunk, static_cast<std::streamsize>(want));
+        bytes.append(chunk, static_cast<size_t>(in.gcount()));
+    }
     if (in.bad()) {
         r.diagnostics.push_back(Diagnostic{{path, 0, 0}, "cannot read the file (I/O error)"});
         return r;

@@ -184,6 +184,12 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
     double left_h = 0;
     for (const auto& r : rows) left_h += flow.row_height(r);
     double h = std::max(mh + legend_h, left_h);
+    if (h > flow.content().h * 0.8) {
+        // Very long values beside the map would run off the page: print the
+        // map alone, then the fields as ordinary rows that can flow on.
+        rows.clear();
+        h = mh + legend_h;
+    }
     if (!s.title.empty()) flow.heading(s.title, h + 2);
     flow.gap(2);
     flow.block(h, [&](const Rect& area, PageOps& page) {
@@ -193,6 +199,8 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
         Rect legend{box.x, box.y + mh + 1, mw, legend_h - 1};
         draw_map(page, box, legend, ctx.map, ctx.profile, ctx.verdict, flow.font());
     });
+    if (rows.empty() && !s.fields.empty())
+        for (const auto& r : field_rows(s.fields, 1, s.label_width * (1 - s.map_width), W, ctx)) flow.row(r);
 }
 
 }  // namespace

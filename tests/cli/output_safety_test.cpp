@@ -123,7 +123,8 @@ TEST_CASE("A disk that fills up gives exit 4 and only complete PDFs", "[cli][hos
     }
     SECTION("flag: CSV on a disk that is already full") {
         // Fill the disk: the write stops part-way with ENOSPC.
-        run_shell("head -c 307200 /dev/zero > " + q(dir.file("disk/filler")));
+        run_shell("dd if=/dev/zero bs=1024 count=300 of=" + q(dir.file("disk/filler")));
+        REQUIRE(run_shell("df --output=avail -k " + q(dir.file("disk"))).out.find(" 0\n") != std::string::npos);
         RunResult r = run_sheetgen("flag --hazards " + q(sample_hazards()) + " -q -o " + q(dir.file("disk/list.csv")) +
                                    quoted_samples());
         INFO(r.out << r.err);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <cstdio>
 #include <fstream>
@@ -196,6 +197,13 @@ TEST_CASE("render: subset and full font both give valid PDFs; subset is smaller 
         CHECK(st == 0);
         std::string fonts = run("pdffonts '" + dir.file(name) + "' 2>/dev/null");
         CHECK(fonts.find("CID TrueType") != std::string::npos);
+        // Structure (xref offsets after the ToUnicode fix) and a valid ToUnicode map:
+        // qpdf finds nothing to repair, poppler prints no syntax warning.
+        std::string check = run("qpdf --check '" + dir.file(name) + "' 2>&1", &st);
+        CHECK(st == 0);
+        CHECK(check.find("WARNING") == std::string::npos);
+        std::string warnings = run("pdftotext '" + dir.file(name) + "' /dev/null 2>&1");
+        CHECK(warnings.empty());
     }
     CHECK(sub_pdf.size() < full_pdf.size());
     CHECK(sub_pdf.size() < 150 * 1024);
@@ -308,5 +316,36 @@ TEST_CASE("render: a long table repeats its header on the next page", "[render]"
     CHECK(header != std::string::npos);
     CHECK(row != std::string::npos);
     CHECK(header < row);
+    if (const char* keep = std::getenv("SHEETGEN_KEEP_PDF")) write_file(keep, doc.pdf);
+}
+
+TEST_CASE("render: very long values beside the map still stay on the page", "[render]") {
+    Sample s;
+    for (int i = 0; i < 60; ++i) s.profile.evacuation.supporters.push_back({"支援者 " + std::to_string(i + 1), "近隣住民", "090-2222-" + std::to_string(3000 + i)});
+    RenderedDocument doc = renderer().render({s.input()}, opts());
+    CHECK(doc.page_count >= 2);
+    TempDir dir;
+    std::string text = squash(pdftotext(doc.pdf, dir));
+    CHECK(text.find("支援者60") != std::string::npos);
+    // No body text reaches the footer band: word boxes from pdftotext -bbox
+    // (top-left origin). Body ends at 806 pt, the footer line is at 810 pt.
+    write_file(dir.file("b.pdf"), doc.pdf);
+    std::string bbox = run("pdftotext -bbox '" + dir.file("b.pdf") + "' - 2>/dev/null");
+    size_t words = 0, footer_words = 0;
+    for (size_t at = bbox.find("<word "); at != std::string::npos; at = bbox.find("<word ", at + 1)) {
+        auto attr = [&](const char* name) {
+            size_t k = bbox.find(name, at);
+            return std::stod(bbox.substr(k + std::strlen(name) + 2));
+        };
+        double y_min = attr("yMin"), y_max = attr("yMax");
+        ++words;
+        CHECK(y_max <= 841.89);
+        if (y_max > 806.5) {
+            CHECK(y_min > 810);  // only the footer line lives down there
+            ++footer_words;
+        }
+    }
+    CHECK(words > 100);
+    CHECK(footer_words == 6u * doc.page_count);  // sheetgen, i, /, n, 作成日, date
     if (const char* keep = std::getenv("SHEETGEN_KEEP_PDF")) write_file(keep, doc.pdf);
 }

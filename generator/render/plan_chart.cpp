@@ -1,0 +1,201 @@
+#include "render/plan_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sheetgen::render {
+
+namespace {
+
+std::string device_label(const Device& d) { return d.name.empty() ? label_ja(d.kind) : d.name; }
+
+// "ポータブル電源 500Wh": the model alone when it already names the kind.
+std::string backup_label(const PowerBackup& b, const PowerSource& s) {
+    std::string kind = s.label_ja;
+    if (b.model.empty()) return kind;
+    return b.model.find(kind) != std::string::npos ? b.model : kind + " " + b.model;
+}
+
+// Ticks every 24 h x 2^k, about eight of them at most.
+double tick_step(double max_h) {
+    double step = 24;
+    while (max_h / step > 8) step *= 2;
+    return step;
+}
+
+}  // namespace
+
+Color step_color(PowerStep step) {
+    switch (step) {
+        case PowerStep::InternalBattery: return Color::hex(0x3E7CB1);
+        case PowerStep::ExternalBattery: return Color::hex(0x8FBCE0);
+        case PowerStep::PowerStation: return Color::hex(0x5DAA68);
+        case PowerStep::CarInverter: return Color::hex(0xE3A33B);
+        case PowerStep::Generator: return Color::hex(0xA77BC4);
+    }
+    return Color::hex(0x999999);
+}
+
+std::string step_name(PowerStep step) { return "STEP" + std::to_string(static_cast<int>(step)); }
+
+RuntimeChart build_runtime_chart(const Profile& profile, const Verdict& verdict, const PowerModelOptions& options) {
+    std::optional<DurationRange> isolation = verdict.exposure.duration;
+    return build_runtime_chart(profile, model_power(profile, options), isolation, options);
+}
+
+RuntimeChart build_runtime_chart(const Profile& p, const PowerTimeline& tl, std::optional<DurationRange> isolation,
+                                 const PowerModelOptions& options) {
+    RuntimeChart c;
+    if (tl.empty()) return c;
+    for (const auto& dp : tl.devices) {
+        const Device& d = p.devices.at(dp.device_index);
+        for (const auto& seg : dp.segments) {
+            if (seg.step != PowerStep::InternalBattery && seg.step != PowerStep::ExternalBattery) continue;
+            ChartBar b;
+            b.step = seg.step;
+            b.label = device_label(d) + " " + seg.label_ja;
+            if (seg.step == PowerStep::ExternalBattery && d.external_battery_count > 1)
+                b.label += " " + std::to_string(d.external_battery_count) + "個";
+            b.start_h = seg.start_h;
+            b.end_h = seg.end_h;
+            b.device_index = dp.device_index;
+            c.bars.push_back(std::move(b));
+        }
+    }
+    for (const auto& s : tl.sources) {
+        const PowerBackup& bk = p.power_backup.at(s.backup_index);
+        ChartBar b;
+        b.step = s.step;
+        b.label = backup_label(bk, s);
+        if (s.assumed_hours) b.label += "（" + format_hours(s.hours) + "時間と仮定）";
+        b.start_h = s.start_h;
+        b.end_h = s.end_h;
+        b.backup_index = s.backup_index;
+        c.bars.push_back(std::move(b));
+    }
+    c.runtime_h = tl.runtime_h;
+    if (tl.limiting_device) c.limiting_device = tl.devices[*tl.limiting_device].name_ja;
+    c.shortfalls = shortfalls(tl, isolation, options);
+    for (const auto& s : c.shortfalls) {
+        std::string label;
+        if (s.code == "carry_72h") label = "持ち出し 72時間";
+        else if (s.code == "home_168h") label = "在宅避難 7日（168時間）";
+        else label = "浸水継続 " + format_hours(s.target_h) + "時間";
+        c.targets.push_back({s.code, label, s.target_h});
+    }
+    double max_h = 0;
+    for (const auto& b : c.bars)
+        if (b.end_h && std::isfinite(*b.end_h)) max_h = std::max(max_h, *b.end_h);
+    for (const auto& t : c.targets) max_h = std::max(max_h, t.hours);
+    if (std::isfinite(c.runtime_h)) max_h = std::max(max_h, c.runtime_h);
+    c.tick_step_h = tick_step(max_h);
+    c.axis_max_h = std::max(c.tick_step_h, std::ceil(max_h / c.tick_step_h - 1e-9) * c.tick_step_h);
+    return c;
+}
+
+namespace {
+
+struct Geometry {
+    double label_w, x0, x1;  // label column, plot from x0 to x1
+    double line_h, row_h, header_h, axis_h;
+};
+
+Geometry geometry(const RuntimeChart& c, const Rect& box, const FontFace& font, double size) {
+    Geometry g;
+    double widest = 0;
+    for (const auto& b : c.bars) widest = std::max(widest, font.text_width(b.label, size));
+    g.label_w = std::min(box.w * 0.34, widest + 8);
+    g.x0 = box.x + g.label_w;
+    g.x1 = box.x + box.w - size * 2.2;  // room for the last tick label
+    g.line_h = size * 1.35;
+    g.row_h = size * 1.9;
+    g.header_h = (c.targets.size() + 1) * g.line_h + 2;
+    g.axis_h = size * 2.8;
+    return g;
+}
+
+double x_of(const Geometry& g, const RuntimeChart& c, double h) {
+    double t = std::clamp(h / c.axis_max_h, 0.0, 1.0);
+    return g.x0 + (g.x1 - g.x0) * t;
+}
+
+}  // namespace
+
+double runtime_chart_height(const RuntimeChart& c, double size) {
+    double line_h = size * 1.35, row_h = size * 1.9;
+    return (c.targets.size() + 1) * line_h + 2 + std::max<size_t>(c.bars.size(), 1) * row_h + size * 2.8 + 4;
+}
+
+void draw_runtime_chart(PageOps& page, const Rect& box, const RuntimeChart& c, const FontFace& font, double size) {
+    const Color ink = Color::hex(0x111111), grid = Color::hex(0xCCCCCC), grey = Color::hex(0x666666);
+    Geometry g = geometry(c, box, font, size);
+    double plot_top = box.y + g.header_h;
+    double plot_h = std::max<size_t>(c.bars.size(), 1) * g.row_h;
+    double plot_bottom = plot_top + plot_h;
+    double asc = font.ascent() * size;
+
+    // Time after the household's power stops, shaded.
+    double xr = x_of(g, c, c.runtime_h);
+    if (xr < g.x1) page.ops.push_back(RectOp{xr, plot_top, g.x1 - xr, plot_h, Color::hex(0xFBE3E3), std::nullopt, 0.5});
+    page.ops.push_back(RectOp{g.x0, plot_top, g.x1 - g.x0, plot_h, std::nullopt, grey, 0.5});
+
+    // Grid and ticks.
+    for (double t = 0; t <= c.axis_max_h + 1e-9; t += c.tick_step_h) {
+        double x = x_of(g, c, t);
+        if (t > 0 && t < c.axis_max_h - 1e-9) page.ops.push_back(LineOp{x, plot_top, x, plot_bottom, grid, 0.4, false});
+        page.ops.push_back(LineOp{x, plot_bottom, x, plot_bottom + 2.5, ink, 0.5, false});
+        std::string lab = format_hours(t);
+        double w = font.text_width(lab, size * 0.9);
+        page.ops.push_back(TextOp{x - w / 2, plot_bottom + 3 + asc * 0.9, size * 0.9, lab, ink});
+    }
+    std::string axis_title = "停電からの経過時間（時間）";
+    page.ops.push_back(TextOp{g.x1 - font.text_width(axis_title, size * 0.85), plot_bottom + 4 + size * 2.0,
+                              size * 0.85, axis_title, grey});
+
+    // Bars.
+    double bar_h = size * 1.15;
+    for (size_t i = 0; i < c.bars.size(); ++i) {
+        const ChartBar& b = c.bars[i];
+        double ry = plot_top + i * g.row_h;
+        double base = ry + (g.row_h - size) / 2 + asc;
+        page.ops.push_back(TextOp{box.x + 1, base, size, b.label, ink});
+        if (!b.start_h || !b.end_h) {
+            page.ops.push_back(TextOp{g.x0 + 3, base, size * 0.9, "未使用（その前に他の電源で足りる）", grey});
+            continue;
+        }
+        double xa = x_of(g, c, *b.start_h), xb = x_of(g, c, *b.end_h);
+        double by = ry + (g.row_h - bar_h) / 2;
+        page.ops.push_back(RectOp{xa, by, std::max(xb - xa, 0.8), bar_h, step_color(b.step), Color::hex(0x333333), 0.4});
+        std::string t = format_hours(*b.start_h) + "〜" + format_hours(*b.end_h) + "時間";
+        double tw = font.text_width(t, size * 0.85);
+        double tx = xb + 2.5;
+        if (tx + tw > box.x + box.w) tx = std::max(g.x0 + 1, xa - tw - 2.5);  // no room right of the bar
+        page.ops.push_back(TextOp{tx, base, size * 0.85, t, ink});
+    }
+    if (c.bars.empty())
+        page.ops.push_back(TextOp{g.x0 + 3, plot_top + (g.row_h - size) / 2 + asc, size, "バッテリー・予備電源の登録なし", grey});
+
+    // Target lines, each with its own label line above the plot, then the runtime.
+    auto label_at = [&](double x, double line, const std::string& text, Color col) {
+        double w = font.text_width(text, size * 0.9);
+        double tx = x + 2;
+        if (tx + w > box.x + box.w) tx = x - 2 - w;
+        double y = box.y + line * g.line_h + asc * 0.9 + 1;
+        page.ops.push_back(TextOp{tx, y, size * 0.9, text, col});
+        page.ops.push_back(LineOp{x, box.y + line * g.line_h + 1, x, plot_top, col, 0.4, true});
+    };
+    for (size_t i = 0; i < c.targets.size(); ++i) {
+        const auto& t = c.targets[i];
+        Color col = t.code == "isolation" ? Color::hex(0x1F5FBF) : t.code == "carry_72h" ? Color::hex(0xB85C00) : Color::hex(0x444444);
+        double x = x_of(g, c, t.hours);
+        label_at(x, static_cast<double>(i), t.label, col);
+        page.ops.push_back(LineOp{x, plot_top, x, plot_bottom, col, 1.0, true});
+    }
+    Color red = Color::hex(0xC00000);
+    std::string rt = "電源が尽きる " + format_hours(c.runtime_h) + "時間" +
+                     (c.limiting_device.empty() ? std::string() : "（" + c.limiting_device + "）");
+    label_at(xr, static_cast<double>(c.targets.size()), rt, red);
+    page.ops.push_back(LineOp{xr, plot_top, xr, plot_bottom, red, 1.4, false});
+}
+
+}  // namespace sheetgen::render
