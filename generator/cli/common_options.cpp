@@ -1,6 +1,7 @@
 #include "cli/common_options.hpp"
 
 #include <ctime>
+#include <time.h>
 #include <thread>
 
 namespace sheetgen::cli {
@@ -21,6 +22,12 @@ unsigned job_count(const Args& args) {
     if (auto n = args.integer("--jobs", 1, 256)) return static_cast<unsigned>(*n);
     unsigned hw = std::thread::hardware_concurrency();
     return hw == 0 ? 1 : hw;
+}
+
+long long ThreadCpuClock::now() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
 OutputOptions output_options(const Args& args) {

@@ -2,6 +2,7 @@
 #include <array>
 #include <atomic>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "cli/args.hpp"
@@ -16,6 +17,7 @@
 #include "hazard/hazard_set.hpp"
 #include "profile/parse.hpp"
 #include "report/flag_report.hpp"
+#include "report/gpkg_writer.hpp"
 #include "risk/verdict.hpp"
 
 namespace sheetgen::cli {
@@ -33,6 +35,7 @@ const char* kFlagHelp =
     "  --hazards CONFIG     hazard configuration (geodata/*.yaml), required\n"
     "  -o, --out FILE       CSV to write, required\n"
     "  --geojson FILE       also write the households with their verdicts as GeoJSON\n"
+    "  --gpkg FILE          ... and/or as a GeoPackage point layer 'households' (input order)\n"
     "  --date YYYY-MM-DD    'today' for the 12-month review rule (default: today)\n"
     "  --jobs N             worker threads (default: number of cores)\n"
     "  --group-readable     create outputs 0640 instead of 0600\n"
@@ -51,6 +54,8 @@ struct Item {
     Priority level = Priority::D;
     std::string csv_row;
     std::string geojson;
+    // Only with --gpkg: the sink writes it straight away (GDAL is single-threaded here).
+    std::unique_ptr<std::pair<Profile, Verdict>> record;
 };
 
 struct Chunk {
@@ -62,7 +67,7 @@ struct Chunk {
 
 int run_flag(const std::vector<std::string>& argv, Streams io) {
     try {
-        Args args(argv, {"--hazards", "--out", "--geojson", "--date", "--jobs"},
+        Args args(argv, {"--hazards", "--out", "--geojson", "--gpkg", "--date", "--jobs"},
                   {"--help", "--quiet", "--timings", "--group-readable"},
                   {{"-o", "--out"}, {"-h", "--help"}, {"-q", "--quiet"}});
         if (args.flag("--help")) {
@@ -78,6 +83,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         const unsigned jobs = job_count(args);
         const OutputOptions out_opts = output_options(args);
         const auto geojson_path = args.value("--geojson");
+        const auto gpkg_path = args.value("--gpkg");
         const bool timings = args.flag("--timings");
         const auto& interrupted = install_interrupt_handlers();
 
@@ -105,6 +111,16 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         size_t invalid = path_problems.size(), done = 0;
         long long parse_ns = 0, overlay_ns = 0, assess_ns = 0;
         Progress progress(io.err, io.err_is_tty && !args.flag("--quiet"), paths.size(), "flag");
+        std::unique_ptr<GpkgWriter> gpkg;
+        if (gpkg_path) {
+            try {
+                ensure_parent_directory(*gpkg_path, out_opts);
+                gpkg = std::make_unique<GpkgWriter>(*gpkg_path, as_of, out_opts);
+            } catch (const OutputError& e) {
+                io.err << "sheetgen flag: " << e.what() << "\n";
+                return kExitOutput;
+            }
+        }
 
         auto work = [&](size_t c) {
             Chunk chunk;
@@ -112,16 +128,16 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
             for (size_t i = begin; i < end; ++i) {
                 Item item;
                 item.index = i;
-                PhaseClock t0;
+                ThreadCpuClock t0;
                 ProfileResult parsed = load_profile_file(paths[i]);
                 chunk.parse_ns += t0.elapsed_ns();
                 item.diagnostics = std::move(parsed.diagnostics);
                 if (parsed.ok() && parsed.profile) {
                     const Profile& p = *parsed.profile;
-                    PhaseClock t1;
+                    ThreadCpuClock t1;
                     Exposure e = hazards.expose(p.household.location);
                     chunk.overlay_ns += t1.elapsed_ns();
-                    PhaseClock t2;
+                    ThreadCpuClock t2;
                     Verdict v = assess(p, e, hazards.shelters(), risk);
                     item.ok = true;
                     item.id = p.id;
@@ -129,6 +145,9 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                     item.level = v.level;
                     item.csv_row = flag_csv_row(p, v);
                     if (geojson_path) item.geojson = flag_geojson_feature(p, v);
+                    if (gpkg_path)
+                        item.record = std::make_unique<std::pair<Profile, Verdict>>(std::move(*parsed.profile),
+                                                                                    std::move(v));
                     chunk.assess_ns += t2.elapsed_ns();
                 }
                 chunk.items.push_back(std::move(item));
@@ -155,6 +174,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 counts.add(item.level);
                 csv_rows[level].push_back(std::move(item.csv_row));
                 if (geojson_path) geo_rows[level].push_back(std::move(item.geojson));
+                if (gpkg && item.record) gpkg->add(item.record->first, item.record->second);
             }
             progress.update(done);
         };
@@ -188,6 +208,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 ensure_parent_directory(*geojson_path, out_opts);
                 write_file_atomic(*geojson_path, geo, out_opts);
             }
+            if (gpkg) gpkg->commit();
         } catch (const OutputError& e) {
             io.err << "sheetgen flag: " << e.what() << "\n";
             return kExitOutput;
@@ -198,7 +219,8 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         if (invalid) io.out << ", " << invalid << " skipped (invalid profiles, see above)";
         io.out << "\n" << format_level_summary(counts);
         io.out << "wrote " << *out_path;
-        if (geojson_path) io.out << " and " << *geojson_path;
+        if (geojson_path) io.out << ", " << *geojson_path;
+        if (gpkg_path) io.out << ", " << *gpkg_path;
         io.out << "\n";
         if (timings) {
             auto ms = [](long long ns) { return ns / 1e6; };

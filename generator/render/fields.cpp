@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/utf8.hpp"
+#include "render/plan_fields.hpp"
 
 namespace sheetgen::render {
 
@@ -331,6 +332,7 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     m.tables["power_backup"] = rows(p.power_backup, backup_record);
     m.tables["charge_locations"] = rows(ev.charge_locations, charge_record);
     m.tables["reasons"] = rows(v.reasons, reason_record);
+    add_plan_fields(m, p, v, document_date);  // ventilator plan: ventilator.*, plan.*, plan row lists
     return m;
 }
 
@@ -354,6 +356,7 @@ FieldSchema build_field_schema() {
     schema.tables["power_backup"] = columns(backup_record(PowerBackup{}));
     schema.tables["charge_locations"] = columns(charge_record(ChargeLocation{}));
     schema.tables["reasons"] = columns(reason_record(Reason{}));
+    add_plan_schema(schema);
 
     for (int i = 0; i <= static_cast<int>(ContactRole::Other); ++i)
         schema.tables["contacts"]["role"].enum_values.push_back(to_string(static_cast<ContactRole>(i)));

@@ -6,6 +6,7 @@
 
 #include "common/utf8.hpp"
 #include "render/map.hpp"
+#include "render/plan_sections.hpp"
 
 namespace sheetgen::render {
 
@@ -213,6 +214,10 @@ const std::vector<SectionKind>& section_kinds() {
         {"text", {"path", "format", "min_height"}, {"path"}, layout_text},
         {"verdict", {"fields", "columns", "label_width"}, {}, layout_verdict},
         {"map", {"fields", "label_width", "height", "map_width"}, {}, layout_map},
+        // Ventilator plan kinds (plan_sections.cpp).
+        {"power_chart", {}, {}, layout_power_chart},
+        {"check_table", {"rows", "where", "columns", "empty"}, {"rows", "columns"}, layout_check_table},
+        {"signatures", {"fields", "columns", "label_width", "boxes"}, {}, layout_signatures},
     };
     return kinds;
 }

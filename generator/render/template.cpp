@@ -240,6 +240,10 @@ public:
             }
         }
         if (m.count("empty")) s.empty_text = text(m["empty"], "empty", true);
+        if (m.count("boxes")) {
+            if (!m["boxes"].IsSequence() || m["boxes"].size() == 0) fail(m["boxes"], "'boxes' must be a non-empty list of labels");
+            for (const auto& b : m["boxes"]) s.boxes.push_back(text(b, "box label", true));
+        }
         if (m.count("path")) {
             FieldRef f;
             f.path = text(m["path"], "path");

@@ -41,6 +41,8 @@ struct SectionSpec {
     std::string empty_text = "（登録なし）";
     // checklist
     std::vector<FieldRef> items;
+    // signatures (ventilator plan): captions of boxes to sign or date by hand
+    std::vector<std::string> boxes;
     // text
     FieldRef text;
     double min_height_mm = 0;

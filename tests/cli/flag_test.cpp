@@ -172,3 +172,27 @@ TEST_CASE("flag on the real Tokyo 2012 flood zones finds the Tama River househol
     }
     CHECK(has_code(rows["tama-001"], "shelter_not_for_flood"));
 }
+
+TEST_CASE("flag --gpkg writes the same verdicts as GeoJSON, byte-identical across runs", "[cli][flag]") {
+    TempDir dir;
+    for (const char* n : {"1", "2"}) {
+        auto r = run_sheetgen("flag --hazards " + q(sample_hazards()) + " " + q(source_path("samples")) + " -o " +
+                              q(dir.file(std::string(n) + ".csv")) + " --gpkg " + q(dir.file(std::string(n) + ".gpkg")) +
+                              " --geojson " + q(dir.file(std::string(n) + ".geojson")) + " --date 2026-11-24");
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    CHECK(read_file(dir.file("1.gpkg")) == read_file(dir.file("2.gpkg")));
+    CHECK(read_file(dir.file("1.geojson")) == read_file(dir.file("2.geojson")));
+    CHECK(read_file(dir.file("1.csv")) == read_file(dir.file("2.csv")));
+    auto g = read_geojson(dir.file("1.gpkg"));
+    auto j = read_geojson(dir.file("1.geojson"));
+    REQUIRE(g.size() == 12);
+    for (auto& [id, row] : j) {
+        INFO(id);
+        CHECK(g[id].level == row.level);
+        CHECK(g[id].codes == row.codes);
+        CHECK(g[id].in_flood_zone == row.in_flood_zone);
+    }
+    CHECK_FALSE(file_exists(dir.file("1.gpkg.tmp")));
+}

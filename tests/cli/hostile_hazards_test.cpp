@@ -149,3 +149,39 @@ TEST_CASE("Damaged hazard geometry is skipped or repaired with a warning", "[cli
         CHECK(csv.find("\nh-001,多摩 花子,永山,D,") == std::string::npos);
     }
 }
+
+TEST_CASE("A --hazards argument that is not a config file is refused quickly", "[cli][hostile][hazards]") {
+    Fixture f;
+    auto run = [&](const std::string& config) {
+        return run_sheetgen("flag --hazards " + q(config) + " " + q(f.dir.file("profiles")) + " -o " +
+                            q(f.dir.file("out.csv")) + " -q");
+    };
+    SECTION("endless /dev/zero: read is bounded") {
+        RunResult r = run("/dev/zero");
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find("/dev/zero: hazard config is larger than 1024 KiB") != std::string::npos);
+    }
+    SECTION("a 1 GB sparse file") {
+        const std::string big = f.dir.file("big.yaml");
+        REQUIRE(run_shell("truncate -s 1G " + q(big)).exit_code == 0);
+        RunResult r = run(big);
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find("larger than 1024 KiB") != std::string::npos);
+    }
+    SECTION("a NUL byte is named with its line and column") {
+        write_file(f.dir.file("nul.yaml"), std::string("layers:\n  - name: a\0b\n", 22));
+        RunResult r = run(f.dir.file("nul.yaml"));
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find(f.dir.file("nul.yaml") + ":2:12: hazard config contains a NUL byte") != std::string::npos);
+    }
+    SECTION("a directory") {
+        RunResult r = run(f.dir.path());
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find("is a directory") != std::string::npos);
+    }
+    CHECK_FALSE(file_exists(f.dir.file("out.csv")));
+}

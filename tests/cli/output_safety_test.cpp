@@ -233,3 +233,14 @@ TEST_CASE("Reruns are byte-identical; outputs are private; messages carry no nam
     }
     CHECK(mode_of(dir.file("g")) == 0750);
 }
+
+TEST_CASE("A password file that never ends is refused, not read whole", "[cli][hostile][output]") {
+    TempDir dir;
+    RunResult r = run_sheetgen("render --hazards " + q(sample_hazards()) + " --plans none -q --out " +
+                               q(dir.file("out")) + " --password-file /dev/zero " +
+                               q(source_path("samples/tama-001.yaml")));
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("password file /dev/zero has no line break in its first 4 KiB") != std::string::npos);
+    CHECK_FALSE(file_exists(dir.file("out")));
+}
