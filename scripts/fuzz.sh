@@ -21,7 +21,7 @@ root=$(pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_profile fuzz_hazard_config fuzz_template)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_profile fuzz_hazard_config fuzz_template fuzz_hazard_layer)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 jobs=${FUZZ_JOBS:-1}
 
@@ -61,19 +61,29 @@ w("alias-bomb.yaml", bomb + "layers: *a29\nsections: *a29\n")
 w("long-number.yaml", "watts: " + "9" * 4000 + "\nlat: 1e-400\n")
 PY
 for t in fuzz_profile fuzz_hazard_config fuzz_template; do seed "$t" "$hostile"/*; done
+# Hazard layers: the sample GeoPackage's layers as GeoJSON, and damaged shapes.
+layers=$build/corpus-layers
+mkdir -p "$layers"
+for l in flood_depth_l2 flood_duration house_collapse landslide inland_koda shelters; do
+  [ -f "$layers/$l.geojson" ] || ogr2ogr -f GeoJSON "$layers/$l.geojson" geodata/tama-sample.gpkg "$l" 2>/dev/null || true
+done
+sq='[[139.44,35.62],[139.46,35.62],[139.46,35.64],[139.44,35.64],[139.44,35.62]]'
+echo '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[139.44,35.62],[139.46,35.64],[139.46,35.62],[139.44,35.64],[139.44,35.62]]]}}]}' >"$layers/bowtie.geojson"
+echo '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[139.5,35.7],[NaN,35.7],[139.51,Infinity],[139.5,35.7]]]}}]}' >"$layers/nan.geojson"
+echo '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[['"$sq"'],[[139.445,35.625],[139.455,35.625],[139.455,35.635],[139.445,35.625]]]]}},{"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[139.45,35.63]}]}},{"type":"Feature","properties":{},"geometry":null}]}' >"$layers/mixed.geojson"
+seed fuzz_hazard_layer "$layers"/* tests/fuzz/regressions/fuzz_hazard_layer/*
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run() {
-  local t=$1
+  local t=$1 rc
   mkdir -p "$build/artifacts-$t"
   echo "== $t: ${seconds}s" >&2
   "$build/tests/fuzz/$t" "$build/corpus-$t" \
     -dict="$root/tests/fuzz/yaml.dict" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
     -max_total_time="$seconds" -print_final_stats=1 \
-    -artifact_prefix="$build/artifacts-$t/" >"$build/$t.log" 2>&1
-  local rc=$?
-  grep -E '^#[0-9]+.*(DONE|pulse)|^stat::' "$build/$t.log" | tail -n 8 >&2 || true
+    -artifact_prefix="$build/artifacts-$t/" >"$build/$t.log" 2>&1 && rc=0 || rc=$?
+  grep -E '^#[0-9]+.*DONE|^stat::|^==[0-9]+==ERROR|^SUMMARY' "$build/$t.log" | tail -n 8 >&2 || true
   echo "== $t: exit $rc, log $build/$t.log, artefacts $build/artifacts-$t/" >&2
   return $rc
 }

@@ -105,7 +105,25 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         constexpr size_t kChunk = 64;
         const size_t chunks = (paths.size() + kChunk - 1) / kChunk;
 
-        std::array<std::vector<std::string>, 4> csv_rows, geo_rows;
+        // Rows go to one scratch file per priority level beside the output, so
+        // memory does not grow with the number of households; at the end they
+        // are streamed, level by level, into the final files.
+        const auto dir_of = [](const std::string& f) {
+            auto slash = f.find_last_of('/');
+            return slash == std::string::npos ? std::string(".") : f.substr(0, slash);
+        };
+        std::array<std::unique_ptr<SpillFile>, 4> csv_rows, geo_rows;
+        try {
+            ensure_parent_directory(*out_path, out_opts);
+            if (geojson_path) ensure_parent_directory(*geojson_path, out_opts);
+            for (int l = 0; l < 4; ++l) {
+                csv_rows[l] = std::make_unique<SpillFile>(dir_of(*out_path));
+                if (geojson_path) geo_rows[l] = std::make_unique<SpillFile>(dir_of(*geojson_path));
+            }
+        } catch (const OutputError& e) {
+            io.err << "sheetgen flag: " << e.what() << "\n";
+            return kExitOutput;
+        }
         IdRegistry seen_ids;
         LevelCounts counts;
         size_t invalid = path_problems.size(), done = 0;
@@ -172,8 +190,11 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 }
                 const int level = static_cast<int>(item.level);
                 counts.add(item.level);
-                csv_rows[level].push_back(std::move(item.csv_row));
-                if (geojson_path) geo_rows[level].push_back(std::move(item.geojson));
+                csv_rows[level]->append(item.csv_row);
+                if (geojson_path) {
+                    geo_rows[level]->append(",\n");
+                    geo_rows[level]->append(item.geojson);
+                }
                 if (gpkg && item.record) gpkg->add(item.record->first, item.record->second);
             }
             progress.update(done);
@@ -189,25 +210,23 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
 
         // 3. Outputs, sorted by priority (input order within a level), written atomically.
         PhaseClock write_clock;
-        std::string csv = flag_csv_header();
-        for (const auto& level : csv_rows)
-            for (const auto& row : level) csv += row;
         try {
-            ensure_parent_directory(*out_path, out_opts);
-            write_file_atomic(*out_path, csv, out_opts);
+            AtomicWriter csv(*out_path, out_opts);
+            csv.write(flag_csv_header());
+            for (auto& level : csv_rows) level->copy_to(csv);
             if (geojson_path) {
-                std::string geo = flag_geojson_header();
+                AtomicWriter geo(*geojson_path, out_opts);
+                geo.write(flag_geojson_header());
                 bool first = true;
-                for (const auto& level : geo_rows)
-                    for (const auto& f : level) {
-                        if (!first) geo += ",\n";
-                        geo += f;
-                        first = false;
-                    }
-                geo += flag_geojson_footer();
-                ensure_parent_directory(*geojson_path, out_opts);
-                write_file_atomic(*geojson_path, geo, out_opts);
+                for (auto& level : geo_rows) {
+                    if (level->empty()) continue;
+                    level->copy_to(geo, first ? 2 : 0);  // no separator before the first feature
+                    first = false;
+                }
+                geo.write(flag_geojson_footer());
+                geo.commit();
             }
+            csv.commit();
             if (gpkg) gpkg->commit();
         } catch (const OutputError& e) {
             io.err << "sheetgen flag: " << e.what() << "\n";

@@ -1,5 +1,6 @@
 #include "common/atomic_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -122,6 +123,105 @@ void StagedFile::discard() {
     if (!temp_.empty()) {
         ::unlink(temp_.c_str());
         temp_.clear();
+    }
+}
+
+}  // namespace sheetgen
+
+namespace sheetgen {
+
+namespace {
+constexpr size_t kBufferBytes = 1 << 16;
+
+void write_all(int fd, std::string_view bytes, const std::string& what) {
+    const char* p = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw OutputError(errno_text("cannot write", what));
+        }
+        p += n;
+        left -= static_cast<size_t>(n);
+    }
+}
+}  // namespace
+
+AtomicWriter::AtomicWriter(const std::string& path, const OutputOptions& opts) : path_(path) {
+    temp_ = path + ".tmp-XXXXXX";
+    fd_ = ::mkstemp(temp_.data());
+    if (fd_ < 0) {
+        temp_.clear();
+        throw OutputError(errno_text("cannot create temporary file for", path));
+    }
+    if (::fchmod(fd_, opts.file_mode) != 0) throw OutputError(errno_text("cannot set permissions on", path));
+    buffer_.reserve(kBufferBytes);
+}
+
+AtomicWriter::~AtomicWriter() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicWriter::flush() {
+    write_all(fd_, buffer_, path_);
+    buffer_.clear();
+}
+
+void AtomicWriter::write(std::string_view bytes) {
+    if (buffer_.size() + bytes.size() > kBufferBytes) flush();
+    if (bytes.size() >= kBufferBytes) write_all(fd_, bytes, path_);
+    else buffer_.append(bytes);
+}
+
+void AtomicWriter::commit() {
+    flush();
+    if (::fsync(fd_) != 0) throw OutputError(errno_text("cannot sync", path_));
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) throw OutputError(errno_text("cannot close", path_));
+    std::string temp = std::move(temp_);
+    temp_.clear();
+    publish(temp, path_);
+}
+
+SpillFile::SpillFile(const std::string& dir) : dir_(dir.empty() ? "." : dir) {
+    std::string tmpl = dir_ + "/.sheetgen-spill-XXXXXX";
+    fd_ = ::mkstemp(tmpl.data());
+    if (fd_ < 0) throw OutputError(errno_text("cannot create scratch file in", dir_));
+    ::unlink(tmpl.c_str());
+    buffer_.reserve(kBufferBytes);
+}
+
+SpillFile::~SpillFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void SpillFile::flush() {
+    write_all(fd_, buffer_, dir_ + " (scratch file)");
+    buffer_.clear();
+}
+
+void SpillFile::append(std::string_view bytes) {
+    size_ += bytes.size();
+    if (buffer_.size() + bytes.size() > kBufferBytes) flush();
+    if (bytes.size() >= kBufferBytes) write_all(fd_, bytes, dir_ + " (scratch file)");
+    else buffer_.append(bytes);
+}
+
+void SpillFile::copy_to(AtomicWriter& out, size_t skip) {
+    flush();
+    if (::lseek(fd_, static_cast<off_t>(std::min(skip, size_)), SEEK_SET) < 0) throw OutputError(errno_text("cannot read back scratch file in", dir_));
+    std::string chunk(kBufferBytes, '\0');
+    for (;;) {
+        ssize_t n = ::read(fd_, chunk.data(), chunk.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw OutputError(errno_text("cannot read back scratch file in", dir_));
+        }
+        if (n == 0) break;
+        out.write(std::string_view(chunk.data(), static_cast<size_t>(n)));
     }
 }
 

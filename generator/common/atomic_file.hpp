@@ -37,6 +37,45 @@ private:
     std::string path_, temp_;
 };
 
+// An output written piece by piece (never held whole in memory) into a
+// temporary file beside its target; commit() fsyncs and renames it into
+// place. Destroyed without commit, the temporary is removed.
+class AtomicWriter {
+public:
+    AtomicWriter(const std::string& path, const OutputOptions& opts = {});
+    ~AtomicWriter();
+    AtomicWriter(const AtomicWriter&) = delete;
+    AtomicWriter& operator=(const AtomicWriter&) = delete;
+    void write(std::string_view bytes);  // buffered; throws OutputError
+    void commit();
+
+private:
+    void flush();
+    std::string path_, temp_;
+    int fd_ = -1;
+    std::string buffer_;
+};
+
+// Anonymous scratch space in a directory (unlinked at once, so nothing is
+// left behind even after a crash): append now, read back once later.
+class SpillFile {
+public:
+    explicit SpillFile(const std::string& dir);
+    ~SpillFile();
+    SpillFile(const SpillFile&) = delete;
+    SpillFile& operator=(const SpillFile&) = delete;
+    void append(std::string_view bytes);
+    // Streams everything appended so far, less the first `skip` bytes, into `out`.
+    void copy_to(AtomicWriter& out, size_t skip = 0);
+    bool empty() const { return size_ == 0; }
+
+private:
+    void flush();
+    int fd_ = -1;
+    std::string dir_, buffer_;
+    size_t size_ = 0;
+};
+
 // Creates the directory (and parents) with opts.dir_mode if missing.
 void ensure_directory(const std::string& path, const OutputOptions& opts = {});
 // Creates the directory a file will be written into, if missing.

@@ -703,10 +703,26 @@ void read_evacuation(Checker& c, const Checker::Map& top, Profile& p) {
     e.notes = c.text(m.get("notes"), "evacuation.notes");
 }
 
+// Optional stock and per-day use for the ventilator plan's checklist.
+void read_supplies(Checker& c, const Checker::Map& top, Profile& p) {
+    Checker::Map m = c.map(top.get("supplies"), "supplies",
+                           {"suction_per_day", "suction_catheters", "spare_circuits", "medication_days"});
+    if (!m) return;
+    auto whole = [&](const char* key, long max) -> std::optional<int> {
+        if (auto v = c.integer(m.get(key), std::string("supplies.") + key, 0, max)) return static_cast<int>(*v);
+        return std::nullopt;
+    };
+    SupplyStock& s = p.supplies;
+    s.suction_per_day = whole("suction_per_day", 500);
+    s.suction_catheters = whole("suction_catheters", 100000);
+    s.spare_circuits = whole("spare_circuits", 100);
+    s.medication_days = whole("medication_days", 365);
+}
+
 void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_at) {
     Checker::Map top = c.map(&root, "the profile",
                              {"schema", "id", "updated", "person", "household", "devices", "power_backup", "contacts",
-                              "evacuation", "consent"});
+                              "evacuation", "consent", "supplies"});
     if (!top) return;
     if (const YNode* s = c.require(top, "schema", root)) {
         std::string schema = c.text(s, "schema");
@@ -744,6 +760,7 @@ void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_
     read_power_backup(c, top, p);
     read_contacts(c, top, p);
     read_evacuation(c, top, p);
+    read_supplies(c, top, p);
 
     const YNode* cn = c.require(top, "consent", root);
     Checker::Map cm = c.map(cn, "consent", {"share_with_supporters", "date"});

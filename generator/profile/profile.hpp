@@ -181,6 +181,16 @@ struct Evacuation {
     std::string notes;
 };
 
+// What the family keeps at home (optional `supplies`), for the ventilator
+// plan's checklist: per-day use that overrides the plan's assumptions, and
+// stock to compare with what the plan says is needed.
+struct SupplyStock {
+    std::optional<int> suction_per_day;    // suctions (= catheters) a day
+    std::optional<int> suction_catheters;  // catheters in stock
+    std::optional<int> spare_circuits;     // spare ventilator circuits in stock
+    std::optional<int> medication_days;    // days of medicines on hand
+};
+
 struct Consent {
     bool share_with_supporters = false;
     std::optional<Date> date;
@@ -197,6 +207,7 @@ struct Profile {
     std::vector<Contact> contacts;
     Evacuation evacuation;
     Consent consent;
+    SupplyStock supplies;  // optional (ventilator plan)
 
     bool uses_ventilator() const;
     bool has_power_dependent_device() const;

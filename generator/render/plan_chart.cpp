@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/utf8.hpp"
+
 namespace sheetgen::render {
 
 namespace {
@@ -114,6 +116,24 @@ Geometry geometry(const RuntimeChart& c, const Rect& box, const FontFace& font, 
     return g;
 }
 
+// A label that fits `width`: smaller type down to 80 %, then cut with 「…」.
+TextOp fitted_label(double x, double base, double width, double size, const std::string& text, const FontFace& font,
+                    Color ink) {
+    double w = font.text_width(text, size);
+    if (w <= width) return TextOp{x, base, size, text, ink};
+    double s = std::max(size * 0.8, size * width / w);
+    std::u32string cps;
+    for (char32_t c : decode_utf8(text)) cps.push_back(c);
+    std::string out = text;
+    while (!cps.empty() && font.text_width(out, s) > width) {
+        cps.pop_back();
+        out.clear();
+        for (char32_t c : cps) out += encode_utf8(c);
+        out += "…";
+    }
+    return TextOp{x, base, s, out, ink};
+}
+
 double x_of(const Geometry& g, const RuntimeChart& c, double h) {
     double t = std::clamp(h / c.axis_max_h, 0.0, 1.0);
     return g.x0 + (g.x1 - g.x0) * t;
@@ -152,36 +172,29 @@ void draw_runtime_chart(PageOps& page, const Rect& box, const RuntimeChart& c, c
     page.ops.push_back(TextOp{g.x1 - font.text_width(axis_title, size * 0.85), plot_bottom + 4 + size * 2.0,
                               size * 0.85, axis_title, grey});
 
-    // Bars.
+    // Bars first, then the target and runtime lines over them, then the
+    // labels on a white backing so no line runs through a number.
     double bar_h = size * 1.15;
     for (size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
-        double ry = plot_top + i * g.row_h;
-        double base = ry + (g.row_h - size) / 2 + asc;
-        page.ops.push_back(TextOp{box.x + 1, base, size, b.label, ink});
-        if (!b.start_h || !b.end_h) {
-            page.ops.push_back(TextOp{g.x0 + 3, base, size * 0.9, "未使用（その前に他の電源で足りる）", grey});
-            continue;
-        }
+        if (!b.start_h || !b.end_h) continue;
         double xa = x_of(g, c, *b.start_h), xb = x_of(g, c, *b.end_h);
-        double by = ry + (g.row_h - bar_h) / 2;
+        double by = plot_top + i * g.row_h + (g.row_h - bar_h) / 2;
         page.ops.push_back(RectOp{xa, by, std::max(xb - xa, 0.8), bar_h, step_color(b.step), Color::hex(0x333333), 0.4});
-        std::string t = format_hours(*b.start_h) + "〜" + format_hours(*b.end_h) + "時間";
-        double tw = font.text_width(t, size * 0.85);
-        double tx = xb + 2.5;
-        if (tx + tw > box.x + box.w) tx = std::max(g.x0 + 1, xa - tw - 2.5);  // no room right of the bar
-        page.ops.push_back(TextOp{tx, base, size * 0.85, t, ink});
     }
-    if (c.bars.empty())
-        page.ops.push_back(TextOp{g.x0 + 3, plot_top + (g.row_h - size) / 2 + asc, size, "バッテリー・予備電源の登録なし", grey});
 
     // Target lines, each with its own label line above the plot, then the runtime.
+    std::vector<TextOp> header;
     auto label_at = [&](double x, double line, const std::string& text, Color col) {
+        // Right of the line when it fits, else left of it; on the wider side,
+        // shortened, when it fits on neither.
         double w = font.text_width(text, size * 0.9);
-        double tx = x + 2;
-        if (tx + w > box.x + box.w) tx = x - 2 - w;
+        double right = box.x + box.w - (x + 2), left = x - 2 - box.x;
         double y = box.y + line * g.line_h + asc * 0.9 + 1;
-        page.ops.push_back(TextOp{tx, y, size * 0.9, text, col});
+        bool on_right = w <= right || (w > left && right >= left);
+        TextOp t = fitted_label(x + 2, y, on_right ? right : left, size * 0.9, text, font, col);
+        if (!on_right) t.x = std::max(box.x, x - 2 - font.text_width(t.text, t.size));
+        header.push_back(t);  // drawn last, over every connector line
         page.ops.push_back(LineOp{x, box.y + line * g.line_h + 1, x, plot_top, col, 0.4, true});
     };
     for (size_t i = 0; i < c.targets.size(); ++i) {
@@ -196,6 +209,30 @@ void draw_runtime_chart(PageOps& page, const Rect& box, const RuntimeChart& c, c
                      (c.limiting_device.empty() ? std::string() : "（" + c.limiting_device + "）");
     label_at(xr, static_cast<double>(c.targets.size()), rt, red);
     page.ops.push_back(LineOp{xr, plot_top, xr, plot_bottom, red, 1.4, false});
+    for (size_t i = 0; i < c.bars.size(); ++i) {
+        const ChartBar& b = c.bars[i];
+        double base = plot_top + i * g.row_h + (g.row_h - size) / 2 + asc;
+        page.ops.push_back(fitted_label(box.x + 1, base, g.label_w - 4, size, b.label, font, ink));
+        std::string t = "計算に含めず（機器の消費電力が不明）";
+        double tx = g.x0 + 3;
+        if (b.start_h && b.end_h) {
+            t = format_hours(*b.start_h) + "〜" + format_hours(*b.end_h) + "時間";
+            double xa = x_of(g, c, *b.start_h), xb = x_of(g, c, *b.end_h);
+            tx = xb + 2.5;
+            if (tx + font.text_width(t, size * 0.85) > box.x + box.w)  // no room right of the bar
+                tx = std::max(g.x0 + 1, xa - font.text_width(t, size * 0.85) - 2.5);
+        }
+        double tw = font.text_width(t, size * 0.85);
+        page.ops.push_back(RectOp{tx - 0.8, base - asc * 0.85 - 0.6, tw + 1.6, size * 1.05, Color::hex(0xFFFFFF), std::nullopt, 0});
+        page.ops.push_back(TextOp{tx, base, size * 0.85, t, b.start_h ? ink : grey});
+    }
+    for (const auto& t : header) {
+        page.ops.push_back(RectOp{t.x - 0.8, t.y - asc * 0.9 - 0.6, font.text_width(t.text, t.size) + 1.6, t.size * 1.15,
+                                  Color::hex(0xFFFFFF), std::nullopt, 0});
+        page.ops.push_back(t);
+    }
+    if (c.bars.empty())
+        page.ops.push_back(TextOp{g.x0 + 3, plot_top + (g.row_h - size) / 2 + asc, size, "バッテリー・予備電源の登録なし", grey});
 }
 
 }  // namespace sheetgen::render

@@ -26,6 +26,13 @@ FieldValue number(double d, bool present) {
     v.number = std::isfinite(d) ? d : 0;
     return v;
 }
+FieldValue boolean(bool b) {
+    FieldValue v;
+    v.type = ValueType::Bool;
+    v.present = true;
+    v.flag = b;
+    return v;
+}
 FieldValue list(std::vector<std::string> items) {
     items.erase(std::remove(items.begin(), items.end(), std::string()), items.end());
     FieldValue v;
@@ -113,7 +120,9 @@ Record supply_row(const SupplyItem& s) {
             {"home", text(s.item.empty() ? "" : supply_quantity(s, s.home))},
             {"carry_count", number(s.carry, s.counted && s.carry > 0)},
             {"home_count", number(s.home, s.counted && s.home > 0)},
-            {"basis", text(s.basis)}};
+            {"basis", text(s.basis)},
+            {"stock", text(supply_stock(s))},
+            {"stock_short", boolean(s.stock && s.counted && *s.stock < std::max(s.home, s.carry))}};
 }
 
 Record shortfall_row(const Shortfall& s, const PowerTimeline& tl) {
@@ -121,17 +130,19 @@ Record shortfall_row(const Shortfall& s, const PowerTimeline& tl) {
     if (s.missing_h > 0) result = "約" + h(s.missing_h) + "不足：追加の電源 約" + wh(s.extra_wh) + "（定格）";
     else if (s.extra_wh > 0.5) result = "生命維持の機器は足りる（他の機器用に約" + wh(s.extra_wh) + "）";
     else if (!s.code.empty()) result = "足りる";
-    std::vector<std::string> fb;
+    std::vector<std::string> fb, devs;
     for (size_t i : s.devices_short) {
         const auto& d = tl.devices.at(i);
         fb.push_back(d.name_ja + "（" + h(d.runtime_h) + "で停止）→ " + (d.manual_fallback.empty() ? "代替手段を記入" : d.manual_fallback));
+        devs.push_back(d.name_ja + "（" + h(d.runtime_h) + "）");
     }
     return {{"target", text(s.label_ja)},
             {"target_hours", number(s.target_h, !s.code.empty())},
             {"missing_hours", number(s.missing_h, s.missing_h > 0)},
             {"extra_wh", number(s.extra_wh, s.extra_wh > 0.5)},
             {"result", text(result)},
-            {"fallbacks", text(join(fb, "\n"))}};
+            {"fallbacks", text(join(fb, "\n"))},
+            {"devices", text(join(devs, "、"))}};
 }
 
 // ---- the tables -------------------------------------------------------------

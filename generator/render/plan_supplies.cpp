@@ -29,9 +29,21 @@ int cans_in(const std::string& fuel) {
 
 bool mentions(const std::string& text, const char* word) { return text.find(word) != std::string::npos; }
 
-int ceil_div(double a, double b) { return b > 0 ? static_cast<int>(std::ceil(a / b - 1e-9)) : 0; }
+// Clamped so absurd inputs (a can lasting a second) cannot overflow an int.
+int ceil_div(double a, double b) {
+    if (!(b > 0) || !(a > 0)) return 0;
+    double q = std::ceil(a / b - 1e-9);
+    return q > 1e6 ? 1000000 : static_cast<int>(q);
+}
 
 }  // namespace
+
+std::string supply_stock(const SupplyItem& item) {
+    if (!item.stock) return "";
+    std::string s = std::to_string(*item.stock) + item.unit;
+    if (item.counted && *item.stock < std::max(item.home, item.carry)) s += "（不足）";
+    return s;
+}
 
 std::string supply_quantity(const SupplyItem& item, int quantity) {
     if (!item.counted) return "要確認";
@@ -47,10 +59,10 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
     }
     const int cd = plan.carry_days, hd = plan.home_days;
     auto daily = [&](std::string cat, std::string item, std::string unit, int per_day, std::string basis) {
-        plan.items.push_back({std::move(cat), std::move(item), unit, per_day, true, per_day * cd, per_day * hd, std::move(basis)});
+        plan.items.push_back({std::move(cat), std::move(item), unit, per_day, true, per_day * cd, per_day * hd, std::move(basis), std::nullopt});
     };
     auto fixed = [&](std::string cat, std::string item, std::string unit, int carry, int home, std::string basis) {
-        plan.items.push_back({std::move(cat), std::move(item), std::move(unit), 0, true, carry, home, std::move(basis)});
+        plan.items.push_back({std::move(cat), std::move(item), std::move(unit), 0, true, carry, home, std::move(basis), std::nullopt});
     };
 
     const bool ventilator = p.uses_ventilator();
@@ -59,6 +71,7 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
         fixed("人工呼吸器", "人工呼吸器回路（予備）", "組", ceil_div(cd, kCircuitChangeDays) + spare,
               ceil_div(hd, kCircuitChangeDays) + spare,
               "週1回の交換分＋破損時の予備1組");
+        plan.items.back().stock = p.supplies.spare_circuits;
         bool humidified = has_device(p, DeviceKind::Humidifier) ||
                           std::any_of(p.devices.begin(), p.devices.end(),
                                       [](const Device& d) { return d.kind == DeviceKind::Ventilator && !d.humidifier.empty(); });
@@ -74,7 +87,12 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
     }
     const bool suction = has_need(p, CareNeed::Suction) || has_device(p, DeviceKind::Suction);
     if (suction) {
-        daily("吸引", "吸引カテーテル", "本", kSuctionCathetersPerDay, "1回1本・1日約30回");
+        if (p.supplies.suction_per_day)
+            daily("吸引", "吸引カテーテル", "本", *p.supplies.suction_per_day,
+                  "1回1本・1日" + std::to_string(*p.supplies.suction_per_day) + "回（プロフィールの記入）");
+        else
+            daily("吸引", "吸引カテーテル", "本", kSuctionCathetersPerDay, "1回1本・1日約30回（目安）");
+        plan.items.back().stock = p.supplies.suction_catheters;
         std::string manual = "足踏み式・手動式吸引器";
         for (const auto& d : p.devices)
             if (d.kind == DeviceKind::Suction && !d.manual_fallback.empty()) manual = d.manual_fallback;
@@ -87,7 +105,7 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
     }
     if (has_need(p, CareNeed::Oxygen) || has_device(p, DeviceKind::OxygenConcentrator) ||
         has_device(p, DeviceKind::OxygenCylinder)) {
-        SupplyItem o{"酸素", "酸素ボンベ（携帯用）", "本", 0, false, 0, 0, "流量と使用時間から本数を業者と確認"};
+        SupplyItem o{"酸素", "酸素ボンベ（携帯用）", "本", 0, false, 0, 0, "流量と使用時間から本数を業者と確認", std::nullopt};
         plan.items.push_back(o);
     }
     if (!p.person.medications.empty()) {
@@ -95,6 +113,7 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
         std::string names;
         for (const auto& m : p.person.medications) names += (names.empty() ? "" : "、") + m.name;
         fixed("薬", "常用薬（" + names + "）", "日分", mc, mh, "最低7日分");
+        plan.items.back().stock = p.supplies.medication_days;
         fixed("薬", "お薬手帳（写し）", "冊", 1, 1, "");
     }
     for (const auto& d : p.devices) {
@@ -114,19 +133,21 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
         if (s.step != PowerStep::Generator || s.energy_based) continue;
         const PowerBackup& b = p.power_backup.at(s.backup_index);
         double start = s.start_h.value_or(0);
-        double need_carry = std::max(0.0, cd * 24.0 - start), need_home = std::max(0.0, hd * 24.0 - start);
+        // The generator stays at home: its fuel is for sheltering in place, not to carry.
+        double need_home = std::max(0.0, hd * 24.0 - start);
         bool liquid = mentions(b.fuel, "ガソリン") || mentions(b.fuel, "軽油") || mentions(b.fuel, "灯油");
         if (liquid) {
-            fixed("電源", "発電機の燃料（" + b.fuel + "）", "時間分", ceil_div(need_carry, 1), ceil_div(need_home, 1),
-                  "発電機は停電から" + format_hours(start) + "時間後に使い始める想定、備蓄 " + format_hours(b.fuel_hours) +
+            fixed("電源", "発電機の燃料（" + b.fuel + "）", "時間分", 0, ceil_div(need_home, 1),
+                  "在宅避難用。発電機は停電から" + format_hours(start) + "時間後に使い始める想定、備蓄 " + format_hours(b.fuel_hours) +
                       "時間分");
             continue;
         }
         int stock = cans_in(b.fuel);
         double per_can = stock > 0 && b.fuel_hours > 0 ? b.fuel_hours / stock : kGasCanHours;
-        std::string basis = "1本約" + format_hours(per_can) + "時間、停電から" + format_hours(start) + "時間後に使い始める想定";
+        std::string basis = "在宅避難用。1本約" + format_hours(per_can) + "時間、停電から" + format_hours(start) + "時間後に使い始める想定";
         if (stock > 0) basis += "、備蓄 " + std::to_string(stock) + "本";
-        fixed("電源", "カセットボンベ（発電機用）", "本", ceil_div(need_carry, per_can), ceil_div(need_home, per_can), basis);
+        fixed("電源", "カセットボンベ（発電機用）", "本", 0, ceil_div(need_home, per_can), basis);
+        if (stock > 0) plan.items.back().stock = stock;
     }
     if (tl.devices.size() > 0) fixed("電源", "電源タップ・延長コード", "本", 1, 1, "");
     fixed("書類", "この計画書と災害時個別支援シート", "部", 1, 1, "");

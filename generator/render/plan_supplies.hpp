@@ -4,6 +4,7 @@
 // carry (持ち出し) and to stay at home (在宅避難). The per-day figures are
 // stated assumptions, listed in docs/ventilator-plan.md and printed with each
 // item (`basis`) so staff can see and correct them.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct SupplyItem {
     int carry = 0;         // for carry_days
     int home = 0;          // for home_days
     std::string basis;     // how the quantity is worked out
+    std::optional<int> stock;  // what the family has (profile `supplies`, or the generator's fuel note)
 };
 
 struct SupplyPlan {
@@ -48,5 +50,7 @@ SupplyPlan plan_supplies(const Profile& profile, const Verdict& verdict, const P
 
 // "90本", "3日分", "要確認"
 std::string supply_quantity(const SupplyItem& item, int quantity);
+// "200本", or "200本（不足）" when below what sheltering at home needs; "" when unknown.
+std::string supply_stock(const SupplyItem& item);
 
 }  // namespace sheetgen::render

@@ -9,6 +9,7 @@
 
 #include "cli/hardening_support.hpp"
 #include "hazard/config.hpp"
+#include "hazard/hazard_set.hpp"
 #include "profile/parse.hpp"
 #include "render/font.hpp"
 #include "render/template.hpp"
@@ -21,7 +22,7 @@ namespace {
 std::vector<std::string> files_under(const std::string& dir) {
     std::vector<std::string> out;
     for (const auto& n : list_dir(dir))
-        if (n != "README.md") out.push_back(dir + "/" + n);
+        if (n != "README.md" && n[0] != '.') out.push_back(dir + "/" + n);
     return out;
 }
 
@@ -38,6 +39,25 @@ void replay_hazard_config(const std::string& bytes, const TempDir& tmp) {
         load_hazard_config(tmp.file("config.yaml"));
     } catch (const InputError& e) {
         CHECK(e.where().file == tmp.file("config.yaml"));
+    }
+}
+
+// Same as fuzz_hazard_layer: the bytes are a GeoJSON layer read by two zone
+// layers, then overlaid and extracted; InputError is fine.
+void replay_hazard_layer(const std::string& bytes, const TempDir& tmp) {
+    write_file(tmp.file("zones.geojson"), bytes);
+    const std::string config =
+        "layers:\n"
+        "  - {name: zones, source: zones.geojson, kind: flood_depth, crs: EPSG:6668}\n"
+        "  - {name: collapse, source: zones.geojson, kind: house_collapse, type: flood_flow, crs: EPSG:6668}\n";
+    try {
+        std::vector<Diagnostic> warnings;
+        HazardSet set = HazardSet::load(parse_hazard_config(config, tmp.file("layer-config.yaml")), &warnings);
+        for (const LatLon& p : {LatLon{35.63, 139.45}, LatLon{0, 0}, LatLon{35.0, 135.0}, LatLon{-90, 180}})
+            set.expose(p);
+        set.extract_map({35.63, 139.45}, 2000, 1500, 5);
+    } catch (const InputError& e) {
+        CHECK(e.where().file == tmp.file("layer-config.yaml"));
     }
 }
 
@@ -76,6 +96,11 @@ TEST_CASE("Fuzzer regression inputs replay without crashing", "[cli][fuzz]") {
     for (const auto& f : files_under(root + "/fuzz_template")) {
         INFO(f);
         CHECK_NOTHROW(replay_template(read_file(f), tmp, ctx));
+        ++replayed;
+    }
+    for (const auto& f : files_under(root + "/fuzz_hazard_layer")) {
+        INFO(f);
+        CHECK_NOTHROW(replay_hazard_layer(read_file(f), tmp));
         ++replayed;
     }
     WARN("replayed " << replayed << " fuzz regression inputs");

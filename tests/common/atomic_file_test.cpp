@@ -73,3 +73,32 @@ TEST_CASE("A full disk is an OutputError and the target stays intact", "[common]
     CHECK(std::system(("test $(ls -A '" + mnt + "' | wc -l) -eq 1").c_str()) == 0);
     CHECK(std::system(("umount '" + mnt + "'").c_str()) == 0);
 }
+
+TEST_CASE("AtomicWriter streams into place; SpillFile leaves nothing behind", "[common][output]") {
+    TempDir dir;
+    {
+        SpillFile a(dir.path()), b(dir.path());
+        a.append(",\nfirst");
+        b.append(",\nsecond");
+        b.append(std::string(200000, 'x'));  // larger than the buffer
+        // Scratch files are anonymous: nothing visible in the directory.
+        CHECK(std::system(("test $(ls -A '" + dir.path() + "' | wc -l) -eq 0").c_str()) == 0);
+        AtomicWriter w(dir.file("out.json"));
+        w.write("[");
+        a.copy_to(w, 2);
+        b.copy_to(w);
+        w.write("]");
+        CHECK_FALSE(file_exists(dir.file("out.json")));  // not visible before commit
+        w.commit();
+    }
+    std::string out = read_file(dir.file("out.json"));
+    CHECK(out.substr(0, 15) == "[first,\nsecond");
+    CHECK(out.size() == 1 + 5 + 8 + 200000 + 1);
+    CHECK(std::system(("test $(ls -A '" + dir.path() + "' | wc -l) -eq 1").c_str()) == 0);
+    {
+        AtomicWriter abandoned(dir.file("never.csv"));
+        abandoned.write("partial");
+    }  // destroyed without commit: no file, no temporary
+    CHECK_FALSE(file_exists(dir.file("never.csv")));
+    CHECK(std::system(("test $(ls -A '" + dir.path() + "' | wc -l) -eq 1").c_str()) == 0);
+}
