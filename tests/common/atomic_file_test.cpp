@@ -92,7 +92,7 @@ TEST_CASE("AtomicWriter streams into place; SpillFile leaves nothing behind", "[
         w.commit();
     }
     std::string out = read_file(dir.file("out.json"));
-    CHECK(out.substr(0, 15) == "[first,\nsecond");
+    CHECK(out.substr(0, 14) == "[first,\nsecond");
     CHECK(out.size() == 1 + 5 + 8 + 200000 + 1);
     CHECK(std::system(("test $(ls -A '" + dir.path() + "' | wc -l) -eq 1").c_str()) == 0);
     {
