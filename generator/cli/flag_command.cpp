@@ -121,7 +121,8 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 if (geojson_path) geo_rows[l] = std::make_unique<SpillFile>(dir_of(*geojson_path));
             }
         } catch (const OutputError& e) {
-            io.err << "sheetgen flag: " << e.what() << "\n";
+            // Name the output the user asked for; the scratch files are ours.
+            io.err << "sheetgen flag: cannot write " << *out_path << ": " << e.what() << "\n";
             return kExitOutput;
         }
         IdRegistry seen_ids;
