@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Turns bench/run.sh's runs.tsv into the Markdown tables of bench/RESULTS.md.
+"""Turns bench/run.sh's runs.tsv files into the Markdown tables of bench/RESULTS.md.
 
 Standard library only. Each runs.tsv row is one timed run:
-kind, tool, config, n, run, exit code, run directory (time.txt, stderr.txt), files, bytes.
+kind, tool, config, n, run, exit code, run directory (time.txt, stderr.txt), files, bytes
+[, 1-min load average before, after]. Several runs.tsv (blocks run separately) may be given.
+`summarize.py --count-pages DIR` prints the PDFs, pages and PDFs per page count of DIR.
 """
 
 import argparse
@@ -72,19 +74,31 @@ def parse_phases(path, sheetgen):
 PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
-def count_pages(directory):
-    """Pages in every PDF of a directory (page objects; neither tool uses object streams)."""
-    pages = docs = 0
+def page_histogram(directory):
+    """{pages: PDFs} over every PDF of a directory (page objects; neither tool uses object streams)."""
+    hist = defaultdict(int)
     try:
         names = sorted(os.listdir(directory))
     except OSError:
-        return None, None
+        return None
     for n in names:
         if n.endswith(".pdf"):
             with open(os.path.join(directory, n), "rb") as f:
-                pages += len(PAGE_RE.findall(f.read()))
-            docs += 1
-    return docs, pages
+                hist[len(PAGE_RE.findall(f.read()))] += 1
+    return dict(hist)
+
+
+def count_pages(directory):
+    hist = page_histogram(directory)
+    if hist is None:
+        return None, None
+    return sum(hist.values()), sum(p * d for p, d in hist.items())
+
+
+def page_text(hist):
+    docs = sum(hist.values())
+    return "%d PDFs, %d pages; %s" % (docs, sum(p * d for p, d in hist.items()), ", ".join(
+        "%d page%s: %d (%.1f %%)" % (p, "" if p == 1 else "s", d, 100.0 * d / docs) for p, d in sorted(hist.items())))
 
 
 def median(xs):
@@ -169,20 +183,21 @@ def machine_info(args):
                                "'geopandas', geopandas.__version__, 'shapely', shapely.__version__,"
                                "'pandas', pandas.__version__, 'reportlab', reportlab.Version)"]) or "unavailable"
     # Other work on the machine skews every figure: record how busy it was.
-    for label, path in (("load average at the start (1/5/15 min)", os.path.join(args.runs_dir, "loadavg-start")),
-                        ("load average at the end (1/5/15 min)", "/proc/loadavg")):
-        try:
-            with open(path) as f:
-                info[label] = " ".join(f.read().split()[:3])
-        except OSError:
-            pass
+    try:
+        with open(os.path.join(args.runs_dirs[0], "loadavg-start")) as f:
+            info["load average at the start (1/5/15 min)"] = " ".join(f.read().split()[:3])
+        with open("/proc/loadavg") as f:
+            info["load average at the end (1/5/15 min)"] = " ".join(f.read().split()[:3])
+    except OSError:
+        pass
     info["command"] = args.command
     return info
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("runs_tsv")
+    ap.add_argument("runs_tsv", nargs="*")
+    ap.add_argument("--count-pages", metavar="DIR", help="only print the page histogram of DIR's PDFs")
     ap.add_argument("--sheetgen", default="sheetgen")
     ap.add_argument("--peer-python", default="/usr/bin/python3")
     ap.add_argument("--root", default=".")
@@ -191,27 +206,52 @@ def main(argv=None):
     ap.add_argument("--render", default="")
     ap.add_argument("--runs", default="")
     ap.add_argument("--jobs", default="")
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out")
     a = ap.parse_args(argv)
-    a.runs_dir = os.path.dirname(os.path.abspath(a.runs_tsv))
+    if a.count_pages:
+        hist = page_histogram(a.count_pages)
+        print(page_text(hist) if hist else "no PDFs in %s" % a.count_pages)
+        return 0
+    if not a.runs_tsv or not a.out:
+        ap.error("RUNS_TSV... and --out are required")
+    a.runs_dirs = [os.path.dirname(os.path.abspath(t)) for t in a.runs_tsv]
 
     groups = defaultdict(list)
-    with open(a.runs_tsv, encoding="utf-8") as f:
-        for line in f:
-            kind, tool, config, n, run, rc, d, files, nbytes = line.rstrip("\n").split("\t")
-            wall, rss, cpu = parse_time_v(os.path.join(d, "time.txt"))
-            phases = parse_phases(os.path.join(d, "stderr.txt"), sheetgen=tool == "sheetgen")
-            groups[(kind, int(n), config, tool)].append(
-                dict(rc=int(rc), wall=wall, rss=rss, cpu=cpu, phases=phases, files=int(files),
-                     bytes=int(nbytes), dir=d))
-    runs_dir = os.path.dirname(os.path.abspath(a.runs_tsv))
+    set_bytes = {}
+    blocks = []
+    for tsv, runs_dir in zip(a.runs_tsv, a.runs_dirs):
+        with open(tsv, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                kind, tool, config, n, run, rc, d, files, nbytes = cols[:9]
+                loads = [float(x) for x in cols[9:11]]
+                wall, rss, cpu = parse_time_v(os.path.join(d, "time.txt"))
+                phases = parse_phases(os.path.join(d, "stderr.txt"), sheetgen=tool == "sheetgen")
+                groups[(kind, int(n), config, tool)].append(
+                    dict(rc=int(rc), wall=wall, rss=rss, cpu=cpu, phases=phases, files=int(files),
+                         bytes=int(nbytes), dir=d, loads=loads, out=runs_dir))
+        try:
+            with open(os.path.join(runs_dir, "sets.tsv"), encoding="utf-8") as f:
+                for line in f:
+                    n, files, nbytes = line.split()
+                    set_bytes[int(n)] = int(nbytes)
+        except OSError:
+            pass
+        try:
+            with open(os.path.join(runs_dir, "blocks.tsv"), encoding="utf-8") as f:
+                blocks += [(os.path.basename(runs_dir),) + tuple(line.rstrip("\n").split("\t")) for line in f]
+        except OSError:
+            pass
 
     def stats(rs):
+        loads = [x for r in rs for x in r["loads"]]
         return dict(wall=median([r["wall"] for r in rs]), wmin=min((r["wall"] for r in rs if r["wall"] is not None), default=None),
                     wmax=max((r["wall"] for r in rs if r["wall"] is not None), default=None),
                     rss=median([r["rss"] for r in rs]), cpu=median([r["cpu"] for r in rs]),
                     files=median([r["files"] for r in rs]), bytes=median([r["bytes"] for r in rs]),
-                    rcs=sorted({r["rc"] for r in rs}), runs=len(rs))
+                    rcs=sorted({r["rc"] for r in rs}), runs=len(rs),
+                    load="%.2f–%.2f" % (min(loads), max(loads)) if loads else "–",
+                    out=rs[-1]["out"])
 
     def phase_text(rs):
         names = []
@@ -231,32 +271,64 @@ def main(argv=None):
     flag_keys = sorted(k for k in groups if k[0] == "flag")
     if flag_keys:
         lines += ["", "## flag: who lives in a flood zone", "",
-                  "| N | hazards | tool | wall s (median) | min–max | profiles/s | peak RSS MB | CPU s | exit | peer ÷ sheetgen wall | peer ÷ sheetgen RSS |",
-                  "|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|"]
+                  "| N | hazards | tool | runs | wall s (median) | min–max | profiles/s | peak RSS MB | CPU s | exit | load (1 min) | safe_load peer ÷ sheetgen wall | CSafeLoader peer ÷ sheetgen wall | RSS: peer (safe) ÷ sheetgen |",
+                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"]
         for key in flag_keys:
             _, n, config, tool = key
             s = stats(groups[key])
-            ratio_w = ratio_r = "–"
-            if tool == "sheetgen" and config == "tokyo-real":
-                peer = groups.get(("flag", n, "tokyo-real", "peer-geopandas"))
-                if peer and s["wall"]:
+            ratio_safe = ratio_csafe = ratio_r = "–"
+            if tool == "sheetgen" and config == "tokyo-real" and s["wall"]:
+                for variant in ("safe", "csafe"):
+                    peer = groups.get(("flag", n, "tokyo-real", "peer-geopandas-" + variant))
+                    if not peer:
+                        continue
                     p = stats(peer)
-                    ratio_w = "%.1f×" % (p["wall"] / s["wall"]) if p["wall"] else "–"
-                    ratio_r = "%.1f×" % (p["rss"] / s["rss"]) if p["rss"] and s["rss"] else "–"
-            lines.append("| %d | %s | %s | %s | %s–%s | %s | %s | %s | %s | %s | %s |" % (
-                n, config, tool, fmt(s["wall"]), fmt(s["wmin"]), fmt(s["wmax"]),
+                    r = "%.1f×" % (p["wall"] / s["wall"]) if p["wall"] else "–"
+                    if variant == "safe":
+                        ratio_safe = r
+                        ratio_r = "%.1f×" % (p["rss"] / s["rss"]) if p["rss"] and s["rss"] else "–"
+                    else:
+                        ratio_csafe = r
+            lines.append("| %d | %s | %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                n, config, tool, s["runs"], fmt(s["wall"]), fmt(s["wmin"]), fmt(s["wmax"]),
                 fmt(n / s["wall"] if s["wall"] else None, "%.0f"), fmt(s["rss"] / 1024 if s["rss"] else None, "%.0f"),
-                fmt(s["cpu"], "%.1f"), ",".join(map(str, s["rcs"])), ratio_w, ratio_r))
+                fmt(s["cpu"], "%.1f"), ",".join(map(str, s["rcs"])), s["load"], ratio_safe, ratio_csafe, ratio_r))
+        # sheetgen's per-core rates from its --timings (thread CPU time summed over workers).
+        rate_lines = []
+        for key in flag_keys:
+            _, n, config, tool = key
+            if tool != "sheetgen":
+                continue
+            rs = groups[key]
+            parse = median([r["phases"].get("parse_cpu") for r in rs])
+            overlay_s = median([r["phases"].get("overlay_cpu") for r in rs])
+            write = median([r["phases"].get("write") for r in rs])
+            if not parse:
+                continue
+            nbytes = set_bytes.get(n)
+            rate_lines.append("| %d | %s | %s | %.0f | %s | %s | %s | %s |" % (
+                n, config, fmt(parse), n / parse,
+                fmt(nbytes / parse / 1e6 if nbytes else None), fmt(nbytes / n if nbytes else None, "%.0f"),
+                fmt(n / overlay_s / 1e6 if overlay_s else None, "%.2f"), fmt(write)))
+        if rate_lines:
+            lines += ["", "sheetgen phase rates per core (thread CPU time summed over its 2 workers, from `--timings`; "
+                      "overlay = one home point against the zone index per household):", "",
+                      "| N | hazards | parse CPU s | parsed households/s per core | parse MB/s per core | profile bytes (mean) | overlay M points/s per core | write s |",
+                      "|---:|---|---:|---:|---:|---:|---:|---:|"] + rate_lines
         lines += ["", "Phases (median seconds; peer phases from its own clock, sheetgen's from `--timings` when it prints them):", ""]
         for key in flag_keys:
             lines.append("- N=%d %s %s: %s" % (key[1], key[2], key[3], phase_text(groups[key])))
         # Do both tools put the same households inside the Tokyo zones?
         agree = []
         for n in sorted({k[1] for k in flag_keys}):
-            if ("flag", n, "tokyo-real", "sheetgen") not in groups or ("flag", n, "tokyo-real", "peer-geopandas") not in groups:
+            if ("flag", n, "tokyo-real", "sheetgen") not in groups:
                 continue
-            peer_ids, why_p = zone_ids(os.path.join(runs_dir, "peer-%d.csv" % n), True)
-            sg_ids, why_s = zone_ids(os.path.join(runs_dir, "sheetgen-tokyo-real-%d.csv" % n), False)
+            peer_key = ("flag", n, "tokyo-real", "peer-geopandas-csafe")
+            if peer_key not in groups:
+                continue
+            peer_ids, why_p = zone_ids(os.path.join(stats(groups[peer_key])["out"], "peer-csafe-%d.csv" % n), True)
+            sg_ids, why_s = zone_ids(os.path.join(stats(groups[("flag", n, "tokyo-real", "sheetgen")])["out"],
+                                                  "sheetgen-tokyo-real-%d.csv" % n), False)
             if peer_ids is None or sg_ids is None:
                 agree.append("- N=%d: not compared: %s" % (n, why_s or why_p))
             else:
@@ -264,13 +336,14 @@ def main(argv=None):
                              % (n, len(peer_ids), len(sg_ids), len(peer_ids & sg_ids), len(peer_ids - sg_ids),
                                 len(sg_ids - peer_ids)))
         if agree:
-            lines += ["", "Agreement on the Tokyo layer (last run's CSVs):", ""] + agree
+            lines += ["", "Agreement on the Tokyo layer (last run's CSVs; peer = CSafeLoader variant):", ""] + agree
 
     render_keys = sorted(k for k in groups if k[0] == "render")
+    page_notes = []
     if render_keys:
         lines += ["", "## render: one support sheet per household (--jobs %s)" % a.jobs, "",
-                  "| sheets | tool | hazards | wall s (median) | min–max | sheets/s | MB written | bytes/sheet | PDFs | pages | peak RSS MB | CPU s | exit | peer ÷ sheetgen wall |",
-                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"]
+                  "| sheets | tool | hazards | runs | wall s (median) | min–max | sheets/s | MB written | bytes/sheet | PDFs | pages | peak RSS MB | CPU s | exit | load (1 min) | peer ÷ sheetgen wall |",
+                  "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
         for key in render_keys:
             _, n, config, tool = key
             s = stats(groups[key])
@@ -280,16 +353,54 @@ def main(argv=None):
                 if peer and s["wall"] and stats(peer)["wall"]:
                     ratio = "%.1f×" % (stats(peer)["wall"] / s["wall"])
             pdfs = s["files"] or 0
-            _, pages = count_pages(os.path.join(runs_dir, "%s-sheets" % ("peer" if tool.startswith("peer") else "sheetgen")))
-            lines.append("| %d | %s | %s | %s | %s–%s | %s | %s | %s | %d | %s | %s | %s | %s | %s |" % (
-                n, tool, config, fmt(s["wall"]), fmt(s["wmin"]), fmt(s["wmax"]),
+            sheets_dir = os.path.join(s["out"], "%s-sheets" % ("peer" if tool.startswith("peer") else "sheetgen"))
+            _, pages = count_pages(sheets_dir)
+            hist = page_histogram(sheets_dir)
+            if hist:
+                page_notes.append("- %s, %d sheets (last run): %s" % (tool, n, page_text(hist)))
+            lines.append("| %d | %s | %s | %d | %s | %s–%s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
+                n, tool, config, s["runs"], fmt(s["wall"]), fmt(s["wmin"]), fmt(s["wmax"]),
                 fmt(n / s["wall"] if s["wall"] else None, "%.1f"), fmt(s["bytes"] / 1e6, "%.1f"),
                 fmt(s["bytes"] / pdfs if pdfs else None, "%.0f"), pdfs, fmt(pages, "%d"),
                 fmt(s["rss"] / 1024 if s["rss"] else None, "%.0f"), fmt(s["cpu"], "%.1f"),
-                ",".join(map(str, s["rcs"])), ratio))
+                ",".join(map(str, s["rcs"])), s["load"], ratio))
+        lines += ["", "Pages:", ""] + page_notes
         lines += ["", "Phases (median seconds):", ""]
         for key in render_keys:
             lines.append("- %s: %s" % (key[3], phase_text(groups[key])))
+
+    big_keys = sorted(k for k in groups if k[0] == "render-big")
+    for key in big_keys:
+        s = stats(groups[key])
+        lines += ["", "## render at scale: %d support sheets, one run (--jobs %s)" % (key[1], a.jobs), "",
+                  "| sheets | wall s | sheets/s | MB written | bytes/sheet | peak RSS MB | CPU s | exit | load (1 min) |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+                  "| %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                      key[1], fmt(s["wall"]), fmt(key[1] / s["wall"] if s["wall"] else None, "%.1f"),
+                      fmt(s["bytes"] / 1e6, "%.1f"), fmt(s["bytes"] / s["files"] if s["files"] else None, "%.0f"),
+                      fmt(s["rss"] / 1024 if s["rss"] else None, "%.0f"), fmt(s["cpu"], "%.1f"),
+                      ",".join(map(str, s["rcs"])), s["load"])]
+        try:
+            with open(os.path.join(s["out"], "render-big-pages.txt"), encoding="utf-8") as f:
+                lines += ["", "Pages: " + f.read().strip()]
+        except OSError:
+            pass
+
+    overlay_keys = sorted(k for k in groups if k[0] == "overlay")
+    for key in overlay_keys:
+        r = groups[key][-1]
+        try:
+            with open(os.path.join(r["dir"], "stdout.txt"), encoding="utf-8") as f:
+                text = f.read().strip()
+        except OSError:
+            text = "(no output)"
+        lines += ["", "## overlay: `bench_overlay` on the %s layer (%d random points; load %s)" % (
+            key[2], key[1], stats(groups[key])["load"]), "", "```", text, "```"]
+
+    if blocks:
+        lines += ["", "## Blocks (start time UTC and load average 1/5/15 min at the start)", "",
+                  "| runs folder | block | start | load |", "|---|---|---|---|"]
+        lines += ["| %s | %s | %s | %s |" % b[:4] for b in blocks if len(b) >= 4]
 
     missing = [t for t in ("sheetgen",) if not any(k[3] == t for k in groups)]
     if missing:

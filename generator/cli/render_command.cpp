@@ -238,6 +238,12 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         // A small window: each waiting result holds finished PDFs.
         run_ordered<Rendered>(paths.size(), jobs, jobs * 2, work, sink, &interrupted);
         progress.finish();
+        try {
+            sync_directory(*out_dir);  // make the renames of this run durable, once
+        } catch (const OutputError& e) {
+            io.err << "sheetgen render: " << e.what() << "\n";
+            return kExitOutput;
+        }
 
         if (interrupted.load()) {
             io.err << "sheetgen render: interrupted after " << done << " of " << paths.size() << " households; "

@@ -18,6 +18,20 @@ std::string errno_text(const std::string& what, const std::string& path) {
     return what + " " + path + ": " + std::strerror(errno);
 }
 
+void write_all(int fd, std::string_view bytes, const std::string& what) {
+    const char* p = bytes.data();
+    size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw OutputError(errno_text("cannot write", what));
+        }
+        p += n;
+        left -= static_cast<size_t>(n);
+    }
+}
+
 std::string parent_dir(const std::string& path) {
     auto slash = path.find_last_of('/');
     if (slash == std::string::npos) return ".";
@@ -53,16 +67,12 @@ std::string write_temporary(const std::string& path, std::string_view bytes, con
         throw OutputError(errno_text(what, path));
     };
     if (::fchmod(fd, opts.file_mode) != 0) fail("cannot set permissions on");
-    const char* p = bytes.data();
-    size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("cannot write");
-        }
-        p += n;
-        left -= static_cast<size_t>(n);
+    try {
+        write_all(fd, bytes, path);
+    } catch (const OutputError&) {
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        throw;
     }
     if (::fsync(fd) != 0) fail("cannot sync");
     if (::close(fd) != 0) {
@@ -89,8 +99,19 @@ void ensure_parent_directory(const std::string& file_path, const OutputOptions& 
     if (parent != "." && parent != "/") ensure_directory(parent, opts);
 }
 
+void sync_directory(const std::string& dir) {
+    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) throw OutputError(errno_text("cannot open directory", dir));
+    int rc = ::fsync(fd);
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    if (rc != 0) throw OutputError(errno_text("cannot sync directory", dir));
+}
+
 void write_file_atomic(const std::string& path, std::string_view bytes, const OutputOptions& opts) {
     publish(write_temporary(path, bytes, opts), path);
+    sync_directory(parent_dir(path));
 }
 
 StagedFile::StagedFile(const std::string& path, std::string_view bytes, const OutputOptions& opts)
@@ -133,19 +154,6 @@ namespace sheetgen {
 namespace {
 constexpr size_t kBufferBytes = 1 << 16;
 
-void write_all(int fd, std::string_view bytes, const std::string& what) {
-    const char* p = bytes.data();
-    size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw OutputError(errno_text("cannot write", what));
-        }
-        p += n;
-        left -= static_cast<size_t>(n);
-    }
-}
 }  // namespace
 
 AtomicWriter::AtomicWriter(const std::string& path, const OutputOptions& opts) : path_(path) {
@@ -184,6 +192,7 @@ void AtomicWriter::commit() {
     std::string temp = std::move(temp_);
     temp_.clear();
     publish(temp, path_);
+    sync_directory(parent_dir(path_));
 }
 
 SpillFile::SpillFile(const std::string& dir) : dir_(dir.empty() ? "." : dir) {

@@ -76,6 +76,10 @@ private:
     size_t size_ = 0;
 };
 
+// fsyncs a directory so the renames into it survive a power cut. Staged files
+// leave this to the caller (once per batch, not once per file).
+void sync_directory(const std::string& dir);
+
 // Creates the directory (and parents) with opts.dir_mode if missing.
 void ensure_directory(const std::string& path, const OutputOptions& opts = {});
 // Creates the directory a file will be written into, if missing.

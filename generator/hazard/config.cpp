@@ -1,5 +1,7 @@
 #include "hazard/config.hpp"
 
+#include "common/read_file.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -342,18 +344,7 @@ HazardConfig parse_hazard_config(const std::string& text, const std::string& pat
 }
 
 HazardConfig load_hazard_config(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-        throw InputError({path, 0, 0}, "is a directory, not a hazard config file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "cannot open hazard config");
-    std::string text(kMaxConfigBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (in.bad()) throw InputError({path, 0, 0}, "cannot read hazard config");
-    text.resize(static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxConfigBytes)
-        throw InputError({path, 0, 0}, "hazard config is larger than " + std::to_string(kMaxConfigBytes / 1024) +
-                                           " KiB; is this really a hazard config?");
+    const std::string text = read_file_limited(path, kMaxConfigBytes, "hazard config");
     return parse_hazard_config(text, path);
 }
 

@@ -73,12 +73,17 @@ std::string join(const std::vector<std::string>& v) {
     return s;
 }
 
-// Values echoed in messages are cut short: a profile is sensitive data.
+// A profile is sensitive data and messages reach logs: echo a wrong value
+// only when it is a short single ASCII token (a typo such as 'sucton', a
+// number, a date). Anything else, such as a name typed into the wrong field,
+// is described, not repeated.
 std::string shown(const std::string& v) {
-    if (v.size() <= 40) return "'" + v + "'";
-    size_t cut = 40;
-    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-    return "'" + v.substr(0, cut) + "...'";
+    const bool token = !v.empty() && v.size() <= 32 && std::all_of(v.begin(), v.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u > 0x20 && u < 0x7F;
+    });
+    if (token) return "'" + v + "'";
+    return "a value that is not repeated here (it may be personal data)";
 }
 
 std::string fmt_number(double v) {
@@ -727,7 +732,8 @@ void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_
     if (const YNode* s = c.require(top, "schema", root)) {
         std::string schema = c.text(s, "schema");
         if (s->kind == YNode::Kind::Scalar && schema != kProfileSchemaV1)
-            c.error(*s, "schema must be exactly '" + std::string(kProfileSchemaV1) + "', got " + shown(schema));
+            // The schema line is never personal data: show it exactly (a stray space matters).
+            c.error(*s, "schema must be exactly '" + std::string(kProfileSchemaV1) + "', got '" + schema.substr(0, 60) + "'");
     }
     if (const YNode* idn = c.require(top, "id", root)) {
         std::string id = c.text(idn, "id");

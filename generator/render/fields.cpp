@@ -9,7 +9,7 @@
 
 namespace sheetgen::render {
 
-namespace {
+namespace value {
 
 FieldValue text(const std::string& s) {
     FieldValue v;
@@ -18,11 +18,11 @@ FieldValue text(const std::string& s) {
     v.text = s;
     return v;
 }
-FieldValue number(double d, bool present = true) {
+FieldValue number(double d, bool present) {
     FieldValue v;
     v.type = ValueType::Number;
-    v.present = present;
-    v.number = d;
+    v.present = present && std::isfinite(d);
+    v.number = std::isfinite(d) ? d : 0;
     return v;
 }
 FieldValue date(const Date& d) {
@@ -47,6 +47,12 @@ FieldValue list(std::vector<std::string> items) {
     v.list = std::move(items);
     return v;
 }
+}  // namespace value
+
+using namespace value;
+
+namespace {
+
 FieldValue enumeration(const char* key, const char* label, bool present = true) {
     FieldValue v;
     v.type = ValueType::Enum;

@@ -27,6 +27,15 @@ struct FieldValue {
     std::vector<std::string> list;
 };
 
+// Constructors shared by the field-model builders (fields.cpp, plan_fields.cpp).
+namespace value {
+FieldValue text(const std::string& s);
+FieldValue number(double d, bool present = true);  // NaN/inf count as absent
+FieldValue date(const Date& d);
+FieldValue boolean(bool b);
+FieldValue list(std::vector<std::string> items);  // empty strings dropped
+}  // namespace value
+
 using Record = std::map<std::string, FieldValue>;
 
 struct FieldModel {

@@ -1,5 +1,7 @@
 #include "render/font.hpp"
 
+#include "common/read_file.hpp"
+
 #include <hb-subset.h>
 #include <hb.h>
 
@@ -39,13 +41,11 @@ FontFace::~FontFace() = default;
 
 std::shared_ptr<const FontFace> FontFace::load(const std::string& path) {
     SourceLocation where{path, 0, 0};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(where, "cannot open font file (need a TrueType font such as IPAexGothic ipaexg.ttf)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
     std::shared_ptr<FontFace> f(new FontFace());
     f->path_ = path;
-    f->bytes_ = ss.str();
+    // IPAexGothic is 4 MB; CJK TrueType fonts stay well under 64 MiB.
+    f->bytes_ = read_file_limited(path, 64u * 1024 * 1024,
+                                  "font file (need a TrueType font such as IPAexGothic ipaexg.ttf)");
     const std::string& b = f->bytes_;
     if (b.size() < 12) throw InputError(where, "not a font file (too short)");
     uint32_t tag = be32(b, 0);

@@ -10,37 +10,9 @@
 
 namespace sheetgen::render {
 
-namespace {
+using namespace value;
 
-FieldValue text(const std::string& s) {
-    FieldValue v;
-    v.type = ValueType::Text;
-    v.present = !s.empty();
-    v.text = s;
-    return v;
-}
-FieldValue number(double d, bool present) {
-    FieldValue v;
-    v.type = ValueType::Number;
-    v.present = present && std::isfinite(d);
-    v.number = std::isfinite(d) ? d : 0;
-    return v;
-}
-FieldValue boolean(bool b) {
-    FieldValue v;
-    v.type = ValueType::Bool;
-    v.present = true;
-    v.flag = b;
-    return v;
-}
-FieldValue list(std::vector<std::string> items) {
-    items.erase(std::remove(items.begin(), items.end(), std::string()), items.end());
-    FieldValue v;
-    v.type = ValueType::List;
-    v.present = !items.empty();
-    v.list = std::move(items);
-    return v;
-}
+namespace {
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
     std::string out;

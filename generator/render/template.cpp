@@ -1,5 +1,7 @@
 #include "render/template.hpp"
 
+#include "common/read_file.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -310,11 +312,8 @@ Template parse_template(const std::string& yaml_text, const std::string& file, c
 }
 
 Template load_template(const std::string& path, const FieldSchema& schema, const std::function<bool(char32_t)>& drawable) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "cannot open template file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_template(ss.str(), path, schema, drawable);
+    // A template is a few KB; 1 MiB is generous and stops /dev/zero.
+    return parse_template(read_file_limited(path, 1024 * 1024, "template file"), path, schema, drawable);
 }
 
 }  // namespace sheetgen::render

@@ -160,7 +160,7 @@ TEST_CASE("A --hazards argument that is not a config file is refused quickly", "
         RunResult r = run("/dev/zero");
         INFO(r.out << r.err);
         CHECK(r.exit_code == 3);
-        CHECK(r.err.find("/dev/zero: hazard config is larger than 1024 KiB") != std::string::npos);
+        CHECK(r.err.find("/dev/zero: hazard config is larger than 1 MiB") != std::string::npos);
     }
     SECTION("a 1 GB sparse file") {
         const std::string big = f.dir.file("big.yaml");
@@ -168,7 +168,7 @@ TEST_CASE("A --hazards argument that is not a config file is refused quickly", "
         RunResult r = run(big);
         INFO(r.out << r.err);
         CHECK(r.exit_code == 3);
-        CHECK(r.err.find("larger than 1024 KiB") != std::string::npos);
+        CHECK(r.err.find("larger than 1 MiB") != std::string::npos);
     }
     SECTION("a NUL byte is named with its line and column") {
         write_file(f.dir.file("nul.yaml"), std::string("layers:\n  - name: a\0b\n", 22));

@@ -138,3 +138,24 @@ TEST_CASE("Mixed good and broken profiles: only the good get PDFs, all valid, bu
         CHECK(r.out.find(n) == std::string::npos);
     }
 }
+
+TEST_CASE("Endless or huge template and font files are refused without reading them whole", "[cli][hostile]") {
+    TempDir dir;
+    sheetgen::test::write_file(dir.file("p.yaml"), minimal_profile("t-limits"));
+    const std::string base = "render --hazards " + q(sample_hazards()) + " " + q(dir.file("p.yaml")) + " --out " +
+                             q(dir.file("out")) + " --plans none ";
+    auto t = run_sheetgen(base + "--template /dev/zero");
+    INFO(t.err);
+    CHECK(t.exit_code == 3);
+    CHECK(t.err.find("/dev/zero: template file is larger than 1 MiB") != std::string::npos);
+    auto f = run_sheetgen(base + "--font /dev/zero");
+    INFO(f.err);
+    CHECK(f.exit_code == 3);
+    CHECK(f.err.find("/dev/zero: font file") != std::string::npos);
+    CHECK(f.err.find("larger than 64 MiB") != std::string::npos);
+    auto d = run_sheetgen(base + "--font " + q(dir.path()));
+    INFO(d.err);
+    CHECK(d.exit_code == 3);
+    CHECK(d.err.find("is a directory, not a font file") != std::string::npos);
+    CHECK_FALSE(file_exists(dir.file("out/t-limits.pdf")));
+}

@@ -381,7 +381,7 @@ TEST_CASE("schema rules", "[profile][invalid]") {
     CHECK(one(replaced(kBase, "  share_with_supporters: true\n", "  share_with_supporters:\n")) ==
           "t.yaml:15:3: required key 'share_with_supporters' in consent has no value");
     CHECK(one(replaced(kBase, "share_with_supporters: true", "share_with_supporters: yes please")) ==
-          "t.yaml:15:26: consent.share_with_supporters must be true or false, got 'yes please'");
+          "t.yaml:15:26: consent.share_with_supporters must be true or false, got a value that is not repeated here (it may be personal data)");
     CHECK(one(kBase + "power_backup:\n  - {kind: power_station, capacity_wh: 500, efficiency: 0}\n") ==
           "t.yaml:17:57: power_backup[1].efficiency must be greater than 0 and at most 1, got '0'");
     CHECK(one(replaced(kBase, "  birthdate: 2015-06-01\n", "  birthdate: 2015-06-01\n  weight_kg: 0\n")) ==
@@ -482,4 +482,22 @@ TEST_CASE("parsing from several threads gives the same results", "[profile][thre
     for (auto& r : results) threads.emplace_back(run, std::ref(r));
     for (auto& t : threads) t.join();
     for (const auto& r : results) CHECK(r == base);
+}
+
+TEST_CASE("messages never repeat free text typed into the wrong field", "[profile][privacy]") {
+    // A name typed into an enum field must not reach the log.
+    auto one = [](const std::string& text) {
+        auto l = lines_of(parse(text));
+        INFO(text);
+        REQUIRE(l.size() == 1);
+        return l[0];
+    };
+    const std::string base = replaced(kBase, "  birthdate: 2015-06-01\n", "  birthdate: 2015-06-01\n  sex: female\n");
+    std::string msg = one(replaced(base, "sex: female", "sex: 山田 花子"));
+    CHECK(msg.find("山田") == std::string::npos);
+    CHECK(msg.find("sex") != std::string::npos);
+    msg = one(replaced(base, "sex: female", "sex: Hanako Yamada"));
+    CHECK(msg.find("Yamada") == std::string::npos);
+    // A short typo is still shown, because that is what the user needs to fix.
+    CHECK(one(replaced(base, "sex: female", "sex: femal")).find("'femal'") != std::string::npos);
 }
