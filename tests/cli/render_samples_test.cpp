@@ -115,3 +115,30 @@ TEST_CASE("render --only-at-risk skips level D households", "[cli][render]") {
     CHECK(file_exists(dir.file("o/tama-007.pdf")));
     CHECK_FALSE(file_exists(dir.file("o/tama-004.pdf")));
 }
+
+TEST_CASE("render --password-file / --password-env encrypt every PDF with AES-256", "[cli][render][privacy]") {
+    TempDir dir;
+    write_file(dir.file("pw"), "tama-kyoyu-2026\n");
+    auto r = run_sheetgen("render --hazards " + q(sample_hazards()) + " " + q(source_path("samples/tama-001.yaml")) +
+                          " --out " + q(dir.file("enc")) + " --bundle " + q(dir.file("enc/all.pdf")) +
+                          " --password-file " + q(dir.file("pw")) + " --date 2026-11-24");
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    for (const char* f : {"enc/tama-001.pdf", "enc/tama-001-ventilator-plan.pdf", "enc/all.pdf"}) {
+        INFO(f);
+        const std::string pdf = dir.file(f);
+        // poppler opens it only with the password...
+        CHECK(std::system(("pdftotext " + q(pdf) + " - >/dev/null 2>&1").c_str()) != 0);
+        std::string text = run("pdftotext -upw tama-kyoyu-2026 " + q(pdf) + " - 2>/dev/null");
+        CHECK(text.find("山田") != std::string::npos);
+        // ...and qpdf reports AES-256 (its name: AESv3) and a clean file.
+        std::string info = run("qpdf --password=tama-kyoyu-2026 --show-encryption " + q(pdf) + " 2>&1");
+        CHECK(info.find("AESv3") != std::string::npos);
+        CHECK(std::system(("qpdf --password=tama-kyoyu-2026 --check " + q(pdf) + " >/dev/null 2>&1").c_str()) == 0);
+    }
+    // The password never comes from the command line itself.
+    auto bad = run_sheetgen("render --hazards " + q(sample_hazards()) + " " + q(source_path("samples/tama-001.yaml")) +
+                            " --out " + q(dir.file("x")) + " --password-env SHEETGEN_TEST_UNSET_PW");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("SHEETGEN_TEST_UNSET_PW") != std::string::npos);
+}
