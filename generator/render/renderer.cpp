@@ -97,10 +97,35 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
             if (auto* t = std::get_if<TextOp>(&op))
                 for (char32_t c : decode_utf8(t->text)) used.insert(c);
     // Pass 2: draw with a font subset of exactly those characters.
-    PdfWriter writer(options.subset_font ? font_->subset(used) : font_->bytes(),
-                     PdfMeta{options.document_date, template_.title, "sheetgen"});
-    for (const auto& p : pages) writer.add_page(p);
-    out.pdf = writer.finish();
+    auto draw = [&](const std::string& font_bytes) {
+        PdfWriter writer(font_bytes, PdfMeta{options.document_date, template_.title, "sheetgen"});
+        for (const auto& p : pages) writer.add_page(p);
+        return writer.finish();
+    };
+    if (!options.subset_font) {
+        out.pdf = draw(font_->bytes());
+    } else {
+        try {
+            out.pdf = draw(font_->subset(used));
+        } catch (const OutputError&) {
+            // libharu 2.3.0 fails at save time (HPDF_INVALID_OBJECT) on a small
+            // share of subsets (7 of 10,000 generated households); which ones
+            // depends only on the glyph set. A subset with one more glyph has
+            // always saved; the whole font is the last resort. Deterministic:
+            // the same document takes the same path every time.
+            std::set<char32_t> padded = used;
+            padded.insert(U'\u3013');  // 〓, the customary substitute mark
+            try {
+                out.pdf = draw(font_->subset(padded));
+            } catch (const OutputError&) {
+                out.pdf = draw(font_->bytes());
+                out.warnings.push_back(Diagnostic{{sheets.front().profile->id, 0, 0},
+                                                  "the font subset could not be saved by libharu; the whole font was "
+                                                  "embedded instead (larger file, same content)",
+                                                  Severity::Warning});
+            }
+        }
+    }
     out.page_count = static_cast<int>(pages.size());
     return out;
 }

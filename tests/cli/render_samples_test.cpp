@@ -142,3 +142,20 @@ TEST_CASE("render --password-file / --password-env encrypt every PDF with AES-25
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("SHEETGEN_TEST_UNSET_PW") != std::string::npos);
 }
+
+TEST_CASE("A glyph set libharu 2.3.0 cannot save as a subset still renders, with a subset font", "[cli][render]") {
+    // Generated bench household (seed 42, no. 1141): libharu failed in
+    // SaveToStream with HPDF_INVALID_OBJECT for its exact subset; the renderer
+    // retries with one more glyph.
+    TempDir dir;
+    auto r = run_sheetgen("render --hazards " + q(sample_hazards()) + " " +
+                          q(source_path("tests/cli/fixtures/libharu-subset-regression.yaml")) + " --out " +
+                          q(dir.file("o")) + " --plans none --date 2026-11-24");
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string pdf = dir.file("o/libharu-subset-regression.pdf");
+    REQUIRE(file_exists(pdf));
+    CHECK(std::system(("qpdf --check " + q(pdf) + " >/dev/null 2>&1").c_str()) == 0);
+    CHECK(read_file(pdf).size() < 150 * 1024);  // still a subset, not the 4 MB font
+    CHECK(run("pdftotext " + q(pdf) + " - 2>/dev/null").find("中村") != std::string::npos);
+}
