@@ -83,63 +83,7 @@ void layout_power_chart(const SectionSpec& s, SheetContext& ctx) {
     });
 }
 
-void layout_check_table(const SectionSpec& s, SheetContext& ctx) {
-    Flow& flow = ctx.flow;
-    const Style& st = flow.style();
-    const auto& all = ctx.model.tables.at(s.rows);
-    double W = flow.width();
-    double fixed = 0;
-    int flexible = 0;
-    for (const auto& c : s.table_columns) {
-        fixed += c.width;
-        if (c.width <= 0) ++flexible;
-    }
-    std::vector<double> widths;
-    for (const auto& c : s.table_columns)
-        widths.push_back(c.width > 0 ? c.width * W : (flexible ? (1 - fixed) * W / flexible : 0));
-    if (flexible == 0 && fixed < 1) widths.back() += (1 - fixed) * W;
-
-    std::vector<Cell> header;
-    for (size_t i = 0; i < s.table_columns.size(); ++i) {
-        Cell c = make_cell(widths[i], s.table_columns[i].label, st.label_fill);
-        c.centre = true;
-        header.push_back(c);
-    }
-    std::vector<std::vector<Cell>> body;
-    for (size_t ri = 0; ri < all.size(); ++ri) {
-        const Record& row = all[ri];
-        bool keep = true;
-        for (const auto& [col, values] : s.where) {
-            auto it = row.find(col);
-            std::string key = it == row.end() ? "" : (it->second.type == ValueType::Enum ? it->second.key : it->second.text);
-            if (std::find(values.begin(), values.end(), key) == values.end()) keep = false;
-        }
-        if (!keep) continue;
-        std::vector<Cell> cells;
-        for (size_t i = 0; i < s.table_columns.size(); ++i) {
-            Cell c = make_cell(widths[i], ctx.cell(s.rows, ri, row, s.table_columns[i].path, s.table_columns[i].format));
-            if (i == 0) c.check = false;  // an empty box to tick by hand
-            cells.push_back(c);
-        }
-        body.push_back(std::move(cells));
-    }
-    double first = flow.row_height(header) + (body.empty() ? flow.line_height() : flow.row_height(body.front()));
-    if (!s.title.empty()) flow.heading(s.title, first);
-    flow.keep(first);
-    flow.row(header);
-    if (body.empty()) {
-        Cell c = make_cell(W, s.empty_text);
-        c.text_color = Color::hex(0x666666);
-        flow.row({c});
-        return;
-    }
-    flow.set_on_new_page([&] {
-        if (!s.title.empty()) flow.heading(s.title + "（続き）", 0);
-        flow.row(header);
-    });
-    for (const auto& r : body) flow.row(r);
-    flow.set_on_new_page({});
-}
+void layout_check_table(const SectionSpec& s, SheetContext& ctx) { layout_ruled_table(s, ctx, true); }
 
 void layout_signatures(const SectionSpec& s, SheetContext& ctx) {
     Flow& flow = ctx.flow;

@@ -54,8 +54,10 @@ void layout_fields(const SectionSpec& s, SheetContext& ctx) {
     for (const auto& r : rows) ctx.flow.row(r);
 }
 
+}  // namespace
+
 // ---- table: ruled rows from a list, header repeated on every page ---------
-void layout_table(const SectionSpec& s, SheetContext& ctx) {
+void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes) {
     Flow& flow = ctx.flow;
     const Style& st = flow.style();
     const auto& all = ctx.model.tables.at(s.rows);
@@ -89,7 +91,9 @@ void layout_table(const SectionSpec& s, SheetContext& ctx) {
         std::vector<Cell> cells;
         for (size_t i = 0; i < s.table_columns.size(); ++i)
             cells.push_back(Cell{widths[i], ctx.cell(s.rows, ri, row, s.table_columns[i].path, s.table_columns[i].format), 0,
-                                 std::nullopt, std::nullopt, std::nullopt, true, false});
+                                 std::nullopt, std::nullopt,
+                                 tick_boxes && i == 0 ? std::optional<bool>(false) : std::nullopt,  // a box to tick by hand
+                                 true, false});
         body.push_back(std::move(cells));
     }
     double first = flow.row_height(header) + (body.empty() ? flow.line_height() : flow.row_height(body.front()));
@@ -107,6 +111,10 @@ void layout_table(const SectionSpec& s, SheetContext& ctx) {
     for (const auto& r : body) flow.row(r);
     flow.set_on_new_page({});
 }
+
+namespace {
+
+void layout_table(const SectionSpec& s, SheetContext& ctx) { layout_ruled_table(s, ctx, false); }
 
 // ---- checklist: vector check boxes for yes/no fields -----------------------
 void layout_checklist(const SectionSpec& s, SheetContext& ctx) {

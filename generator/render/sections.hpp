@@ -53,6 +53,10 @@ const SectionKind* find_section_kind(const std::string& name);
 // Lays out a whole sheet (all sections) into `flow`.
 void layout_sheet(SheetContext& ctx);
 
+// A ruled table from s.rows (filtered by s.where), header repeated on each
+// page; with tick_boxes the first column gets an empty box to tick by hand.
+void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes);
+
 // Width/height in points of the first map box in the template (for MapRequest).
 std::pair<double, double> map_box_size(const Template& tpl, double content_width);
 
