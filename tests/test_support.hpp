@@ -29,6 +29,10 @@ struct RunResult {
     std::string out;
     std::string err;
 };
+// Runs a shell command and returns its standard output; its exit status
+// (as from pclose) goes to *status when given. Throws if it cannot start.
+std::string capture(const std::string& cmd, int* status = nullptr);
+
 // Runs the sheetgen binary with a shell-quoted argument string.
 RunResult run_sheetgen(const std::string& args);
 

@@ -95,8 +95,9 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         if (args.positionals().empty()) throw UsageError("give at least one profile file or directory");
         const std::string plans = args.value("--plans").value_or("ventilator");
         if (plans != "ventilator" && plans != "none") throw UsageError("--plans takes 'ventilator' or 'none'");
-        const std::optional<Date> fixed_date = args.value("--date") ? std::optional<Date>(as_of_date(args)) : std::nullopt;
         const Date as_of = as_of_date(args);
+        // --date also fixes the document date; without it each sheet carries its profile's `updated`.
+        const std::optional<Date> fixed_date = args.value("--date") ? std::optional<Date>(as_of) : std::nullopt;
         const unsigned jobs = job_count(args);
         const OutputOptions out_opts = output_options(args);
         const auto bundle_path = args.value("--bundle");

@@ -49,6 +49,16 @@ FieldValue list(std::vector<std::string> items) {
 }
 }  // namespace value
 
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
 using namespace value;
 
 namespace {
@@ -82,15 +92,6 @@ std::string distance_text(double m) {
     return buf;
 }
 
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty()) continue;
-        if (!out.empty()) out += sep;
-        out += p;
-    }
-    return out;
-}
 
 Date add_years(const Date& d, int years) {
     if (d.year <= 0) return d;

@@ -36,6 +36,9 @@ FieldValue boolean(bool b);
 FieldValue list(std::vector<std::string> items);  // empty strings dropped
 }  // namespace value
 
+// Joins the non-empty parts with `sep` (for list-like field text).
+std::string join(const std::vector<std::string>& parts, const std::string& sep);
+
 using Record = std::map<std::string, FieldValue>;
 
 struct FieldModel {

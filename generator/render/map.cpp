@@ -1,5 +1,7 @@
 #include "render/map.hpp"
 
+#include "risk/verdict.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -93,15 +95,6 @@ void hatch(PageOps& page, const std::vector<std::vector<Point>>& rings, double s
             page.ops.push_back(LineOp{p.first, p.second, q.first, q.second, c, 0.5, false});
         }
     }
-}
-
-std::string distance_label(double m) {
-    char buf[48];
-    if (m < 1000)
-        std::snprintf(buf, sizeof buf, "約%.0fm", std::round(m / 10) * 10);
-    else
-        std::snprintf(buf, sizeof buf, "約%.1fkm", m / 1000);
-    return buf;
 }
 
 struct Target {
@@ -323,7 +316,7 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
         page.ops.push_back(h);
     }
     if (tp && target) {
-        std::string d = distance_label(target->distance_m > 0 ? target->distance_m
+        std::string d = format_distance_ja(target->distance_m > 0 ? target->distance_m
                                                               : std::hypot(tp->first - home.first, tp->second - home.second) / s);
         double fs = 7;
         double w = font.text_width(d, fs);

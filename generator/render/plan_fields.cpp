@@ -14,16 +14,6 @@ using namespace value;
 
 namespace {
 
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty()) continue;
-        if (!out.empty()) out += sep;
-        out += p;
-    }
-    return out;
-}
-
 std::string h(double hours) { return format_hours(hours) + "時間"; }
 std::string period(std::optional<double> a, std::optional<double> b) {
     if (!a || !b) return "未使用";

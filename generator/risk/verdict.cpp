@@ -73,13 +73,6 @@ std::string fmt(const char* f, double v) {
 // "0", "3", "4.5": storey heights in metres.
 std::string format_m(double m) { return std::fabs(m - std::round(m)) < 1e-9 ? fmt("%.0f", m) : fmt("%.1f", m); }
 
-std::string format_distance_ja(double m) {
-    return m < 1000 ? "約" + fmt("%.0f", std::round(m / 10) * 10) + "m" : "約" + fmt("%.1f", m / 1000) + "km";
-}
-std::string format_distance_en(double m) {
-    return m < 1000 ? "~" + fmt("%.0f", std::round(m / 10) * 10) + " m" : "~" + fmt("%.1f", m / 1000) + " km";
-}
-
 struct FloorPhrase {
     int floor = 1;
     std::string ja;  // 生活・就寝する1階
@@ -222,6 +215,13 @@ const char* label_ja(ShelterStatus s) {
         case ShelterStatus::NoData: return "避難場所データなし";
     }
     return "避難場所データに該当なし";
+}
+
+std::string format_distance_ja(double m) {
+    return m < 1000 ? "約" + fmt("%.0f", std::round(m / 10) * 10) + "m" : "約" + fmt("%.1f", m / 1000) + "km";
+}
+std::string format_distance_en(double m) {
+    return m < 1000 ? "~" + fmt("%.0f", std::round(m / 10) * 10) + " m" : "~" + fmt("%.1f", m / 1000) + " km";
 }
 
 Verdict assess(const Profile& profile, const Exposure& e, const std::vector<Shelter>& shelters,

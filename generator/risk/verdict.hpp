@@ -67,6 +67,11 @@ struct RiskOptions {
     int review_months = 12;
 };
 
+// Straight-line distances as the reasons print them: "約850m", "約1.2km"
+// (rounded to 10 m below 1 km) and "~850 m", "~1.2 km".
+std::string format_distance_ja(double metres);
+std::string format_distance_en(double metres);
+
 Verdict assess(const Profile& profile, const Exposure& exposure, const std::vector<Shelter>& shelters,
                const RiskOptions& options);
 

@@ -14,20 +14,10 @@ using namespace sheetgen::test;
 
 namespace {
 
-std::string run(const std::string& cmd) {
-    std::string out;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
-    return out;
-}
 
 int pages(const std::string& pdf) {
     std::smatch m;
-    std::string info = run("pdfinfo " + q(pdf) + " 2>/dev/null");
+    std::string info = capture("pdfinfo " + q(pdf) + " 2>/dev/null");
     static const std::regex re("Pages:\\s+(\\d+)");
     REQUIRE(std::regex_search(info, m, re));
     return std::stoi(m[1]);
@@ -62,7 +52,7 @@ TEST_CASE("render writes a readable sheet per sample, plans for ventilator users
         REQUIRE(::stat(sheet.c_str(), &st) == 0);
         CHECK((st.st_mode & 0777) == 0600);
         CHECK(std::system(("qpdf --check " + q(sheet) + " >/dev/null 2>&1").c_str()) == 0);
-        std::string text = run("pdftotext -layout " + q(sheet) + " - 2>/dev/null");
+        std::string text = capture("pdftotext -layout " + q(sheet) + " - 2>/dev/null");
         // Name and verdict come back as text (pdftotext may break the space).
         CHECK(text.find(name.substr(0, name.find(' '))) != std::string::npos);
         CHECK(text.find("災害時個別支援シート") != std::string::npos);
@@ -75,7 +65,7 @@ TEST_CASE("render writes a readable sheet per sample, plans for ventilator users
         CHECK(file_exists(plan) == ventilator);
         if (ventilator && file_exists(plan)) {
             CHECK(std::system(("qpdf --check " + q(plan) + " >/dev/null 2>&1").c_str()) == 0);
-            std::string ptext = run("pdftotext " + q(plan) + " - 2>/dev/null");
+            std::string ptext = capture("pdftotext " + q(plan) + " - 2>/dev/null");
             CHECK(ptext.find("人工呼吸器") != std::string::npos);
             CHECK(pages(plan) >= 2);
             total_pages += pages(plan);
@@ -85,10 +75,10 @@ TEST_CASE("render writes a readable sheet per sample, plans for ventilator users
     CHECK(pages(dir.file("all.pdf")) == total_pages);
     CHECK(r.out.find("(" + std::to_string(total_pages) + " pages)") != std::string::npos);
     // The verdict is on the sheet in Japanese.
-    std::string t1 = run("pdftotext " + q(out + "/tama-001.pdf") + " - 2>/dev/null");
+    std::string t1 = capture("pdftotext " + q(out + "/tama-001.pdf") + " - 2>/dev/null");
     CHECK(t1.find("早期避難") != std::string::npos);
     // Nothing but finished PDFs is left in the output directory.
-    CHECK(run("ls -A " + q(out) + " | grep -v '\\.pdf$' | wc -l").find('0') == 0);
+    CHECK(capture("ls -A " + q(out) + " | grep -v '\\.pdf$' | wc -l").find('0') == 0);
 }
 
 TEST_CASE("render is deterministic for the same inputs and --date", "[cli][render]") {
@@ -129,10 +119,10 @@ TEST_CASE("render --password-file / --password-env encrypt every PDF with AES-25
         const std::string pdf = dir.file(f);
         // poppler opens it only with the password...
         CHECK(std::system(("pdftotext " + q(pdf) + " - >/dev/null 2>&1").c_str()) != 0);
-        std::string text = run("pdftotext -upw tama-kyoyu-2026 " + q(pdf) + " - 2>/dev/null");
+        std::string text = capture("pdftotext -upw tama-kyoyu-2026 " + q(pdf) + " - 2>/dev/null");
         CHECK(text.find("山田") != std::string::npos);
         // ...and qpdf reports AES-256 (its name: AESv3) and a clean file.
-        std::string info = run("qpdf --password=tama-kyoyu-2026 --show-encryption " + q(pdf) + " 2>&1");
+        std::string info = capture("qpdf --password=tama-kyoyu-2026 --show-encryption " + q(pdf) + " 2>&1");
         CHECK(info.find("AESv3") != std::string::npos);
         CHECK(std::system(("qpdf --password=tama-kyoyu-2026 --check " + q(pdf) + " >/dev/null 2>&1").c_str()) == 0);
     }
@@ -165,5 +155,5 @@ TEST_CASE("A glyph set libharu 2.3.0 cannot save as a subset still renders, with
     REQUIRE(file_exists(pdf));
     CHECK(std::system(("qpdf --check " + q(pdf) + " >/dev/null 2>&1").c_str()) == 0);
     CHECK(read_file(pdf).size() < 150 * 1024);  // still a subset, not the 4 MB font
-    CHECK(run("pdftotext " + q(pdf) + " - 2>/dev/null").find("中村") != std::string::npos);
+    CHECK(capture("pdftotext " + q(pdf) + " - 2>/dev/null").find("中村") != std::string::npos);
 }

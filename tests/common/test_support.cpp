@@ -40,6 +40,18 @@ TempDir::~TempDir() {
     if (std::system(cmd.c_str()) != 0) { /* best effort */ }
 }
 
+std::string capture(const std::string& cmd, int* status) {
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) throw std::runtime_error("cannot run: " + cmd);
+    std::string out;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int st = ::pclose(p);
+    if (status) *status = st;
+    return out;
+}
+
 RunResult run_sheetgen(const std::string& args) {
     TempDir tmp;
     std::string cmd = std::string("'") + SHEETGEN_BINARY + "' " + args + " >'" + tmp.file("out") + "' 2>'" +

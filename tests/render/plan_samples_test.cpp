@@ -18,16 +18,6 @@ using namespace sheetgen::test;
 
 namespace {
 
-std::string shell(const std::string& cmd) {
-    std::string out;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
-    return out;
-}
 
 // pdftotext splits table cells and lines with spaces and newlines.
 std::string without_spaces(const std::string& s) {
@@ -68,7 +58,7 @@ TEST_CASE("ventilator plan: every sample ventilator user renders", "[render][pla
 
             TempDir dir;
             write_file(dir.file("plan.pdf"), doc.pdf);
-            std::string text = without_spaces(shell("pdftotext -enc UTF-8 '" + dir.file("plan.pdf") + "' - 2>/dev/null"));
+            std::string text = without_spaces(capture("pdftotext -enc UTF-8 '" + dir.file("plan.pdf") + "' - 2>/dev/null"));
             CHECK(text.find(without_spaces(p.person.name)) != std::string::npos);
             CHECK(text.find("人工呼吸器") != std::string::npos);
             CHECK(text.find("停電時の稼働時間") != std::string::npos);
@@ -103,7 +93,7 @@ TEST_CASE("ventilator plan: the chart follows the profile's backup", "[render][p
         opts.document_date = prof.updated;
         TempDir dir;
         write_file(dir.file("p.pdf"), plan.render({SheetInput{&prof, &v, nullptr}}, opts).pdf);
-        return without_spaces(shell("pdftotext -enc UTF-8 '" + dir.file("p.pdf") + "' - 2>/dev/null"));
+        return without_spaces(capture("pdftotext -enc UTF-8 '" + dir.file("p.pdf") + "' - 2>/dev/null"));
     };
     std::string with_station = text_of(p);
     CHECK(with_station.find("ポータブル電源500Wh") != std::string::npos);

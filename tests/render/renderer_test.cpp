@@ -39,24 +39,12 @@ RenderOptions opts(Date d = Date{2026, 4, 10}) {
     return o;
 }
 
-// Runs a shell command, returns its stdout; exit status in *status.
-std::string run(const std::string& cmd, int* status = nullptr) {
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    int st = pclose(p);
-    if (status) *status = st;
-    return out;
-}
 
 std::string pdftotext(const std::string& pdf_bytes, const TempDir& dir, const std::string& name = "out.pdf") {
     std::string path = dir.file(name);
     write_file(path, pdf_bytes);
     int st = 0;
-    std::string text = run("pdftotext -enc UTF-8 '" + path + "' - 2>/dev/null", &st);
+    std::string text = capture("pdftotext -enc UTF-8 '" + path + "' - 2>/dev/null", &st);
     REQUIRE(st == 0);
     return text;
 }
@@ -193,16 +181,16 @@ TEST_CASE("render: subset and full font both give valid PDFs; subset is smaller 
     for (auto [name, bytes] : {std::pair<std::string, std::string*>{"sub.pdf", &sub_pdf}, {"full.pdf", &full_pdf}}) {
         write_file(dir.file(name), *bytes);
         int st = -1;
-        run("pdfinfo '" + dir.file(name) + "' >/dev/null 2>&1", &st);
+        capture("pdfinfo '" + dir.file(name) + "' >/dev/null 2>&1", &st);
         CHECK(st == 0);
-        std::string fonts = run("pdffonts '" + dir.file(name) + "' 2>/dev/null");
+        std::string fonts = capture("pdffonts '" + dir.file(name) + "' 2>/dev/null");
         CHECK(fonts.find("CID TrueType") != std::string::npos);
         // Structure (xref offsets after the ToUnicode fix) and a valid ToUnicode map:
         // qpdf finds nothing to repair, poppler prints no syntax warning.
-        std::string check = run("qpdf --check '" + dir.file(name) + "' 2>&1", &st);
+        std::string check = capture("qpdf --check '" + dir.file(name) + "' 2>&1", &st);
         CHECK(st == 0);
         CHECK(check.find("WARNING") == std::string::npos);
-        std::string warnings = run("pdftotext '" + dir.file(name) + "' /dev/null 2>&1");
+        std::string warnings = capture("pdftotext '" + dir.file(name) + "' /dev/null 2>&1");
         CHECK(warnings.empty());
     }
     CHECK(sub_pdf.size() < full_pdf.size());
@@ -310,7 +298,7 @@ TEST_CASE("render: a long table repeats its header on the next page", "[render]"
     TempDir dir;
     write_file(dir.file("t.pdf"), doc.pdf);
     // Page 2 starts with the continued contacts table: its header comes first.
-    std::string p2 = squash(run("pdftotext -f 2 -l 2 -enc UTF-8 '" + dir.file("t.pdf") + "' - 2>/dev/null"));
+    std::string p2 = squash(capture("pdftotext -f 2 -l 2 -enc UTF-8 '" + dir.file("t.pdf") + "' - 2>/dev/null"));
     size_t header = p2.find("区分氏名所属電話番号備考");
     size_t row = p2.find("親族45");
     CHECK(header != std::string::npos);
@@ -330,7 +318,7 @@ TEST_CASE("render: very long values beside the map still stay on the page", "[re
     // No body text reaches the footer band: word boxes from pdftotext -bbox
     // (top-left origin). Body ends at 806 pt, the footer line is at 810 pt.
     write_file(dir.file("b.pdf"), doc.pdf);
-    std::string bbox = run("pdftotext -bbox '" + dir.file("b.pdf") + "' - 2>/dev/null");
+    std::string bbox = capture("pdftotext -bbox '" + dir.file("b.pdf") + "' - 2>/dev/null");
     size_t words = 0, footer_words = 0;
     for (size_t at = bbox.find("<word "); at != std::string::npos; at = bbox.find("<word ", at + 1)) {
         auto attr = [&](const char* name) {
