@@ -130,6 +130,7 @@ const std::map<std::string, std::string ShelterFields::*>& shelter_keys() {
         {"inland_flood_field", &ShelterFields::inland_flood},
         {"welfare_field", &ShelterFields::welfare},
         {"power_field", &ShelterFields::power},
+        {"indoor_field", &ShelterFields::indoor},
         {"x_field", &ShelterFields::x},
         {"y_field", &ShelterFields::y},
     };
@@ -210,6 +211,13 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
             if (!typed) not_for_kind();
             lc.type_field = scalar(file, v, k);
             lc.type_field_at = at(file, v);
+        } else if (k == "shelter_type") {
+            if (lc.kind != LayerKind::Shelters) not_for_kind();
+            lc.shelter_type = scalar(file, v, k);
+            if (lc.shelter_type != "emergency_site" && lc.shelter_type != "evacuation_shelter" &&
+                lc.shelter_type != "welfare_shelter")
+                fail(file, v, "shelter_type must be emergency_site (指定緊急避難場所), evacuation_shelter (指定避難所) "
+                              "or welfare_shelter (福祉避難所)");
         } else if (shelter_keys().count(k)) {
             if (lc.kind != LayerKind::Shelters) not_for_kind();
             // null switches a default-named field off.

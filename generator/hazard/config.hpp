@@ -33,6 +33,7 @@ struct ShelterFields {
     std::string inland_flood = "内水氾濫";
     std::string welfare;  // optional
     std::string power;    // optional
+    std::string indoor;   // optional: 1 = a building one can stay in
     std::string x;        // optional: read coordinates from these attributes
     std::string y;        //           instead of the feature geometry
 };
@@ -61,7 +62,9 @@ struct LayerConfig {
     std::string type;
     std::string type_field;
     SourceLocation type_field_at;
-    // shelters
+    // shelters: what the layer's sites are (emergency_site for the GSI
+    // 指定緊急避難場所 data); a truthy welfare field makes a site a welfare shelter.
+    std::string shelter_type = "emergency_site";
     ShelterFields shelter_fields;
     std::map<std::string, SourceLocation> shelter_field_at;  // config key -> where written
 };

@@ -35,6 +35,10 @@ struct DurationRange {
 };
 
 struct Exposure {
+    // false when no flood layer of the loaded data covers the point (no flood
+    // layer loaded at all): "outside every zone" would then mean "not known",
+    // never "safe".
+    bool covered_by_flood_data = true;
     // Flood depth layers: inside any zone; depth is the worst class found, or
     // nullopt when inside a zone whose layer carries no depth ("depth unknown").
     bool in_flood_zone = false;
@@ -53,7 +57,16 @@ struct Exposure {
     std::vector<std::string> layers_hit;
 };
 
+// What a site is for (災害対策基本法): a 指定緊急避難場所 is a place to flee to
+// from one hazard, often outdoors (school yards, parks, car-park decks); a
+// 指定避難所 is where people stay; a 福祉避難所 takes people it agreed to
+// receive in advance (2021 guideline).
+enum class ShelterType { EmergencySite, EvacuationShelter, WelfareShelter };
+const char* to_string(ShelterType t);  // "emergency_site" ...
+const char* label_ja(ShelterType t);   // "指定緊急避難場所" ...
+
 struct Shelter {
+    ShelterType type = ShelterType::EmergencySite;
     std::string id;
     std::string name;
     std::string address;
@@ -65,10 +78,15 @@ struct Shelter {
     bool inland_flood = false;
     bool welfare = false;            // 福祉避難所
     std::optional<bool> power;       // electricity for medical devices (unknown when absent)
+    // Indoors (a building a person can stay in); unknown when the layer has
+    // no indoor field: emergency sites are then taken as outdoor, shelters
+    // and welfare shelters as indoor.
+    std::optional<bool> indoor;
     bool vertical = false;           // upper floor / rooftop site (name says ２階, ３階から最上階, 屋上 ...)
     Exposure exposure;               // the site's own exposure, computed when hazards load
     // Flood-designated and not a ground-level site inside a flood zone.
     bool usable_in_flood() const { return flood && (!exposure.in_flood_zone || vertical); }
+    bool is_indoor() const { return indoor.value_or(type != ShelterType::EmergencySite); }
 };
 
 // Map inset data around a household, in a local metric frame: x east, y north,

@@ -163,21 +163,6 @@ std::vector<std::vector<Pt>> polygon_rings(const OGRPolygon& poly) {
     return rings;
 }
 
-std::string normalise_name(const std::string& s) {
-    std::string out;
-    bool space = false;
-    for (char32_t c : decode_utf8(s)) {
-        if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\r' || c == U'\n') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += encode_utf8(c);
-    }
-    return out;
-}
-
 std::string trim_ascii(const std::string& s) {
     size_t b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return "";
@@ -299,6 +284,7 @@ struct HazardSet::Impl {
     ZoneIndex index;
     std::vector<Shelter> shelters;
     std::vector<std::string> shelter_names;  // normalised, parallel to shelters
+    bool has_flood_layer = false;            // a flood depth or duration layer was loaded
 
     void load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
     void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
@@ -417,6 +403,10 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
     int i_flood = idx(sf.flood, "flood_field"), i_land = idx(sf.landslide, "landslide_field");
     int i_quake = idx(sf.earthquake, "earthquake_field"), i_inland = idx(sf.inland_flood, "inland_flood_field");
     int i_welfare = idx(sf.welfare, "welfare_field"), i_power = idx(sf.power, "power_field");
+    int i_indoor = idx(sf.indoor, "indoor_field");
+    const ShelterType layer_type = lc.shelter_type == "welfare_shelter"      ? ShelterType::WelfareShelter
+                                   : lc.shelter_type == "evacuation_shelter" ? ShelterType::EvacuationShelter
+                                                                             : ShelterType::EmergencySite;
     int i_x = idx(sf.x, "x_field"), i_y = idx(sf.y, "y_field");
     if ((i_x < 0) != (i_y < 0)) throw InputError(lc.at, "layer '" + lc.name + "': give both x_field and y_field");
     TransformPtr ct = make_transform(lc, o.layer);
@@ -439,7 +429,12 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
         s.landslide = flag(i_land);
         s.earthquake = flag(i_quake);
         s.inland_flood = flag(i_inland);
-        s.welfare = flag(i_welfare);
+        s.welfare = flag(i_welfare) || layer_type == ShelterType::WelfareShelter;
+        s.type = s.welfare ? ShelterType::WelfareShelter : layer_type;
+        if (i_indoor >= 0) {
+            std::string v = text(i_indoor);
+            if (!v.empty()) s.indoor = truthy_flag(v);
+        }
         if (i_power >= 0) {
             std::string v = text(i_power);
             if (!v.empty()) s.power = truthy_flag(v);
@@ -501,12 +496,13 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
             impl->load_shelter_layer(config, li, warnings);
         else
             impl->load_zone_layer(config, li, warnings);
+        if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) impl->has_flood_layer = true;
     }
     impl->index.build();
     HazardSet set(std::move(impl));
     // Shelters get their own exposure so a ground-level site inside a zone is flagged.
     for (Shelter& s : set.impl_->shelters) s.exposure = set.expose(s.location);
-    for (const Shelter& s : set.impl_->shelters) set.impl_->shelter_names.push_back(normalise_name(s.name));
+    for (const Shelter& s : set.impl_->shelters) set.impl_->shelter_names.push_back(shelter_lookup_key(s.name));
     return set;
 }
 
@@ -521,6 +517,7 @@ HazardSet::~HazardSet() = default;
 
 Exposure HazardSet::expose(const LatLon& p) const {
     Exposure e;
+    e.covered_by_flood_data = impl_->has_flood_layer;
     if (!std::isfinite(p.lat) || !std::isfinite(p.lon)) return e;
     // Order-independent folding: ties go to the earlier layer, then the earlier polygon.
     const ZoneAttr* depth_best = nullptr;
@@ -613,14 +610,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
 const std::vector<Shelter>& HazardSet::shelters() const { return impl_->shelters; }
 
 const Shelter* HazardSet::find_shelter(const std::string& id_or_name) const {
-    std::string key = trim_ascii(id_or_name);
-    if (key.empty()) return nullptr;
-    for (const Shelter& s : impl_->shelters)
-        if (s.id == key) return &s;
-    std::string name = normalise_name(id_or_name);
-    for (size_t i = 0; i < impl_->shelters.size(); ++i)
-        if (impl_->shelter_names[i] == name) return &impl_->shelters[i];
-    return nullptr;
+    return sheetgen::find_shelter(impl_->shelters, id_or_name);
 }
 
 size_t HazardSet::zone_polygon_count() const { return impl_->index.size(); }

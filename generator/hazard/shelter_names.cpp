@@ -58,4 +58,29 @@ bool shelter_name_is_vertical(const std::string& name) {
     return false;
 }
 
+std::string shelter_lookup_key(const std::string& name) {
+    std::string out;
+    bool space = false;
+    for (char32_t c : decode_utf8(name)) {
+        if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\r' || c == U'\n') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += encode_utf8(c);
+    }
+    return out;
+}
+
+const Shelter* find_shelter(const std::vector<Shelter>& shelters, const std::string& id_or_name) {
+    std::string key = shelter_lookup_key(id_or_name);
+    if (key.empty()) return nullptr;
+    for (const Shelter& s : shelters)
+        if (shelter_lookup_key(s.id) == key) return &s;
+    for (const Shelter& s : shelters)
+        if (shelter_lookup_key(s.name) == key) return &s;
+    return nullptr;
+}
+
 }  // namespace sheetgen

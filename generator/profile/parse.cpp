@@ -117,6 +117,7 @@ public:
         out_.push_back(Diagnostic{{file_, line, column}, message});
     }
     void error(const YNode& n, const std::string& message) { error(n.line, n.column, message); }
+    const std::string& file() const { return file_; }
 
     // A mapping's known keys; unknown keys are reported with a suggestion.
     class Map {
@@ -415,6 +416,13 @@ constexpr EnumName<BackupKind> kBackupNames[] = {{"power_station", BackupKind::P
                                                  {"generator", BackupKind::Generator},
                                                  {"car_inverter", BackupKind::CarInverter},
                                                  {"other", BackupKind::Other}};
+constexpr EnumName<BatteryOrder> kBatteryOrderNames[] = {{"external_first", BatteryOrder::ExternalFirst},
+                                                        {"internal_first", BatteryOrder::InternalFirst}};
+constexpr EnumName<DestinationType> kDestinationNames[] = {{"welfare_shelter", DestinationType::WelfareShelter},
+                                                          {"hospital", DestinationType::Hospital},
+                                                          {"relatives", DestinationType::Relatives},
+                                                          {"evacuation_shelter", DestinationType::EvacuationShelter},
+                                                          {"other", DestinationType::Other}};
 constexpr EnumName<ContactRole> kRoleNames[] = {
     {"doctor", ContactRole::Doctor},
     {"hospital", ContactRole::Hospital},
@@ -574,7 +582,7 @@ void read_devices(Checker& c, const Checker::Map& top, Profile& p) {
         Checker::Map m = c.map(&item, where,
                                {"kind", "name", "model", "hours_per_day", "watts", "internal_battery_h",
                                 "external_batteries", "manual_fallback", "maintenance_contact", "vendor_phone_24h",
-                                "power_dependent", "critical", "settings", "circuit", "humidifier"});
+                                "power_dependent", "critical", "settings", "circuit", "humidifier", "battery_order"});
         if (!m) {
             if (item.kind == YNode::Kind::Null) c.error(item, where + " is empty");
             continue;
@@ -619,6 +627,7 @@ void read_devices(Checker& c, const Checker::Map& top, Profile& p) {
         }
         d.circuit = c.text(m.get("circuit"), where + ".circuit");
         d.humidifier = c.text(m.get("humidifier"), where + ".humidifier");
+        if (auto o = c.enumeration(m.get("battery_order"), "battery order", kBatteryOrderNames)) d.battery_order = *o;
         p.devices.push_back(std::move(d));
     }
 }
@@ -630,7 +639,8 @@ void read_power_backup(Checker& c, const Checker::Map& top, Profile& p) {
         const YNode& item = (*items)[i];
         std::string where = index_name("power_backup", i);
         Checker::Map m = c.map(&item, where,
-                               {"kind", "model", "capacity_wh", "efficiency", "output_w", "fuel", "fuel_hours"});
+                               {"kind", "model", "capacity_wh", "efficiency", "output_w", "fuel", "fuel_hours",
+                                "kept_outside_flood_zone"});
         if (!m) {
             if (item.kind == YNode::Kind::Null) c.error(item, where + " is empty");
             continue;
@@ -643,6 +653,8 @@ void read_power_backup(Checker& c, const Checker::Map& top, Profile& p) {
         if (auto v = c.number(m.get("output_w"), where + ".output_w", 0, 100000)) b.output_w = *v;
         b.fuel = c.text(m.get("fuel"), where + ".fuel");
         if (auto v = c.number(m.get("fuel_hours"), where + ".fuel_hours", 0, 10000)) b.fuel_hours = *v;
+        if (auto v = c.boolean(m.get("kept_outside_flood_zone"), where + ".kept_outside_flood_zone"))
+            b.kept_outside_flood_zone = *v;
         p.power_backup.push_back(std::move(b));
     }
 }
@@ -669,10 +681,40 @@ void read_contacts(Checker& c, const Checker::Map& top, Profile& p) {
     }
 }
 
+// evacuation.destinations: places arranged in advance to go and stay.
+void read_destinations(Checker& c, const Checker::Map& ev, Evacuation& e) {
+    auto* items = c.list(ev.get("destinations"), "evacuation.destinations");
+    if (!items) return;
+    for (size_t i = 0; i < items->size(); ++i) {
+        const YNode& item = (*items)[i];
+        std::string where = index_name("evacuation.destinations", i);
+        Checker::Map m = c.map(&item, where, {"type", "name", "address", "phone", "agreed", "power", "notes"});
+        if (!m) {
+            if (item.kind == YNode::Kind::Null) c.error(item, where + " is empty");
+            continue;
+        }
+        ArrangedDestination d;
+        d.at = SourceLocation{c.file(), item.line, item.column};
+        if (auto t = c.enumeration(c.require(m, "type", item), "destination type", kDestinationNames)) d.type = *t;
+        d.name = c.text(m.get("name"), where + ".name");
+        if (d.name.empty()) c.error(item, where + " needs a name (the place, e.g. 都立神経病院)");
+        d.address = c.text(m.get("address"), where + ".address");
+        d.phone = c.text(m.get("phone"), where + ".phone");
+        d.notes = c.text(m.get("notes"), where + ".notes");
+        // Welfare shelters and hospitals receive only people they agreed to take.
+        d.agreed = d.type == DestinationType::Relatives || d.type == DestinationType::Other ||
+                   d.type == DestinationType::EvacuationShelter;
+        if (auto v = c.boolean(m.get("agreed"), where + ".agreed")) d.agreed = *v;
+        if (d.type == DestinationType::Hospital) d.power = true;
+        if (auto v = c.boolean(m.get("power"), where + ".power")) d.power = *v;
+        e.destinations.push_back(std::move(d));
+    }
+}
+
 void read_evacuation(Checker& c, const Checker::Map& top, Profile& p) {
     Checker::Map m = c.map(top.get("evacuation"), "evacuation",
-                           {"shelter", "welfare_shelter", "alternative", "transport", "helpers_needed", "supporters",
-                            "charge_locations", "notes"});
+                           {"shelter", "welfare_shelter", "alternative", "destinations", "transport", "helpers_needed",
+                            "supporters", "charge_locations", "notes"});
     if (!m) return;
     Evacuation& e = p.evacuation;
     e.shelter = c.text(m.get("shelter"), "evacuation.shelter");
@@ -706,12 +748,13 @@ void read_evacuation(Checker& c, const Checker::Map& top, Profile& p) {
         }
     }
     e.notes = c.text(m.get("notes"), "evacuation.notes");
+    read_destinations(c, m, e);
 }
 
 // Optional stock and per-day use for the ventilator plan's checklist.
 void read_supplies(Checker& c, const Checker::Map& top, Profile& p) {
     Checker::Map m = c.map(top.get("supplies"), "supplies",
-                           {"suction_per_day", "suction_catheters", "spare_circuits", "medication_days"});
+                           {"suction_per_day", "suction_catheters", "spare_circuits", "medication_days", "stock_days"});
     if (!m) return;
     auto whole = [&](const char* key, long max) -> std::optional<int> {
         if (auto v = c.integer(m.get(key), std::string("supplies.") + key, 0, max)) return static_cast<int>(*v);
@@ -722,6 +765,7 @@ void read_supplies(Checker& c, const Checker::Map& top, Profile& p) {
     s.suction_catheters = whole("suction_catheters", 100000);
     s.spare_circuits = whole("spare_circuits", 100);
     s.medication_days = whole("medication_days", 365);
+    s.stock_days = whole("stock_days", 365);
 }
 
 void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_at) {

@@ -180,6 +180,32 @@ const char* label_ja(BuildingType v) {
     return "その他";
 }
 
+const char* to_string(BatteryOrder v) {
+    return v == BatteryOrder::InternalFirst ? "internal_first" : "external_first";
+}
+
+const char* to_string(DestinationType v) {
+    switch (v) {
+        case DestinationType::WelfareShelter: return "welfare_shelter";
+        case DestinationType::Hospital: return "hospital";
+        case DestinationType::Relatives: return "relatives";
+        case DestinationType::EvacuationShelter: return "evacuation_shelter";
+        case DestinationType::Other: return "other";
+    }
+    return "other";
+}
+
+const char* label_ja(DestinationType v) {
+    switch (v) {
+        case DestinationType::WelfareShelter: return "福祉避難所";
+        case DestinationType::Hospital: return "病院（入院・レスパイト）";
+        case DestinationType::Relatives: return "親族・知人宅";
+        case DestinationType::EvacuationShelter: return "指定避難所";
+        case DestinationType::Other: return "その他";
+    }
+    return "その他";
+}
+
 bool default_power_dependent(DeviceKind k) {
     // Everything but an oxygen cylinder (and unspecified "other") runs on mains or battery.
     return k != DeviceKind::OxygenCylinder && k != DeviceKind::Other;

@@ -64,6 +64,17 @@ enum class ContactRole {
 
 enum class BuildingType { Detached, Apartment, Other };
 
+// Which battery a device draws on first in a blackout. Common home
+// ventilators (Trilogy, Astral) run on a connected external battery first and
+// families are taught to keep the internal one for moving and emergencies
+// (NCCHD manual), so that is the default.
+enum class BatteryOrder { ExternalFirst, InternalFirst };
+
+// A place arranged in advance where the person can go and stay
+// (evacuation.destinations). 福祉避難所 take only people they agreed to receive
+// (福祉避難所の確保・運営ガイドライン, 2021), hospitals only arranged admissions.
+enum class DestinationType { WelfareShelter, Hospital, Relatives, EvacuationShelter, Other };
+
 struct Medication {
     std::string name;
     std::string dose;
@@ -138,6 +149,7 @@ struct Device {
     std::string circuit;          // 回路 (type, spare count)
     std::string humidifier;       // 加湿器
     std::string vendor_phone_24h; // メーカー24時間連絡先
+    BatteryOrder battery_order = BatteryOrder::ExternalFirst;
 };
 
 struct PowerBackup {
@@ -148,6 +160,9 @@ struct PowerBackup {
     double output_w = 0;        // rated output (0 = unknown)
     std::string fuel;           // e.g. カセットボンベ 6本
     double fuel_hours = 0;      // generator: running hours from the stored fuel
+    // A car (or generator) kept outside the flood zone still works when the
+    // home floods; one parked at a flooding home does not.
+    bool kept_outside_flood_zone = false;
 };
 
 struct Contact {
@@ -170,10 +185,26 @@ struct ChargeLocation {
     std::string notes;
 };
 
+struct ArrangedDestination {
+    DestinationType type = DestinationType::Other;
+    std::string name;
+    std::string address;
+    std::string phone;
+    std::string notes;
+    // The place agreed to receive the person (welfare shelters and hospitals
+    // need it; relatives and other places default to true).
+    bool agreed = false;
+    // Electricity for the medical devices there; hospitals default to true,
+    // the others are unknown unless stated (or read from the shelter layer).
+    std::optional<bool> power;
+    SourceLocation at;  // where the entry is in the profile
+};
+
 struct Evacuation {
     std::string shelter;          // planned shelter: ID or name
-    std::string welfare_shelter;  // 福祉避難所
-    std::string alternative;      // relatives' home, hospital ...
+    std::string welfare_shelter;  // 福祉避難所 named without an agreement (legacy, see destinations)
+    std::string alternative;      // free-text note; never printed as a place to go
+    std::vector<ArrangedDestination> destinations;  // places to go and stay, in order of preference
     std::string transport;        // 自家用車, 福祉タクシー ...
     int helpers_needed = 0;
     std::vector<Supporter> supporters;
@@ -189,6 +220,10 @@ struct SupplyStock {
     std::optional<int> suction_catheters;  // catheters in stock
     std::optional<int> spare_circuits;     // spare ventilator circuits in stock
     std::optional<int> medication_days;    // days of medicines on hand
+    // Days the household's stock lasts at home: water, food, medicines and
+    // medical consumables. Staying upstairs in a flood zone needs stock for
+    // the whole outage, so an unknown stock is not taken as enough.
+    std::optional<int> stock_days;
 };
 
 struct Consent {
@@ -220,6 +255,9 @@ const char* to_string(DeviceKind v);
 const char* to_string(BackupKind v);
 const char* to_string(ContactRole v);
 const char* to_string(BuildingType v);
+const char* to_string(BatteryOrder v);
+const char* to_string(DestinationType v);
+const char* label_ja(DestinationType v);
 const char* label_ja(Sex v);
 const char* label_ja(CareNeed v);
 const char* label_ja(DeviceKind v);

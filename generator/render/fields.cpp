@@ -187,6 +187,39 @@ std::string depth_text(const Exposure& e) {
 
 std::string shelter_line(const std::optional<ShelterSuggestion>& s) { return s ? s->name : std::string(); }
 
+// "多摩市総合福祉センター（福祉避難所・約1.2km）" for each accepted destination of a role.
+std::vector<std::string> destination_lines(const Verdict& v, DestinationRole role) {
+    std::vector<std::string> out;
+    for (const auto& d : v.destinations) {
+        if (d.role != role) continue;
+        std::string extra = d.kind_ja;
+        if (d.distance_m) extra += (extra.empty() ? "" : "・") + format_distance_ja(*d.distance_m);
+        if (role == DestinationRole::Stay && d.power == true) extra += "・電源あり";
+        out.push_back(d.name + (extra.empty() || role == DestinationRole::Upstairs ? "" : "（" + extra + "）"));
+    }
+    return out;
+}
+
+void add_action_fields(Record& s, const Verdict& v) {
+    s["verdict.action"] = enumeration(to_string(v.action), label_ja(v.action));
+    s["verdict.start_alert_level"] =
+        text(v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) + "（高齢者等避難）で出発" : "—（自宅にとどまる）");
+    std::string sf;
+    if (v.safe_floor) {
+        sf = std::to_string(*v.safe_floor) + "階以上" + (v.safe_floor_assumed ? "（深さ不明のため5mと仮定）" : "");
+        if (v.has("no_safe_floor_in_building")) sf += "：この建物にはない";
+    } else if (v.has("no_safe_floor")) {
+        sf = "目安なし（深い浸水）";
+    }
+    s["verdict.safe_floor"] = text(sf);
+    std::vector<std::string> stay = destination_lines(v, DestinationRole::Stay);
+    if (stay.empty() && v.has("no_stay_destination")) stay.push_back("未定：市・主治医と受入れ先を調整");
+    s["verdict.stay_destination"] = list(stay);
+    s["verdict.flee_site"] = list(destination_lines(v, DestinationRole::FleeWhenLate));
+    s["verdict.welfare_to_arrange"] = list(destination_lines(v, DestinationRole::ToArrange));
+    s["verdict.outage_hours"] = number(v.outage_hours, v.outage_hours > 0);
+}
+
 }  // namespace
 
 const char* to_string(ValueType t) {
@@ -295,6 +328,7 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["verdict.suggested_shelter_distance"] = number(v.suggested_shelter ? v.suggested_shelter->distance_m : 0, v.suggested_shelter.has_value());
     s["verdict.suggested_welfare"] = text(shelter_line(v.suggested_welfare));
     s["verdict.suggested_welfare_distance"] = number(v.suggested_welfare ? v.suggested_welfare->distance_m : 0, v.suggested_welfare.has_value());
+    add_action_fields(s, v);
     s["verdict.review_overdue"] = boolean(v.review_overdue);
     s["verdict.consent_missing"] = boolean(v.consent_missing);
 

@@ -104,16 +104,14 @@ struct Target {
     bool planned = false;
 };
 
+// The route goes to a place the verdict accepted: the first place to stay
+// that has a location, else the site for when it is too late.
 std::optional<Target> route_target(const Verdict& v) {
-    if (v.planned_shelter && v.planned_shelter_status == ShelterStatus::Ok)
-        return Target{v.planned_shelter->location, v.planned_shelter->id, v.planned_shelter->name,
-                      v.planned_shelter_distance_m.value_or(0), true};
-    if (v.suggested_shelter)
-        return Target{v.suggested_shelter->location, v.suggested_shelter->id, v.suggested_shelter->name,
-                      v.suggested_shelter->distance_m, false};
-    if (v.planned_shelter)
-        return Target{v.planned_shelter->location, v.planned_shelter->id, v.planned_shelter->name,
-                      v.planned_shelter_distance_m.value_or(0), true};
+    for (DestinationRole role : {DestinationRole::Stay, DestinationRole::FleeWhenLate})
+        for (const auto& d : v.destinations)
+            if (d.role == role && d.location)
+                return Target{*d.location, d.id, d.name, d.distance_m.value_or(0),
+                              v.planned_shelter && d.id == v.planned_shelter->id};
     return std::nullopt;
 }
 
@@ -292,7 +290,7 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
         std::pair<double, double> t = local_metres(map->centre, verdict.planned_shelter->location);
         Point c = P(t.first, t.second);
         bool inside = c.first >= box.x && c.first <= box.x + box.w && c.second >= box.y && c.second <= box.y + box.h;
-        std::string name = inside ? drawable(font, verdict.planned_shelter->name) + "（予定）" : "";
+        std::string name = inside ? drawable(font, verdict.planned_shelter->name) + "（計画・使わない）" : "";
         double fs = 6;
         double w = font.text_width(name, fs);
         double lx = std::clamp(c.first - w / 2, box.x + 2, box.x + box.w - w - 2);

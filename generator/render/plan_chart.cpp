@@ -38,7 +38,10 @@ Color step_color(PowerStep step) {
     return Color::hex(0x999999);
 }
 
-std::string step_name(PowerStep step) { return "STEP" + std::to_string(static_cast<int>(step)); }
+// The internal battery is the reserve kept for moving (used last), not a step.
+std::string step_name(PowerStep step) {
+    return step == PowerStep::InternalBattery ? "予備" : "STEP" + std::to_string(static_cast<int>(step));
+}
 
 RuntimeChart build_runtime_chart(const Profile& profile, const Verdict& verdict, const PowerModelOptions& options) {
     std::optional<DurationRange> isolation = verdict.exposure.duration;

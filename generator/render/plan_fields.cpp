@@ -43,16 +43,25 @@ std::string contact_text(const Profile& p, ContactRole role) {
     return join(out, "／");
 }
 
-// Where the household goes: the usable planned shelter, the welfare shelter,
-// relatives; the suggestion when the plan names nothing usable.
-std::string destination(const Profile& p, const Verdict& v) {
+// Places come from the verdict's accepted destinations only, so an action
+// row can never send a family somewhere the verdict rejected.
+std::string place(const Destination* d) {
+    if (!d) return "";
+    return d->name + (d->kind_ja.empty() || d->role == DestinationRole::Upstairs ? "" : "（" + d->kind_ja + "）");
+}
+
+// The stay destination when it has power for the devices, for blackout rows.
+const Destination* powered_stay(const Verdict& v) {
+    for (const auto& d : v.destinations)
+        if (d.role == DestinationRole::Stay && d.power == true) return &d;
+    return nullptr;
+}
+
+std::string destination(const Verdict& v) {
     std::vector<std::string> d;
-    if (v.planned_shelter && v.planned_shelter_status == ShelterStatus::Ok) d.push_back(v.planned_shelter->name);
-    if (!p.evacuation.welfare_shelter.empty()) d.push_back(p.evacuation.welfare_shelter + "（福祉避難所）");
-    else if (v.suggested_welfare) d.push_back(v.suggested_welfare->name + "（福祉避難所）");
-    if (!p.evacuation.alternative.empty()) d.push_back(p.evacuation.alternative);
-    if (d.empty() && v.suggested_shelter) d.push_back(v.suggested_shelter->name);
-    return d.empty() ? "避難先（未定：市と相談）" : join(d, "・");
+    for (const auto& x : v.destinations)
+        if (x.role == DestinationRole::Stay) d.push_back(place(&x));
+    return d.empty() ? "" : join(d, "、");
 }
 
 // ---- row builders (also used with empty input for the schema) -------------
@@ -153,6 +162,8 @@ std::vector<Record> power_sources(const Profile& p, const PowerTimeline& tl) {
     return rows;
 }
 
+// The blackout steps in the NCCHD order: external batteries, storage
+// battery, car, generator; the internal battery is kept for moving.
 std::vector<Record> power_steps(const Profile& p, const Verdict& v, const PowerTimeline& tl) {
     std::vector<Record> rows;
     const DevicePower* lim = tl.limiting_device ? &tl.devices[*tl.limiting_device] : nullptr;
@@ -163,26 +174,24 @@ std::vector<Record> power_steps(const Profile& p, const Verdict& v, const PowerT
         return "—";
     };
     std::string pc = contact_text(p, ContactRole::PowerCompany);
+    rows.push_back(step_row("停電直後", "状況の確認", "—", "0時間",
+                            "機器がバッテリー運転に切り替わったこと（アラーム・表示）を確認し、停電の開始時刻を記録する。"
+                            "電力会社に復旧の見込みを確認する" + (pc.empty() ? std::string("。") : "（" + pc + "）。")));
 
     std::vector<std::string> internal, external;
     for (const auto& dp : tl.devices) {
         const Device& d = p.devices[dp.device_index];
-        std::string extra = dp.duty < 1 ? "（使用時間から約" + h(d.internal_battery_h / dp.duty) + "もつ）" : "";
-        if (d.internal_battery_h > 0) internal.push_back(device_label(d) + " " + h(d.internal_battery_h) + extra);
+        if (d.internal_battery_h > 0) internal.push_back(device_label(d) + " " + h(d.internal_battery_h));
         if (d.external_battery_count > 0 && d.external_battery_h > 0)
             external.push_back(device_label(d) + " " + std::to_string(d.external_battery_count) + "個×" + h(d.external_battery_h));
     }
-    rows.push_back(step_row("STEP0", "機器の内部バッテリー", internal.empty() ? "内部バッテリーなし" : join(internal, "、"),
-                            lim_period(PowerStep::InternalBattery),
-                            "アラームと表示でバッテリー運転に切り替わったことを確認し、停電の開始時刻を記録する。"
-                            "電力会社に復旧の見込みを確認する" + (pc.empty() ? std::string("。") : "（" + pc + "）。")));
     rows.push_back(step_row("STEP1", "外部バッテリー", external.empty() ? "なし（主治医・業者と購入を相談）" : join(external, "、"),
                             lim_period(PowerStep::ExternalBattery),
-                            external.empty() ? "外部バッテリーがないため、STEP2以降の電源へ早めに切り替える。"
-                                             : "内部バッテリーが尽きる前に外部バッテリーをつなぐ。残量は1時間ごとに確認し、使い終えたものは充電場所で充電する。"));
+                            external.empty() ? "外部バッテリーがないため、すぐにSTEP2以降の電源につなぐ。内部バッテリーは移動・緊急用に残す。"
+                                             : "外部バッテリーで動かし、内部バッテリーは移動・緊急用に残す。残量は1時間ごとに確認し、"
+                                               "空になったものは充電できる場所で充電する。"));
     auto sources_of = [&](PowerStep st) {
-        std::vector<std::string> d;
-        std::vector<std::string> per;
+        std::vector<std::string> d, per;
         for (const auto& s : tl.sources) {
             if (s.step != st) continue;
             const PowerBackup& b = p.power_backup[s.backup_index];
@@ -195,68 +204,139 @@ std::vector<Record> power_steps(const Profile& p, const Verdict& v, const PowerT
         return std::make_pair(join(d, "、"), join(per, "、"));
     };
     auto [ps, ps_per] = sources_of(PowerStep::PowerStation);
-    rows.push_back(step_row("STEP2", "ポータブル電源", ps.empty() ? "なし（購入・助成を市に相談）" : ps, ps.empty() ? "—" : ps_per,
-                            ps.empty() ? "ポータブル電源がないため、車・発電機・充電場所を使う。"
-                                       : "人工呼吸器を優先してつなぐ。他の機器は必要なときだけつなぐ。満充電を月1回確認する。"));
+    rows.push_back(step_row("STEP2", "蓄電池（ポータブル電源）", ps.empty() ? "なし（購入・助成を市に相談）" : ps, ps.empty() ? "—" : ps_per,
+                            ps.empty() ? "蓄電池がないため、車・発電機・充電できる場所を使う。"
+                                       : "生命維持の機器を優先してつなぐ。ほかの機器は必要なときだけつなぐ。満充電を月1回確認する。"));
     auto [car, car_per] = sources_of(PowerStep::CarInverter);
-    rows.push_back(step_row("STEP3", "車からの給電", car.empty() ? "なし" : car, car.empty() ? "—" : car_per,
-                            car.empty() ? "車から給電できる場合は、インバーターと接続ケーブルを準備しておく。"
-                                        : "車を屋外の風通しのよい場所に置き、エンジンをかけてインバーターから給電する（排気ガス・一酸化炭素中毒に注意、燃料は満タンを保つ）。"));
+    std::string car_action = car.empty() ? "車から給電できる場合は、インバーターと接続ケーブルを準備しておく。"
+                                         : "車を屋外の風通しのよい場所に置き、エンジンをかけてインバーターから給電する（排気ガス・一酸化炭素中毒に注意、燃料は満タンを保つ）。";
+    if (!car.empty() && v.has("car_power_unusable_in_flood"))
+        car_action += "浸水のおそれがあるときは車が水につかるため使えない。";
+    rows.push_back(step_row("STEP3", "車からの給電", car.empty() ? "なし" : car, car.empty() ? "—" : car_per, car_action));
     auto [gen, gen_per] = sources_of(PowerStep::Generator);
     rows.push_back(step_row("STEP4", "発電機", gen.empty() ? "なし" : gen, gen.empty() ? "—" : gen_per,
-                            gen.empty() ? "発電機はない。電源が尽きる前に充電場所・入院を検討する。"
+                            gen.empty() ? "発電機はない。電源が尽きる前に、充電できる場所・受入れ先への移動を決める。"
                                         : "発電機は必ず屋外で使う（室内・車庫内は一酸化炭素中毒の危険）。燃料の備蓄を確認する。"));
-    std::vector<std::string> fb;
+    rows.push_back(step_row("予備", "機器の内部バッテリー", internal.empty() ? "内部バッテリーなし" : join(internal, "、"),
+                            lim_period(PowerStep::InternalBattery),
+                            "移動中と緊急時のために残しておく。ほかの電源が尽きてから使い、その間に移動・入院を決める。"));
+
+    std::vector<std::string> fb, places;
     for (const auto& dp : tl.devices)
         fb.push_back(dp.name_ja + " → " + (dp.manual_fallback.empty() ? "（代替手段を記入）" : dp.manual_fallback));
-    std::vector<std::string> places;
     for (const auto& c : p.evacuation.charge_locations) places.push_back(c.name);
     std::string action = "手動の代替に切り替える。";
-    if (!places.empty()) action += "充電場所（" + join(places, "、") + "）でバッテリーを充電する。";
-    action += "主治医・訪問看護に連絡し、入院や電源のある避難先（" + destination(p, v) + "）への移動を相談する。";
+    if (!places.empty()) action += "充電できる場所（" + join(places, "、") + "）でバッテリーを充電する。";
+    if (const Destination* d = powered_stay(v))
+        action += "電源が尽きる前に、主治医・訪問看護と相談して" + place(d) + "へ移る。";
+    else
+        action += "電源のある受入れ先が決まっていないため、早めに主治医と市の担当課に連絡し、入院などの受入れ先を確認する。";
     rows.push_back(step_row("電源が尽きたら", "手動の代替・充電・移動", join(fb, "\n"),
                             tl.empty() ? "—" : "約" + h(tl.runtime_h) + "後", action));
     return rows;
 }
 
-std::vector<Record> alert_actions(const Profile& p, const Verdict& v, const PowerTimeline& tl, int home_days) {
-    std::string dest = destination(p, v);
+// The model's assumptions, said on every plan (docs/ventilator-plan.md):
+// what the runtime counts and what it leaves out.
+std::vector<std::string> assumption_notes(const Profile& p, const Verdict& v, const PowerTimeline& tl) {
+    std::vector<std::string> n;
+    if (tl.empty()) return n;
+    n.push_back("停電時間は、登録したすべての電源を使った場合の計算です（外部バッテリー→蓄電池→車→発電機の順、内部バッテリーは移動・緊急用として最後）。");
+    if (v.flood_power_hours && std::fabs(*v.flood_power_hours - tl.runtime_h) > 1e-6)
+        n.push_back("浸水時は自宅の車が水につかるため、車を除いて約" + h(*v.flood_power_hours) + "で計算しています。");
+    for (const auto& dp : tl.devices) {
+        const Device& d = p.devices[dp.device_index];
+        if (dp.critical && d.hours_per_day > 0 && d.hours_per_day < 24)
+            n.push_back(dp.name_ja + "は生命維持の機器のため、1日" + format_hours(d.hours_per_day) +
+                        "時間の使用でも24時間動かし続ける前提で計算しています（実際より短めの見積もり）。");
+    }
+    if (v.outage_hours > 0)
+        n.push_back("浸水すると地下の電気設備やエレベーターが止まるため、停電は約" + h(v.outage_hours) + "（最低7日間）続く想定です。");
+    n.push_back("バッテリーの劣化や寒さによる低下は含めていません。実際の持続時間は、機器の表示と業者の説明で確認してください。");
+    for (const auto& r : tl.notes) n.push_back(r.ja);
+    return n;
+}
+
+struct AlertText {
+    std::string prep, l3, l4, l5;
+};
+
+// Level 5 (緊急安全確保) when the family is still at home: the safe floor of
+// its own building when the verdict accepted it, else generic life-saving
+// advice that names no place.
+std::string last_resort(const Verdict& v) {
+    const Exposure& e = v.exposure;
+    std::string s = "すでに災害が発生・切迫している。外への移動が危険なときは、";
+    if (const Destination* up = v.first(DestinationRole::Upstairs)) s += up->name + "へ上がり命を守る。";
+    else if (e.in_house_collapse) s += "家屋が倒壊・流失するおそれがあるため、近くの頑丈な建物の上階で命を守る。";
+    else if (e.in_landslide) s += "崖から離れた側の、できるだけ高い階の部屋で命を守る。";
+    else if (v.has("no_safe_floor_in_building") || v.has("no_safe_floor")) s += "この建物には浸水しない階がないため、近くの頑丈な建物の上階で命を守る。";
+    else s += "少しでも安全な場所で命を守る。";
+    return s + "119番・主治医に連絡する。";
+}
+
+AlertText leave_early_text(const Verdict& v, const std::string& transport, const std::string& helpers, int carry_days) {
+    AlertText t;
+    const Destination* stay = v.first(DestinationRole::Stay);
+    const Destination* flee = v.first(DestinationRole::FleeWhenLate);
+    std::string carry = "持ち出し品（" + std::to_string(carry_days) + "日分）";
+    t.prep = "バッテリー・蓄電池を満充電にし、" + carry + "をまとめる。" + transport + "を予約し、" + helpers + "に予定を伝える。" +
+             (stay ? place(stay) + "に連絡し、受入れを確認する。" : "受入れ先が決まっていないため、市の担当課と主治医に連絡する。");
+    t.l3 = "【避難開始】" + helpers + "と一緒に、" + transport + "で" +
+           (stay ? place(stay) + "へ移動する。" : "市の担当課・主治医と確認した受入れ先へ移動する（受入れ先は事前の調整が必要）。") +
+           "医療機器・バッテリー・" + carry + "を持ち、暗くなる前・雨風が強まる前に出発する。";
+    t.l4 = "避難を終えている段階。まだ自宅にいる場合は、直ちに" + (stay ? place(stay) : std::string("受入れ先")) + "へ向かう。" +
+           (flee ? "移動の途中が危険なときは、" + place(flee) + "へ逃げる。" : "");
+    t.l5 = last_resort(v);
+    return t;
+}
+
+AlertText upstairs_text(const Verdict& v, const PowerTimeline& tl) {
+    AlertText t;
+    const Destination* home = v.first(DestinationRole::Upstairs);
+    const std::string where = home ? home->name : "自宅";
+    const std::string outage = h(v.outage_hours);
+    t.prep = "電源（" + outage + "分）と備蓄（" + std::to_string(v.home_days) + "日分）を確認し、バッテリー・蓄電池を満充電にする。";
+    t.l3 = "【" + where + "で屋内安全確保】浸水すると周囲が孤立し、約" + outage + "停電・断水し、エレベーターも止まる想定。" +
+           "外に出ずにとどまる準備をし、支援者に自宅にとどまることを伝える。" +
+           (tl.empty() ? std::string("") : "停電時の電源は約" + h(tl.runtime_h) + "分。");
+    t.l4 = where + "にとどまる。体調や機器に不安があるときは、移動が危険になる前に主治医に相談する。";
+    t.l5 = where + "から出ない。窓から離れ、機器の電源を最優先で確保する。119番・主治医に連絡する。";
+    return t;
+}
+
+AlertText stay_home_text(const Verdict& v, const PowerTimeline& tl) {
+    AlertText t;
+    const bool unknown = v.action == FloodAction::NoHazardData;
+    t.prep = "バッテリー・蓄電池を満充電にし、7日分の物品を確認する。";
+    if (unknown)
+        t.l3 = "この住所の浸水想定データがないため、ハザードマップで確認するまでは、避難の準備をして情報を集める。";
+    else
+        t.l3 = "この住まいは想定区域外。停電に備えて充電と物品を確認し、情報を集める。";
+    t.l4 = "周囲の状況に注意し、自宅の安全な場所で過ごす。";
+    if (!tl.empty() && v.life_sustaining && tl.runtime_h < kHomeTargetHours) {
+        const Destination* d = powered_stay(v);
+        t.l4 += "停電が続くときは、電源が尽きる（約" + h(tl.runtime_h) + "）前に" +
+                (d ? place(d) + "へ移る。" : "主治医・市の担当課に連絡し、電源のある受入れ先を確認する。");
+    }
+    t.l5 = "すでに災害が発生・切迫している。自宅の安全な場所で命を守り、119番・主治医に連絡する。";
+    return t;
+}
+
+std::vector<Record> alert_actions(const Profile& p, const Verdict& v, const PowerTimeline& tl, int carry_days) {
     std::string transport = p.evacuation.transport.empty() ? "移動手段（未定）" : p.evacuation.transport;
     std::string helpers = p.evacuation.helpers_needed > 0 ? "支援者" + std::to_string(p.evacuation.helpers_needed) + "人" : "支援者";
-    std::string runtime = tl.empty() ? "" : "約" + h(tl.runtime_h);
-    std::string iso = v.exposure.duration ? h(isolation_hours(*v.exposure.duration)) : "";
-    const int storeys = p.household.storeys, floor = std::min(p.household.living_floor, p.household.sleeping_floor);
-    std::string upper = storeys > floor ? std::to_string(std::min(storeys, floor + 1)) + "階以上の上階" : "近くの頑丈な建物の上階";
-    std::vector<Record> rows;
-    rows.push_back(alert_row("事前の備え", "台風・大雨の予報、早期注意情報（警戒レベル1・2）",
-                             "外部バッテリー・ポータブル電源を満充電にし、持ち出し品（" + std::to_string(kCarryDays) +
-                                 "日分）を確認する。" + transport + "を予約し、" + helpers + "に予定を伝える。"));
-    std::string l3, l4, l5 = "すでに災害が発生・切迫している。外への移動は危険：" + upper + "など少しでも安全な場所で命を守る行動をとり、119番・主治医に連絡する。";
-    switch (v.level) {
-        case Priority::A:
-            l3 = "【避難開始（判定A）】" + helpers + "に連絡し、" + transport + "で" + dest + "へ移動する。人工呼吸器・バッテリー・持ち出し品を持つ。";
-            l4 = "避難を終えている段階。まだ自宅にいる場合は直ちに" + dest + "へ避難する。移動が危険なときは" + upper + "へ。";
-            break;
-        case Priority::B:
-            l3 = "避難の準備を整え、" + helpers + "と" + transport + "に連絡する。移動に時間がかかるため、夜間や暴風が予想されるときはこの段階で避難を始める。";
-            l4 = "【立退き避難（判定B）】" + transport + "で" + dest + "へ避難する。";
-            break;
-        case Priority::C:
-            l3 = "【在宅・垂直避難の準備（判定C）】居室は浸水しない想定だが周囲が浸水して孤立する" +
-                 (iso.empty() ? std::string("") : "（最長" + iso + "）") + "。電源は" + (runtime.empty() ? "—" : runtime) +
-                 "分。物品・燃料を" + std::to_string(home_days) + "日分確認する。";
-            l4 = "上階にとどまり在宅避難する。電源が孤立の時間に足りないときや体調に不安があるときは、明るいうちに" + dest + "へ立退き避難する。";
-            l5 = "上階で安全を確保し、外に出ない。人工呼吸器の電源を最優先で確保する。";
-            break;
-        case Priority::D:
-            l3 = "想定区域外。停電に備えて充電と物品を確認し、情報を集める。";
-            l4 = "周囲の状況に応じて避難する。停電が長引くときは充電場所や入院を主治医と相談する。";
-            break;
+    AlertText t;
+    switch (v.action) {
+        case FloodAction::LeaveEarly: t = leave_early_text(v, transport, helpers, carry_days); break;
+        case FloodAction::ShelterUpstairs: t = upstairs_text(v, tl); break;
+        case FloodAction::StayHomePowerPlan:
+        case FloodAction::NoHazardData: t = stay_home_text(v, tl); break;
     }
-    rows.push_back(alert_row("警戒レベル3", "高齢者等避難", l3));
-    rows.push_back(alert_row("警戒レベル4", "避難指示", l4));
-    rows.push_back(alert_row("警戒レベル5", "緊急安全確保", l5));
-    return rows;
+    return {alert_row("事前の備え", "台風・大雨の予報、早期注意情報（警戒レベル1・2）", t.prep),
+            alert_row("警戒レベル3", "高齢者等避難", t.l3),
+            alert_row("警戒レベル4", "避難指示", t.l4),
+            alert_row("警戒レベル5", "緊急安全確保", t.l5)};
 }
 
 }  // namespace
@@ -297,17 +377,17 @@ void add_plan_fields(FieldModel& m, const Profile& p, const Verdict& v, const Da
     s["plan.limiting_device"] = text(tl.limiting_device ? tl.devices[*tl.limiting_device].name_ja : "");
     s["plan.average_watts"] = number(tl.average_w, tl.average_w > 0);
     s["plan.peak_watts"] = number(tl.peak_w, tl.peak_w > 0);
-    bool iso = v.exposure.duration.has_value();
-    s["plan.isolation_hours"] = number(iso ? isolation_hours(*v.exposure.duration) : 0, iso);
+    s["plan.isolation_hours"] = number(v.outage_hours, v.outage_hours > 0);
+    s["plan.flood_runtime_hours"] = number(v.flood_power_hours.value_or(0), v.flood_power_hours.has_value());
     s["plan.carry_days"] = number(supplies.carry_days, true);
     s["plan.home_days"] = number(supplies.home_days, true);
     s["plan.power_company"] = text(contact_text(p, ContactRole::PowerCompany));
     s["plan.visiting_nurse"] = text(contact_text(p, ContactRole::VisitingNurse));
-    s["plan.destination"] = text(destination(p, v));
+    s["plan.destination"] = text(destination(v));
     std::vector<std::string> fb, notes, shorts;
     for (const auto& dp : tl.devices)
         fb.push_back(dp.name_ja + " → " + (dp.manual_fallback.empty() ? "（代替手段を記入）" : dp.manual_fallback));
-    for (const auto& n : tl.notes) notes.push_back(n.ja);
+    notes = assumption_notes(p, v, tl);
     s["plan.fallbacks"] = list(fb);
     s["plan.power_notes"] = list(notes);
     std::vector<std::string> devs;
@@ -320,7 +400,7 @@ void add_plan_fields(FieldModel& m, const Profile& p, const Verdict& v, const Da
 
     m.tables["power_sources"] = power_sources(p, tl);
     m.tables["power_steps"] = power_steps(p, v, tl);
-    m.tables["alert_actions"] = alert_actions(p, v, tl, supplies.home_days);
+    m.tables["alert_actions"] = alert_actions(p, v, tl, supplies.carry_days);
     std::vector<Record> sup;
     for (const auto& i : supplies.items) sup.push_back(supply_row(i));
     m.tables["supplies"] = std::move(sup);

@@ -53,10 +53,11 @@ std::string supply_quantity(const SupplyItem& item, int quantity) {
 
 SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline& tl) {
     SupplyPlan plan;
-    if (v.exposure.duration) {
-        double iso = isolation_hours(*v.exposure.duration);
-        plan.home_days = std::max(kHomeDays, ceil_div(iso, 24));
-    }
+    // 3 days to carry, 7 at home; more only for a household that stays
+    // upstairs through a longer outage (a family that leaves is not told to
+    // stock for weeks at a home it cannot stay in).
+    plan.carry_days = v.carry_days;
+    plan.home_days = std::max(kHomeDays, v.home_days);
     const int cd = plan.carry_days, hd = plan.home_days;
     auto daily = [&](std::string cat, std::string item, std::string unit, int per_day, std::string basis) {
         plan.items.push_back({std::move(cat), std::move(item), unit, per_day, true, per_day * cd, per_day * hd, std::move(basis), std::nullopt});
@@ -72,13 +73,20 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
               ceil_div(hd, kCircuitChangeDays) + spare,
               "週1回の交換分＋破損時の予備1組");
         plan.items.back().stock = p.supplies.spare_circuits;
-        bool humidified = has_device(p, DeviceKind::Humidifier) ||
-                          std::any_of(p.devices.begin(), p.devices.end(),
-                                      [](const Device& d) { return d.kind == DeviceKind::Ventilator && !d.humidifier.empty(); });
-        if (humidified)
+        // An HME (人工鼻) humidifies passively: no water, and it is the daily item.
+        bool hme = std::any_of(p.devices.begin(), p.devices.end(), [](const Device& d) {
+            return d.kind == DeviceKind::Ventilator && (mentions(d.humidifier, "人工鼻") || mentions(d.humidifier, "HME"));
+        });
+        bool heated = has_device(p, DeviceKind::Humidifier) ||
+                      std::any_of(p.devices.begin(), p.devices.end(), [](const Device& d) {
+                          return d.kind == DeviceKind::Ventilator && !d.humidifier.empty() && !mentions(d.humidifier, "人工鼻") &&
+                                 !mentions(d.humidifier, "HME");
+                      });
+        if (heated)
             daily("人工呼吸器", "滅菌蒸留水（加温加湿器用）", "L", kDistilledWaterLitresPerDay,
                   "1日約1L（1時間20〜40mL）");
-        daily("人工呼吸器", "人工鼻（停電で加湿器が使えないとき）", "個", kHmePerDay, "1日1個交換");
+        if (hme) daily("人工呼吸器", "人工鼻（HME）", "個", kHmePerDay, "日常使用・1日1個交換");
+        else daily("人工呼吸器", "人工鼻（停電で加湿器が使えないとき）", "個", kHmePerDay, "1日1個交換");
         fixed("人工呼吸器", "アンビューバッグ（蘇生バッグ）", "個", 1, 1, "電源が尽きたときの手動換気");
     }
     if (has_need(p, CareNeed::Tracheostomy)) {
@@ -87,11 +95,14 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
     }
     const bool suction = has_need(p, CareNeed::Suction) || has_device(p, DeviceKind::Suction);
     if (suction) {
+        // The count differs tenfold between people (2-3 an hour vs a few a
+        // day): without the profile's figure the quantity is left to check.
         if (p.supplies.suction_per_day)
             daily("吸引", "吸引カテーテル", "本", *p.supplies.suction_per_day,
                   "1回1本・1日" + std::to_string(*p.supplies.suction_per_day) + "回（プロフィールの記入）");
         else
-            daily("吸引", "吸引カテーテル", "本", kSuctionCathetersPerDay, "1回1本・1日約30回（目安）");
+            plan.items.push_back({"吸引", "吸引カテーテル", "本", 0, false, 0, 0,
+                                  "1回1本：1日の吸引回数（supplies.suction_per_day）を記入して数量を確認", std::nullopt});
         plan.items.back().stock = p.supplies.suction_catheters;
         std::string manual = "足踏み式・手動式吸引器";
         for (const auto& d : p.devices)
@@ -103,9 +114,12 @@ SupplyPlan plan_supplies(const Profile& p, const Verdict& v, const PowerTimeline
         daily("経管栄養", "注入セット（栄養バッグ・チューブ）", "組", kFeedingSetsPerDay, "1日1組");
         daily("経管栄養", "カテーテルチップシリンジ", "本", kSyringesPerDay, "1日2本（注入・白湯・薬）");
     }
+    const std::string vent_o2 = ventilator_oxygen_flow(p);
     if (has_need(p, CareNeed::Oxygen) || has_device(p, DeviceKind::OxygenConcentrator) ||
-        has_device(p, DeviceKind::OxygenCylinder)) {
-        SupplyItem o{"酸素", "酸素ボンベ（携帯用）", "本", 0, false, 0, 0, "流量と使用時間から本数を業者と確認", std::nullopt};
+        has_device(p, DeviceKind::OxygenCylinder) || !vent_o2.empty()) {
+        std::string basis = vent_o2.empty() ? "流量と使用時間から本数を業者と確認"
+                                            : "人工呼吸器に酸素 " + vent_o2 + "：停電中はボンベで続ける。流量と時間から本数を業者と確認";
+        SupplyItem o{"酸素", "酸素ボンベ（携帯用）", "本", 0, false, 0, 0, basis, std::nullopt};
         plan.items.push_back(o);
     }
     if (!p.person.medications.empty()) {

@@ -21,13 +21,13 @@ constexpr double kFooterTop = 810;
 
 Rect content_area() { return Rect{kMargin, kHeaderBottom + 4, kPageWidth - 2 * kMargin, kFooterTop - 4 - (kHeaderBottom + 4)}; }
 
-void add_header_footer(PageOps& page, const FontFace& font, const Template& tpl, const std::string& id,
-                       const Date& date, int index, int count) {
+void add_header_footer(PageOps& page, const FontFace& font, const Template& tpl, const std::string& subtitle,
+                       const std::string& id, const Date& date, int index, int count) {
     const Color ink = Color::hex(0x111111);
     const Color red = Color::hex(0xC00000);
     double right = kPageWidth - kMargin;
     page.ops.push_back(TextOp{kMargin, 36, 13, tpl.title, ink});
-    if (!tpl.subtitle.empty()) page.ops.push_back(TextOp{kMargin, 47, 7, tpl.subtitle, Color::hex(0x444444)});
+    if (!subtitle.empty()) page.ops.push_back(TextOp{kMargin, 47, 7, subtitle, Color::hex(0x444444)});
     std::string mark = "取扱注意（個人情報）";
     double mw = font.text_width(mark, 8) + 8;
     page.ops.push_back(RectOp{right - mw, 20, mw, 13, std::nullopt, red, 0.9});
@@ -85,8 +85,11 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
         layout_sheet(ctx);
         std::vector<PageOps> mine = flow.take_pages();
         std::string id = ctx.drawable(in.profile->id, "id");
+        // Without consent the sheet must not say it is shared with supporters.
+        const bool shared = in.profile->consent.share_with_supporters || template_.subtitle_without_consent.empty();
+        const std::string& subtitle = shared ? template_.subtitle : template_.subtitle_without_consent;
         for (size_t i = 0; i < mine.size(); ++i)
-            add_header_footer(mine[i], *font_, template_, id, options.document_date, static_cast<int>(i + 1),
+            add_header_footer(mine[i], *font_, template_, subtitle, id, options.document_date, static_cast<int>(i + 1),
                               static_cast<int>(mine.size()));
         for (auto& p : mine) pages.push_back(std::move(p));
     }

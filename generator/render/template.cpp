@@ -265,7 +265,8 @@ public:
     }
 
     Template parse(const YAML::Node& root) const {
-        auto m = mapping(root, {"schema", "title", "subtitle", "font_size", "sections"}, "the template");
+        auto m = mapping(root, {"schema", "title", "subtitle", "subtitle_without_consent", "font_size", "sections"},
+                         "the template");
         Template t;
         t.file = file_;
         if (m.count("schema") && text(m["schema"], "schema") != kTemplateSchemaV1)
@@ -273,6 +274,8 @@ public:
         if (!m.count("title")) fail(root, "the template needs a 'title'");
         t.title = text(m["title"], "title", true);
         if (m.count("subtitle")) t.subtitle = text(m["subtitle"], "subtitle", true);
+        if (m.count("subtitle_without_consent"))
+            t.subtitle_without_consent = text(m["subtitle_without_consent"], "subtitle_without_consent", true);
         if (m.count("font_size")) t.font_size = number(m["font_size"], "font_size", 6, 14);
         if (!m.count("sections") || !m["sections"].IsSequence() || m["sections"].size() == 0)
             fail(m.count("sections") ? m["sections"] : root, "the template needs a non-empty 'sections' list");

@@ -55,6 +55,9 @@ struct Template {
     std::string file;
     std::string title;
     std::string subtitle;
+    // Printed instead of `subtitle` for a household without consent to share
+    // (a subtitle saying "shared with supporters" would be untrue).
+    std::string subtitle_without_consent;
     double font_size = 8;
     std::vector<SectionSpec> sections;
 };

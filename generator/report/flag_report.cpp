@@ -95,32 +95,108 @@ std::string json_string(const std::string& value) {
 
 std::string flag_csv_header() {
     return "\xEF\xBB\xBF"
-           "ID,氏名,地区,優先度,想定浸水深,浸水継続時間,家屋倒壊・土砂災害,居室の階,電源持続時間(h),"
-           "計画避難先,避難先の状況,推奨避難先,推奨避難先までの距離(m),電源のある福祉避難所,福祉避難所までの距離(m),"
-           "理由,reasons (en)\r\n";
+           "ID,氏名,地区,優先度,action,行動,evacuation_start_alert_level,safe_floor,in_flood_zone,depth_min_m,"
+           "想定浸水深,浸水継続時間,家屋倒壊・土砂災害,居室の階,停電時の電源(h),浸水時の電源(h),想定する停電(h),"
+           "計画の避難場所,避難場所の確認,suggested_shelter,避難先（滞在）,避難先までの距離(m),"
+           "逃げ遅れたときの避難場所,避難場所までの距離(m),調整が必要な福祉避難所,福祉避難所までの距離(m),"
+           "reason_codes,理由,reasons (en)\r\n";
 }
+
+namespace {
+
+std::string opt_fixed(const std::optional<double>& v, int decimals) { return v ? format_fixed(*v, decimals) : ""; }
+std::string opt_int(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
+
+std::string stay_names(const Verdict& v) {
+    std::vector<std::string> names;
+    for (const auto& d : v.destinations)
+        if (d.role == DestinationRole::Stay) names.push_back(d.name);
+    return join(names, " / ");
+}
+
+std::string reason_codes(const Verdict& v) {
+    std::vector<std::string> codes;
+    for (const auto& r : v.reasons) codes.push_back(r.code);
+    return join(codes, ";");
+}
+
+}  // namespace
 
 std::string flag_csv_row(const Profile& p, const Verdict& v) {
     const Exposure& e = v.exposure;
+    const Destination* stay = v.first(DestinationRole::Stay);
     std::vector<std::string> cells;
     cells.push_back(csv_field(p.id));
     cells.push_back(csv_field(p.person.name));
     cells.push_back(csv_field(p.household.district));
     cells.push_back(to_string(v.level));
+    cells.push_back(to_string(v.action));
+    cells.push_back(label_ja(v.action));
+    cells.push_back(opt_int(v.start_alert_level));
+    cells.push_back(opt_int(v.safe_floor));
+    cells.push_back(e.in_flood_zone ? "1" : "0");
+    cells.push_back(e.depth ? format_fixed(e.depth->min_m, 1) : "");
     cells.push_back(csv_field(depth_text(e)));
     cells.push_back(csv_field(duration_text(e)));
     cells.push_back(csv_field(collapse_text(e)));
     cells.push_back(std::to_string(p.household.living_floor));
-    cells.push_back(v.power_hours ? format_fixed(*v.power_hours, 1) : "");
+    cells.push_back(opt_fixed(v.power_hours, 1));
+    cells.push_back(opt_fixed(v.flood_power_hours, 1));
+    cells.push_back(v.outage_hours > 0 ? format_fixed(v.outage_hours, 0) : "");
     cells.push_back(csv_field(v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter));
     cells.push_back(csv_field(label_ja(v.planned_shelter_status)));
-    cells.push_back(csv_field(v.suggested_shelter ? v.suggested_shelter->name : ""));
-    cells.push_back(v.suggested_shelter ? format_fixed(v.suggested_shelter->distance_m, 0) : "");
+    cells.push_back(csv_field(stay ? stay->name : ""));
+    cells.push_back(csv_field(stay_names(v)));
+    cells.push_back(stay && stay->distance_m ? format_fixed(*stay->distance_m, 0) : "");
+    cells.push_back(csv_field(v.flee_site ? v.flee_site->name : ""));
+    cells.push_back(v.flee_site ? format_fixed(v.flee_site->distance_m, 0) : "");
     cells.push_back(csv_field(v.suggested_welfare ? v.suggested_welfare->name : ""));
     cells.push_back(v.suggested_welfare ? format_fixed(v.suggested_welfare->distance_m, 0) : "");
+    cells.push_back(csv_field(reason_codes(v)));
     cells.push_back(csv_field(reasons(v, true)));
     cells.push_back(csv_field(reasons(v, false)));
     return join(cells, ",") + "\r\n";
+}
+
+std::vector<Property> household_properties(const Profile& p, const Verdict& v) {
+    using T = Property::Type;
+    const Exposure& e = v.exposure;
+    const Destination* stay = v.first(DestinationRole::Stay);
+    auto txt = [](const char* n, std::string s) { return Property{n, T::Text, std::move(s), std::nullopt}; };
+    auto num = [](const char* n, T t, std::optional<double> x) {
+        if (x && !std::isfinite(*x)) x.reset();  // null rather than an invalid number
+        return Property{n, t, std::nullopt, x};
+    };
+    auto flag = [&](const char* n, bool b) { return num(n, T::Boolean, b ? 1.0 : 0.0); };
+    auto opt_i = [](const std::optional<int>& i) { return i ? std::optional<double>(*i) : std::nullopt; };
+    return {
+        txt("id", p.id),
+        txt("name", p.person.name),
+        txt("district", p.household.district),
+        txt("level", to_string(v.level)),
+        txt("action", to_string(v.action)),
+        num("evacuation_start_alert_level", T::Integer, opt_i(v.start_alert_level)),
+        num("safe_floor", T::Integer, opt_i(v.safe_floor)),
+        flag("in_flood_zone", e.in_flood_zone),
+        num("depth_min_m", T::Real, e.depth ? std::optional<double>(e.depth->min_m) : std::nullopt),
+        txt("depth", depth_text(e)),
+        txt("duration", duration_text(e)),
+        flag("house_collapse", e.in_house_collapse),
+        flag("landslide", e.in_landslide),
+        num("living_floor", T::Integer, p.household.living_floor),
+        num("power_hours", T::Real, v.power_hours),
+        num("flood_power_hours", T::Real, v.flood_power_hours),
+        num("outage_hours", T::Real, v.outage_hours > 0 ? std::optional<double>(v.outage_hours) : std::nullopt),
+        txt("shelter_status", to_string(v.planned_shelter_status)),
+        txt("suggested_shelter", stay ? stay->name : ""),
+        num("suggested_distance_m", T::Real, stay ? stay->distance_m : std::nullopt),
+        txt("flee_site", v.flee_site ? v.flee_site->name : ""),
+        num("flee_distance_m", T::Real, v.flee_site ? std::optional<double>(v.flee_site->distance_m) : std::nullopt),
+        txt("welfare_to_arrange", v.suggested_welfare ? v.suggested_welfare->name : ""),
+        txt("reason_codes", reason_codes(v)),
+        txt("reasons", reasons(v, true)),
+        txt("reasons_en", reasons(v, false)),
+    };
 }
 
 std::string flag_geojson_header() {
@@ -130,31 +206,18 @@ std::string flag_geojson_header() {
 std::string flag_geojson_footer() { return "\n]}\n"; }
 
 std::string flag_geojson_feature(const Profile& p, const Verdict& v) {
-    const Exposure& e = v.exposure;
     std::string s = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[";
     s += format_fixed(p.household.location.lon, 6) + "," + format_fixed(p.household.location.lat, 6) + "]},";
     s += "\"properties\":{";
-    s += "\"id\":" + json_string(p.id);
-    s += ",\"name\":" + json_string(p.person.name);
-    s += ",\"district\":" + json_string(p.household.district);
-    s += ",\"level\":" + json_string(to_string(v.level));
-    s += ",\"in_flood_zone\":" + std::string(e.in_flood_zone ? "true" : "false");
-    s += ",\"depth\":" + json_string(depth_text(e));
-    s += ",\"depth_min_m\":" + (e.depth ? format_fixed(e.depth->min_m, 1) : std::string("null"));
-    s += ",\"duration\":" + json_string(duration_text(e));
-    s += ",\"house_collapse\":" + std::string(e.in_house_collapse ? "true" : "false");
-    s += ",\"landslide\":" + std::string(e.in_landslide ? "true" : "false");
-    s += ",\"living_floor\":" + std::to_string(p.household.living_floor);
-    s += ",\"power_hours\":" + (v.power_hours ? format_fixed(*v.power_hours, 1) : std::string("null"));
-    s += ",\"shelter_status\":" + json_string(to_string(v.planned_shelter_status));
-    s += ",\"suggested_shelter\":" + json_string(v.suggested_shelter ? v.suggested_shelter->name : "");
-    s += ",\"suggested_distance_m\":" +
-         (v.suggested_shelter ? format_fixed(v.suggested_shelter->distance_m, 0) : std::string("null"));
-    std::vector<std::string> codes;
-    for (const auto& r : v.reasons) codes.push_back(r.code);
-    s += ",\"reason_codes\":" + json_string(join(codes, ","));
-    s += ",\"reasons\":" + json_string(reasons(v, true));
-    s += ",\"reasons_en\":" + json_string(reasons(v, false));
+    bool first = true;
+    for (const Property& prop : household_properties(p, v)) {
+        s += std::string(first ? "" : ",") + json_string(prop.name) + ":";
+        first = false;
+        if (prop.type == Property::Type::Text) s += json_string(prop.text.value_or(""));
+        else if (!prop.number) s += "null";
+        else if (prop.type == Property::Type::Boolean) s += *prop.number != 0 ? "true" : "false";
+        else s += format_fixed(*prop.number, prop.type == Property::Type::Integer ? 0 : 1);
+    }
     s += "}}";
     return s;
 }

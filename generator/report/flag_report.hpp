@@ -2,6 +2,8 @@
 // Staff-facing outputs of `flag`: an Excel-friendly CSV (UTF-8 with BOM,
 // CRLF, RFC 4180 quoting) and GeoJSON for QGIS, one record per household.
 #include <array>
+#include <optional>
+#include <vector>
 #include <string>
 
 #include "profile/profile.hpp"
@@ -19,6 +21,18 @@ std::string flag_csv_row(const Profile& profile, const Verdict& verdict);
 std::string flag_geojson_header();
 std::string flag_geojson_feature(const Profile& profile, const Verdict& verdict);
 std::string flag_geojson_footer();
+
+// The per-household properties of the GeoJSON and the GeoPackage, in order:
+// the stable contract staff scripts read (docs/risk-rules.md, "Outputs").
+// A value that is missing or not a finite number is null.
+struct Property {
+    enum class Type { Text, Integer, Real, Boolean };
+    const char* name;
+    Type type;
+    std::optional<std::string> text;  // Text
+    std::optional<double> number;     // Integer, Real, Boolean (0/1)
+};
+std::vector<Property> household_properties(const Profile& profile, const Verdict& verdict);
 
 // Text helpers shared by the outputs.
 std::string csv_field(const std::string& value);  // quotes, and defuses =,+,-,@ formula prefixes

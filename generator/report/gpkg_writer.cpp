@@ -24,16 +24,6 @@ struct GpkgWriter::Impl {
     }
 };
 
-namespace {
-std::string join_reasons(const Verdict& v, bool ja) {
-    std::string s;
-    for (const auto& r : v.reasons) {
-        if (!s.empty()) s += ja ? " ／ " : " / ";
-        s += ja ? r.ja : r.en;
-    }
-    return s;
-}
-}  // namespace
 
 GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts)
     : impl_(std::make_unique<Impl>()) {
@@ -55,18 +45,14 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     impl_->layer = impl_->ds->CreateLayer("households", &wgs84, wkbPoint, nullptr);
     if (!impl_->layer) throw OutputError("cannot create layer in " + path + ": " + CPLGetLastErrorMsg());
-    const std::pair<const char*, OGRFieldType> fields[] = {
-        {"id", OFTString},          {"name", OFTString},           {"district", OFTString},
-        {"level", OFTString},       {"in_flood_zone", OFTInteger}, {"depth_min_m", OFTReal},
-        {"depth", OFTString},       {"duration", OFTString},       {"house_collapse", OFTInteger},
-        {"landslide", OFTInteger},  {"living_floor", OFTInteger},  {"power_hours", OFTReal},
-        {"shelter_status", OFTString}, {"suggested_shelter", OFTString}, {"suggested_distance_m", OFTReal},
-        {"reason_codes", OFTString}, {"reasons", OFTString},       {"reasons_en", OFTString},
-    };
-    for (const auto& [name, type] : fields) {
-        OGRFieldDefn def(name, type);
+    // The same properties, in the same order, as the GeoJSON (flag_report.hpp).
+    for (const Property& prop : household_properties(Profile{}, Verdict{})) {
+        OGRFieldType type = prop.type == Property::Type::Text ? OFTString
+                            : prop.type == Property::Type::Real ? OFTReal
+                                                                : OFTInteger;
+        OGRFieldDefn def(prop.name, type);
         if (impl_->layer->CreateField(&def) != OGRERR_NONE)
-            throw OutputError(std::string("cannot create field ") + name + " in " + path);
+            throw OutputError(std::string("cannot create field ") + prop.name + " in " + path);
     }
     impl_->in_transaction = impl_->ds->StartTransaction() == OGRERR_NONE;
 }
@@ -75,33 +61,12 @@ GpkgWriter::~GpkgWriter() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nu
 
 void GpkgWriter::add(const Profile& p, const Verdict& v) {
     OGRFeature f(impl_->layer->GetLayerDefn());
-    const Exposure& e = v.exposure;
-    f.SetField("id", p.id.c_str());
-    f.SetField("name", p.person.name.c_str());
-    f.SetField("district", p.household.district.c_str());
-    f.SetField("level", to_string(v.level));
-    f.SetField("in_flood_zone", e.in_flood_zone ? 1 : 0);
-    if (e.depth) {
-        f.SetField("depth_min_m", e.depth->min_m);
-        f.SetField("depth", e.depth->label_ja().c_str());
-    } else if (e.in_flood_zone) {
-        f.SetField("depth", "区域内（深さ不明）");
+    for (const Property& prop : household_properties(p, v)) {
+        if (prop.type == Property::Type::Text) f.SetField(prop.name, prop.text.value_or("").c_str());
+        else if (!prop.number) f.SetFieldNull(f.GetFieldIndex(prop.name));
+        else if (prop.type == Property::Type::Real) f.SetField(prop.name, *prop.number);
+        else f.SetField(prop.name, static_cast<int>(*prop.number));
     }
-    if (e.duration) f.SetField("duration", e.duration->label_ja().c_str());
-    f.SetField("house_collapse", e.in_house_collapse ? 1 : 0);
-    f.SetField("landslide", e.in_landslide ? 1 : 0);
-    f.SetField("living_floor", p.household.living_floor);
-    if (v.power_hours) f.SetField("power_hours", *v.power_hours);
-    f.SetField("shelter_status", to_string(v.planned_shelter_status));
-    if (v.suggested_shelter) {
-        f.SetField("suggested_shelter", v.suggested_shelter->name.c_str());
-        f.SetField("suggested_distance_m", v.suggested_shelter->distance_m);
-    }
-    std::string codes;
-    for (const auto& r : v.reasons) codes += (codes.empty() ? "" : ",") + r.code;
-    f.SetField("reason_codes", codes.c_str());
-    f.SetField("reasons", join_reasons(v, true).c_str());
-    f.SetField("reasons_en", join_reasons(v, false).c_str());
     OGRPoint pt(p.household.location.lon, p.household.location.lat);
     f.SetGeometry(&pt);
     if (impl_->layer->CreateFeature(&f) != OGRERR_NONE)

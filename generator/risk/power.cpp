@@ -73,18 +73,15 @@ std::vector<PowerSource> collect_sources(const Profile& p, const PowerModelOptio
                 }
                 break;
             case BackupKind::CarInverter:
+                // A car parked at a flooding home is under water.
+                if (opt.flood && !b.kept_outside_flood_zone) continue;
                 if (cap > 0) {
                     s.usable_wh = cap * eff;
                 } else {
                     s.energy_based = false;
                     s.hours = sane(opt.car_inverter_hours);
                     s.assumed_hours = true;
-                    notes.push_back({"car_inverter_assumed",
-                                     "車のインバーターは容量の記入がないため、タンク半分程度の燃料でアイドリングして約" +
-                                         format_hours(s.hours) + "時間給電できるものとして計算しています",
-                                     "The car inverter has no capacity: assumed to supply about " +
-                                         format_hours(s.hours) +
-                                         " h with the engine idling on about half a tank of fuel"});
+                    notes.push_back(make_reason("car_inverter_assumed", {{"hours", same(format_hours(s.hours))}}));
                 }
                 cars.push_back(s);
                 break;
@@ -95,9 +92,7 @@ std::vector<PowerSource> collect_sources(const Profile& p, const PowerModelOptio
                 } else if (cap > 0) {
                     s.usable_wh = cap * eff;
                 } else {
-                    notes.push_back({"generator_no_fuel_hours",
-                                     "発電機の燃料で動かせる時間（fuel_hours）の記入がないため、計算に含めていません",
-                                     "The generator has no fuel_hours: not counted"});
+                    notes.push_back(make_reason("generator_no_fuel_hours"));
                     continue;
                 }
                 generators.push_back(s);
@@ -117,6 +112,19 @@ void add_segment(std::vector<PowerSegment>& segs, PowerStep step, const std::str
 
 }  // namespace
 
+std::string ventilator_oxygen_flow(const Profile& p) {
+    for (const auto& d : p.devices) {
+        if (d.kind != DeviceKind::Ventilator || !d.settings) continue;
+        std::string v = d.settings->oxygen;
+        size_t b = v.find_first_not_of(" \t"), e = v.find_last_not_of(" \t");
+        v = b == std::string::npos ? "" : v.substr(b, e - b + 1);
+        for (const char* none : {"なし", "無", "0", "-", "—", "none", "0L/分", "0L/min"})
+            if (v == none) return "";
+        return v;
+    }
+    return "";
+}
+
 std::string format_hours(double h) {
     char buf[64];
     if (!std::isfinite(h)) h = 0;
@@ -128,6 +136,10 @@ std::string format_hours(double h) {
     return buf;
 }
 
+double flood_outage_hours(const std::optional<DurationRange>& d) {
+    return std::max(kHomeTargetHours, d ? isolation_hours(*d) : 0.0);
+}
+
 double isolation_hours(const DurationRange& d) {
     if (std::isfinite(d.max_h)) return d.max_h;
     return std::max(d.min_h, kOpenDurationHours);
@@ -135,6 +147,8 @@ double isolation_hours(const DurationRange& d) {
 
 PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
     PowerTimeline tl;
+    // Oxygen given through the ventilator makes its concentrator life-sustaining.
+    const bool ventilator_oxygen = !ventilator_oxygen_flow(p).empty();
 
     for (size_t i = 0; i < p.devices.size(); ++i) {
         const Device& d = p.devices[i];
@@ -145,7 +159,7 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
         dp.device_index = i;
         dp.name_ja = device_name_ja(d);
         dp.name_en = device_name_en(d);
-        dp.critical = d.critical;
+        dp.critical = d.critical || (d.kind == DeviceKind::OxygenConcentrator && ventilator_oxygen);
         dp.duty = d.critical ? 1.0 : hours / 24.0;
         dp.load_known = sane(d.watts) > 0;
         dp.average_w = sane(d.watts) * dp.duty;
@@ -154,16 +168,24 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
         double internal = sane(d.internal_battery_h) / dp.duty;
         double external = (d.external_battery_count > 0 ? d.external_battery_count : 0) * sane(d.external_battery_h) / dp.duty;
         dp.own_battery_h = internal + external;
-        add_segment(dp.segments, PowerStep::InternalBattery, "内部バッテリー", "internal battery", 0, internal);
-        add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", internal,
-                    internal + external);
+        if (d.battery_order == BatteryOrder::InternalFirst) {
+            dp.before_shared_h = internal + external;
+            add_segment(dp.segments, PowerStep::InternalBattery, "内部バッテリー", "internal battery", 0, internal);
+            add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", internal,
+                        internal + external);
+            if (internal > 0)
+                tl.notes.push_back(make_reason("internal_battery_first", {{"device", {dp.name_ja, dp.name_en}}}));
+        } else {
+            // External batteries first; the internal one is the reserve for
+            // moving and emergencies, used when everything else is empty.
+            dp.before_shared_h = external;
+            dp.reserve_h = internal;
+            add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", 0, external);
+        }
         tl.peak_w += sane(d.watts);
         if (dp.load_known) tl.average_w += dp.average_w;
         else
-            tl.notes.push_back({"device_load_unknown",
-                                dp.name_ja + "の消費電力（W）の記入がないため、共用の電源で動かせる時間を計算できません（機器のバッテリーのみで計算）",
-                                "No watts for the " + dp.name_en +
-                                    ": only its own batteries are counted, shared backups cannot be"});
+            tl.notes.push_back(make_reason("device_load_unknown", {{"device", {dp.name_ja, dp.name_en}}}));
         tl.devices.push_back(std::move(dp));
     }
     if (tl.devices.empty()) return tl;
@@ -177,16 +199,16 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
     for (const auto& dp : tl.devices)
         if (dp.load_known) joiners.push_back(&dp);
     std::stable_sort(joiners.begin(), joiners.end(),
-                     [](const DevicePower* a, const DevicePower* b) { return a->own_battery_h < b->own_battery_h; });
+                     [](const DevicePower* a, const DevicePower* b) { return a->before_shared_h < b->before_shared_h; });
 
     double chain_end = -kInf;  // no shared power at all
     if (!joiners.empty()) {
-        double t = joiners.front()->own_battery_h;
+        double t = joiners.front()->before_shared_h;
         chain_end = t;
         size_t next = 0;  // first joiner not yet on the shared sources
         double load = 0;
         auto admit = [&](double now) {
-            while (next < joiners.size() && joiners[next]->own_battery_h <= now) load += joiners[next++]->average_w;
+            while (next < joiners.size() && joiners[next]->before_shared_h <= now) load += joiners[next++]->average_w;
         };
         admit(t);
         for (auto& s : tl.sources) {
@@ -195,11 +217,14 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
                 t += s.hours;
             } else {
                 double left = s.usable_wh;
-                for (;;) {
-                    double next_join = next < joiners.size() ? joiners[next]->own_battery_h : kInf;
+                // Each pass admits at least one device, so the loop ends after
+                // joiners.size() + 1 passes; a load that is not a positive
+                // finite number (denormal watts) cannot drain the source.
+                for (size_t pass = 0; pass <= joiners.size(); ++pass) {
+                    double next_join = next < joiners.size() ? joiners[next]->before_shared_h : kInf;
                     double need = load * (next_join - t);
-                    if (need >= left) {
-                        t += left / load;
+                    if (!(load > 0) || !std::isfinite(load) || !(need < left)) {
+                        t += load > 0 && std::isfinite(load) ? left / load : 0;
                         break;
                     }
                     left -= need;
@@ -215,23 +240,34 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
 
     // Household view.
     if (!joiners.empty()) {
-        add_segment(tl.household, PowerStep::InternalBattery, "各機器のバッテリー", "each device's own batteries", 0,
-                    joiners.front()->own_battery_h);
+        add_segment(tl.household, PowerStep::ExternalBattery, "各機器のバッテリー", "each device's own batteries", 0,
+                    joiners.front()->before_shared_h);
     }
     for (const auto& s : tl.sources)
         if (s.start_h && s.end_h) add_segment(tl.household, s.step, s.label_ja, s.label_en, *s.start_h, *s.end_h);
 
-    // Each device: own batteries, then the shared sources from when it joins.
+    // Each device: external batteries, the shared sources from when it joins,
+    // then its internal battery (the reserve).
     for (auto& dp : tl.devices) {
-        dp.runtime_h = dp.own_battery_h;
-        if (!dp.load_known) continue;
-        for (const auto& s : tl.sources) {
-            if (!s.start_h || !s.end_h) continue;
-            double a = std::max(*s.start_h, dp.own_battery_h);
-            add_segment(dp.segments, s.step, s.label_ja, s.label_en, a, *s.end_h);
+        double on_shared_until = dp.before_shared_h;
+        if (dp.load_known) {
+            for (const auto& s : tl.sources) {
+                if (!s.start_h || !s.end_h) continue;
+                double a = std::max(*s.start_h, dp.before_shared_h);
+                add_segment(dp.segments, s.step, s.label_ja, s.label_en, a, *s.end_h);
+            }
+            on_shared_until = std::max(dp.before_shared_h, chain_end);
         }
-        dp.runtime_h = std::max(dp.own_battery_h, chain_end);
+        add_segment(dp.segments, PowerStep::InternalBattery, "内部バッテリー（予備）", "internal battery (reserve)",
+                    on_shared_until, on_shared_until + dp.reserve_h);
+        dp.runtime_h = on_shared_until + dp.reserve_h;
     }
+    double reserve_end = 0;
+    for (const auto& dp : tl.devices)
+        if (dp.reserve_h > 0 && dp.load_known) reserve_end = std::max(reserve_end, dp.runtime_h);
+    if (std::isfinite(chain_end) && reserve_end > chain_end)
+        add_segment(tl.household, PowerStep::InternalBattery, "各機器の内部バッテリー（予備）",
+                    "each device's internal battery (reserve)", chain_end, reserve_end);
 
     // Household runtime: the first critical device to stop; without critical
     // devices, the first power-dependent device.
@@ -251,11 +287,9 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
             std::snprintf(buf, sizeof buf, "%.0f", b.output_w);
             std::string out = buf;
             std::snprintf(buf, sizeof buf, "%.0f", tl.peak_w);
-            tl.notes.push_back({"backup_output_low",
-                                s.label_ja + "の定格出力 " + out + "W は、機器の合計消費電力 " + buf +
-                                    "W より小さいため、全機器を同時には動かせません",
-                                "The " + s.label_en + " is rated " + out + " W, below the devices' combined " + buf +
-                                    " W: it cannot run them all at once"});
+            tl.notes.push_back(make_reason("backup_output_low", {{"source", {s.label_ja, s.label_en}},
+                                                                 {"output", same(out)},
+                                                                 {"total", same(buf)}}));
         }
     }
     return tl;

@@ -9,7 +9,7 @@
 
 #include "hazard/exposure.hpp"
 #include "profile/profile.hpp"
-#include "risk/verdict.hpp"
+#include "risk/reasons.hpp"
 
 namespace sheetgen {
 
@@ -25,7 +25,10 @@ inline constexpr double kOpenDurationHours = 672.0;
 inline constexpr double kCarryTargetHours = 72.0;   // batteries to carry when evacuating
 inline constexpr double kHomeTargetHours = 168.0;   // 7 days at home (Tokyo, ventilator users)
 
-// Power steps of the Tokyo / NCCHD blackout manuals.
+// Power steps of the NCCHD / Tokyo blackout manuals: the device's external
+// batteries (STEP1), a storage battery (STEP2), the car (STEP3), a generator
+// (STEP4). The internal battery is kept for moving and emergencies, so it is
+// used last (InternalBattery keeps the value 0 for the charts' colours).
 enum class PowerStep { InternalBattery = 0, ExternalBattery = 1, PowerStation = 2, CarInverter = 3, Generator = 4 };
 
 struct PowerSegment {
@@ -60,6 +63,8 @@ struct DevicePower {
     double duty = 1;          // fraction of the day it runs (1 for critical devices)
     double average_w = 0;     // watts x duty
     double own_battery_h = 0; // wall-clock hours from its own internal + external batteries
+    double before_shared_h = 0;  // own battery hours used before it joins the shared sources
+    double reserve_h = 0;        // internal battery hours kept for last (0 when used first)
     double runtime_h = 0;     // powered from t = 0 until this time
     std::string manual_fallback;
     std::vector<PowerSegment> segments;  // in time order, no gaps, from 0 to runtime_h
@@ -82,13 +87,25 @@ struct PowerTimeline {
 struct PowerModelOptions {
     double car_inverter_hours = kCarInverterAssumedHours;
     double extra_battery_efficiency = kDefaultEfficiency;
+    // The flood scenario: a car that is not kept outside the flood zone is
+    // under water and does not count (it still counts for a blackout alone).
+    bool flood = false;
 };
 
 PowerTimeline model_power(const Profile& profile, const PowerModelOptions& options = {});
 
+// The oxygen flow written in the first ventilator's settings ("1L/分"), or ""
+// when none is given or it says none (なし, 0, -).
+std::string ventilator_oxygen_flow(const Profile& profile);
+
 // Hours a flood isolates the home, from its duration class: the upper bound
 // (conservative); the open class counts as kOpenDurationHours.
 double isolation_hours(const DurationRange& duration);
+
+// Hours a flooded district is without power: the isolation, but at least
+// 7 days, because basement switch rooms, pumps and lifts fail and stay down
+// after the water recedes (Musashi-Kosugi, October 2019).
+double flood_outage_hours(const std::optional<DurationRange>& duration);
 
 struct Shortfall {
     std::string code;      // "carry_72h", "home_168h", "isolation"

@@ -6,63 +6,16 @@
 #include <iterator>
 
 #include "common/geo.hpp"
+#include "hazard/shelter_names.hpp"
 #include "risk/power.hpp"
 
 namespace sheetgen {
 namespace {
 
-// A zone without depth data is assumed to flood up to 5 m: the top of the
-// 3.0-5.0 m class, deep enough to submerge a second floor.
+// A zone without depth data: floors are not judged dry, but the "last
+// resort" floor is counted from 5 m, the top of the 3.0-5.0 m class (deep
+// enough to submerge a second floor).
 constexpr double kUnknownDepthAssumedM = 5.0;
-
-// Reasons are listed in this order: first those that set the level (A, then
-// B, C, D), then power details, shelters and plan upkeep. Codes are stable.
-const char* const kReasonOrder[] = {
-    // A
-    "house_collapse_zone",
-    "landslide_zone",
-    "ventilator_floor_floods",
-    "power_short_of_isolation",
-    "power_short_of_72h",
-    // B
-    "living_floor_floods",
-    "depth_unknown_floor_floods",
-    // C
-    "floor_above_water",
-    "depth_unknown_upper_floor",
-    // D
-    "outside_all_zones",
-    // power details
-    "power_runtime",
-    "power_short_noncritical",
-    "duration_unknown",
-    "power_covers_target",
-    "manual_fallback",
-    "car_inverter_assumed",
-    "generator_no_fuel_hours",
-    "device_load_unknown",
-    "backup_output_low",
-    // shelters
-    "shelter_no_data",
-    "shelter_not_planned",
-    "shelter_unknown",
-    "shelter_not_for_flood",
-    "shelter_in_flood_zone",
-    "shelter_vertical_isolated",
-    "suggested_shelter",
-    "no_usable_shelter",
-    "suggested_welfare_shelter",
-    "no_welfare_shelter_with_power",
-    // plan upkeep
-    "review_overdue",
-    "consent_missing",
-};
-
-size_t reason_rank(const std::string& code) {
-    auto it = std::find_if(std::begin(kReasonOrder), std::end(kReasonOrder),
-                           [&](const char* c) { return code == c; });
-    return static_cast<size_t>(it - std::begin(kReasonOrder));
-}
 
 std::string fmt(const char* f, double v) {
     char buf[64];
@@ -73,29 +26,26 @@ std::string fmt(const char* f, double v) {
 // "0", "3", "4.5": storey heights in metres.
 std::string format_m(double m) { return std::fabs(m - std::round(m)) < 1e-9 ? fmt("%.0f", m) : fmt("%.1f", m); }
 
-struct FloorPhrase {
-    int floor = 1;
-    std::string ja;  // 生活・就寝する1階
-    std::string en;  // the floor the person lives and sleeps on (1F)
-};
+Param hours_param(double h) { return same(format_hours(h)); }
 
 // The lower of the living and sleeping floors decides: both must stay dry.
+struct FloorPhrase {
+    int floor = 1;
+    Param text;  // 生活・就寝する1階 / the floor the person lives and sleeps on (1F)
+};
+
 FloorPhrase floor_phrase(const Household& h) {
     int living = std::max(1, h.living_floor);
     int sleeping = std::max(1, h.sleeping_floor);
     FloorPhrase f;
     f.floor = std::min(living, sleeping);
     std::string n = std::to_string(f.floor);
-    if (living == sleeping) {
-        f.ja = "生活・就寝する" + n + "階";
-        f.en = "the floor the person lives and sleeps on (" + n + "F)";
-    } else if (f.floor == living) {
-        f.ja = "生活する" + n + "階";
-        f.en = "the floor the person lives on (" + n + "F)";
-    } else {
-        f.ja = "就寝する" + n + "階";
-        f.en = "the floor the person sleeps on (" + n + "F)";
-    }
+    if (living == sleeping)
+        f.text = {"生活・就寝する" + n + "階", "the floor the person lives and sleeps on (" + n + "F)"};
+    else if (f.floor == living)
+        f.text = {"生活する" + n + "階", "the floor the person lives on (" + n + "F)"};
+    else
+        f.text = {"就寝する" + n + "階", "the floor the person sleeps on (" + n + "F)"};
     return f;
 }
 
@@ -117,13 +67,14 @@ ShelterSuggestion make_suggestion(const Shelter& s, const LatLon& home) {
     return g;
 }
 
-// Nearest shelter passing `ok`; the first in layer order wins a tie.
+// Nearest shelter passing `ok` that has a name or an id to print; the first
+// in layer order wins a tie.
 template <typename Pred>
 const Shelter* nearest(const std::vector<Shelter>& shelters, const LatLon& home, Pred ok) {
     const Shelter* best = nullptr;
     double best_d = 0;
     for (const auto& s : shelters) {
-        if (!ok(s)) continue;
+        if ((s.name.empty() && s.id.empty()) || !ok(s)) continue;
         double d = distance_m(home, s.location);
         if (!best || d < best_d) {
             best = &s;
@@ -133,35 +84,495 @@ const Shelter* nearest(const std::vector<Shelter>& shelters, const LatLon& home,
     return best;
 }
 
-std::string collapse_type_ja(const std::string& t) {
-    if (t == "flood_flow") return "（氾濫流）";
-    if (t == "bank_erosion") return "（河岸侵食）";
-    return "";
-}
-std::string collapse_type_en(const std::string& t) {
-    if (t == "flood_flow") return " (flood flow)";
-    if (t == "bank_erosion") return " (bank erosion)";
-    return "";
+Param collapse_type(const std::string& t) {
+    if (t == "flood_flow") return {"（氾濫流）", " (flood flow)"};
+    if (t == "bank_erosion") return {"（河岸侵食）", " (bank erosion)"};
+    return {"", ""};
 }
 
-// Text of a device's own timeline: "内部バッテリー 4.0時間 → 外部バッテリー 12.0時間 → ...".
-void describe_segments(const DevicePower& d, std::string& ja, std::string& en) {
-    if (d.segments.empty()) {
-        ja = d.name_ja + "：バッテリー・予備電源なし";
-        en = d.name_en + ": no battery or backup";
-        return;
-    }
-    ja = d.name_ja + "：";
-    en = d.name_en + ": ";
+Param distance_param(double m) { return {format_distance_ja(m), format_distance_en(m)}; }
+
+// "外部バッテリー 12時間 → ポータブル電源 7.1時間 → 内部バッテリー（予備） 4時間".
+Param describe_segments(const DevicePower& d) {
+    if (d.segments.empty()) return {d.name_ja + "：バッテリー・予備電源なし", d.name_en + ": no battery or backup"};
+    Param p{d.name_ja + "：", d.name_en + ": "};
     for (size_t i = 0; i < d.segments.size(); ++i) {
         const auto& s = d.segments[i];
         std::string h = format_hours(s.end_h - s.start_h);
-        ja += (i ? " → " : "") + s.label_ja + " " + h + "時間";
-        en += (i ? " -> " : "") + s.label_en + " " + h + " h";
+        p.ja += (i ? " → " : "") + s.label_ja + " " + h + "時間";
+        p.en += (i ? " -> " : "") + s.label_en + " " + h + " h";
+    }
+    return p;
+}
+
+// ---- what the rules share ---------------------------------------------------
+
+struct Facts {
+    bool flood = false;     // inside a flood depth or duration zone
+    bool any_zone = false;  // flood, house-collapse or landslide
+    FloorPhrase floor;
+    double mps = 3.0;
+    double floor_level_m = 0;
+    bool floor_dry = false;  // the deciding floor is above the maximum depth (known depth only)
+    PowerTimeline blackout;  // every source: a blackout from any disaster
+    PowerTimeline flooded;   // without a car parked at the flooding home
+    bool dependent = false;  // any power-dependent device in the model
+    bool life_sustaining = false;
+};
+
+struct Ctx {
+    const Profile& p;
+    const Exposure& e;
+    const std::vector<Shelter>& shelters;
+    const RiskOptions& opt;
+    Verdict& v;
+    Facts f;
+    bool indoor_blocked = false;  // one of the three conditions for staying indoors fails
+
+    void add(const char* code, Params params = {}) { v.reasons.push_back(make_reason(code, std::move(params))); }
+    LatLon home() const { return p.household.location; }
+};
+
+Facts gather_facts(const Profile& p, const Exposure& e, const RiskOptions& opt) {
+    Facts f;
+    f.flood = e.in_flood_zone || e.in_duration_zone;
+    f.any_zone = f.flood || e.in_house_collapse || e.in_landslide;
+    f.floor = floor_phrase(p.household);
+    f.mps = opt.metres_per_storey > 0 ? opt.metres_per_storey : 3.0;
+    f.floor_level_m = (f.floor.floor - 1) * f.mps;
+    f.blackout = model_power(p);
+    PowerModelOptions fo;
+    fo.flood = true;
+    f.flooded = model_power(p, fo);
+    f.dependent = !f.blackout.empty();
+    f.life_sustaining = std::any_of(f.blackout.devices.begin(), f.blackout.devices.end(),
+                                    [](const DevicePower& d) { return d.critical; });
+    return f;
+}
+
+// ---- hazards at the home ----------------------------------------------------
+
+void rule_zones(Ctx& c) {
+    if (c.e.in_house_collapse) {
+        c.indoor_blocked = true;
+        c.add("house_collapse_zone", {{"type", collapse_type(c.e.house_collapse_type)}});
+    }
+    if (c.e.in_landslide) {
+        c.indoor_blocked = true;
+        std::string t = c.e.landslide_type;
+        c.add("landslide_zone", {{"type", t.empty() ? Param{} : Param{"（" + t + "）", " (" + t + ")"}}});
     }
 }
 
+// The deciding floor against the depth: a floor is dry when its floor level
+// is at or above the class's upper bound (classes are [min, max)).
+void rule_depth(Ctx& c) {
+    if (!c.f.flood) return;
+    const auto& d = c.e.depth;
+    Params where = {{"floor", c.f.floor.text}, {"height", same(format_m(c.f.floor_level_m))}};
+    if (d) {
+        where.push_back({"depth", {d->label_ja(), d->label_en()}});
+        c.f.floor_dry = c.f.floor_level_m >= d->max_m;
+        c.add(c.f.floor_dry ? "floor_above_water" : "living_floor_floods", where);
+        if (!c.f.floor_dry) c.indoor_blocked = true;
+    } else {
+        c.indoor_blocked = true;  // cannot be shown to stay dry
+        c.add("depth_unknown");
+    }
+}
+
+// The safe floor: every "go upstairs" sentence uses it.
+void rule_safe_floor(Ctx& c) {
+    if (!c.e.in_flood_zone || c.e.in_house_collapse) return;
+    const auto& d = c.e.depth;
+    const double max_m = d ? d->max_m : kUnknownDepthAssumedM;
+    std::optional<int> sf = safe_floor_for(max_m, c.f.mps);
+    if (!sf) {
+        c.add("no_safe_floor", {{"depth", {d->label_ja(), d->label_en()}}});
+        return;
+    }
+    c.v.safe_floor = sf;
+    c.v.safe_floor_assumed = !d;
+    c.add("safe_floor", {{"safe", same(std::to_string(*sf))},
+                         {"height", same(format_m((*sf - 1) * c.f.mps))},
+                         {"max", same(format_m(max_m))},
+                         {"assumed", d ? Param{} : Param{"、深さ不明のため5mと仮定", ", assumed as the depth is unknown"}}});
+    const int storeys = std::max(1, c.p.household.storeys);
+    if (storeys < *sf)
+        c.add("no_safe_floor_in_building", {{"storeys", same(std::to_string(storeys))}, {"safe", same(std::to_string(*sf))}});
+}
+
+// A flooded district loses power for the flooding and at least 7 days more.
+void rule_outage(Ctx& c) {
+    if (!c.f.flood) return;
+    const bool known = c.e.in_duration_zone && c.e.duration;
+    c.v.outage_hours = flood_outage_hours(known ? c.e.duration : std::nullopt);
+    const Param outage = hours_param(c.v.outage_hours);
+    if (!known) c.add("duration_unknown", {{"outage", outage}});
+    Param dur = known ? Param{c.e.duration->label_ja(), c.e.duration->label_en()} : Param{"不明", "unknown"};
+    c.add("building_power_loss", {{"outage", outage}, {"duration", dur}});
+}
+
+// ---- power --------------------------------------------------------------------
+
+// Devices against the flood outage (third condition for staying indoors).
+void rule_flood_power(Ctx& c) {
+    if (!c.f.flood || c.f.flooded.empty()) return;
+    const PowerTimeline& tl = c.f.flooded;
+    c.v.flood_power_hours = tl.runtime_h;
+    const double outage = c.v.outage_hours;
+    const Param o = hours_param(outage);
+    bool critical_short = false;
+    for (const auto& d : tl.devices) {
+        if (d.runtime_h >= outage) continue;
+        if (d.critical) {
+            critical_short = true;
+            continue;
+        }
+        Params ps = {{"device", {d.name_ja, d.name_en}}, {"hours", hours_param(d.runtime_h)}, {"target", o}};
+        if (d.manual_fallback.empty()) {
+            c.indoor_blocked = true;
+            c.add("power_noncritical_no_fallback", ps);
+        } else {
+            ps.push_back({"fallback", same(d.manual_fallback)});
+            c.add("power_short_noncritical", ps);
+        }
+    }
+    if (critical_short) {
+        const DevicePower& lim = tl.devices[*tl.limiting_device];
+        c.indoor_blocked = true;
+        c.add("power_short_of_outage", {{"device", {lim.name_ja, lim.name_en}}, {"hours", hours_param(tl.runtime_h)}, {"outage", o}});
+    } else if (std::any_of(tl.devices.begin(), tl.devices.end(), [](const DevicePower& d) { return d.critical; })) {
+        c.add("power_covers_outage", {{"hours", hours_param(tl.runtime_h)}, {"outage", o}});
+    }
+    const bool car_at_home = std::any_of(c.p.power_backup.begin(), c.p.power_backup.end(), [](const PowerBackup& b) {
+        return b.kind == BackupKind::CarInverter && !b.kept_outside_flood_zone;
+    });
+    if (car_at_home) c.add("car_power_unusable_in_flood");
+}
+
+// Stock for the whole outage (third condition), only asked of a household
+// whose floor stays dry: the others leave anyway.
+void rule_stock(Ctx& c) {
+    if (!c.f.flood || !c.f.floor_dry || c.indoor_blocked) return;
+    const int days = static_cast<int>(std::ceil(c.v.outage_hours / 24.0 - 1e-9));
+    std::optional<int> have = c.p.supplies.stock_days;
+    if (c.p.supplies.medication_days) have = std::min(have.value_or(*c.p.supplies.medication_days), *c.p.supplies.medication_days);
+    if (!have) {
+        c.indoor_blocked = true;
+        c.add("stock_unconfirmed", {{"days", same(std::to_string(days))}});
+    } else if (*have < days) {
+        c.indoor_blocked = true;
+        c.add("stock_short_of_outage", {{"have", same(std::to_string(*have))}, {"days", same(std::to_string(days))}});
+    }
+}
+
+// Blackout from any disaster: life-sustaining devices against 72 h and 7 days.
+void rule_blackout(Ctx& c) {
+    const PowerTimeline& tl = c.f.blackout;
+    if (tl.empty()) return;
+    c.v.power_hours = tl.runtime_h;
+    const DevicePower& lim = tl.devices[*tl.limiting_device];
+    c.add("power_runtime", {{"hours", hours_param(tl.runtime_h)}, {"detail", describe_segments(lim)}});
+    if (c.f.life_sustaining) {
+        Params ps = {{"device", {lim.name_ja, lim.name_en}}, {"hours", hours_param(tl.runtime_h)}};
+        if (tl.runtime_h < kCarryTargetHours) c.add("blackout_runtime_short", ps);
+        else if (tl.runtime_h < kHomeTargetHours) c.add("blackout_runtime_below_7days", ps);
+        else c.add("blackout_runtime_covers_7days", {{"hours", hours_param(tl.runtime_h)}});
+    }
+    // Manual fallbacks for every device that stops within 72 h of a blackout.
+    Param list;
+    for (const auto& d : tl.devices) {
+        if (d.runtime_h >= kCarryTargetHours) continue;
+        const std::string& f = d.manual_fallback;
+        list.ja += (list.ja.empty() ? "" : "、") + d.name_ja + " → " + (f.empty() ? "代替手段の記入なし" : f);
+        list.en += (list.en.empty() ? "" : "; ") + d.name_en + " -> " + (f.empty() ? "no manual fallback recorded" : f);
+    }
+    if (!list.ja.empty()) c.add("manual_fallback", {{"target", hours_param(kCarryTargetHours)}, {"list", list}});
+    for (const auto& n : tl.notes) c.v.reasons.push_back(n);
+}
+
+void rule_oxygen(Ctx& c) {
+    const std::string flow = ventilator_oxygen_flow(c.p);
+    if (flow.empty()) return;
+    bool concentrator = false, cylinder = false;
+    for (const auto& d : c.p.devices) {
+        concentrator |= d.kind == DeviceKind::OxygenConcentrator;
+        cylinder |= d.kind == DeviceKind::OxygenCylinder;
+    }
+    if (concentrator) c.add("oxygen_concentrator_life_sustaining", {{"flow", same(flow)}});
+    else if (!cylinder) c.add("oxygen_source_not_recorded", {{"flow", same(flow)}});
+}
+
+// ---- the action -------------------------------------------------------------
+
+void decide_action(Ctx& c) {
+    Verdict& v = c.v;
+    if (c.f.any_zone) {
+        const bool flood_only = !c.e.in_house_collapse && !c.e.in_landslide;
+        v.action = flood_only && c.f.floor_dry && !c.indoor_blocked ? FloodAction::ShelterUpstairs : FloodAction::LeaveEarly;
+    } else {
+        v.action = c.e.covered_by_flood_data ? FloodAction::StayHomePowerPlan : FloodAction::NoHazardData;
+    }
+    const int outage_days = static_cast<int>(std::ceil(v.outage_hours / 24.0 - 1e-9));
+    switch (v.action) {
+        case FloodAction::LeaveEarly:
+            v.start_alert_level = 3;
+            c.add("leave_early");
+            break;
+        case FloodAction::ShelterUpstairs:
+            v.home_days = std::max(v.home_days, outage_days);
+            c.add("shelter_upstairs", {{"floor", c.f.floor.text},
+                                       {"outage", hours_param(v.outage_hours)},
+                                       {"days", same(std::to_string(outage_days))}});
+            break;
+        case FloodAction::StayHomePowerPlan: c.add("stay_home_power_plan"); break;
+        case FloodAction::NoHazardData: c.add("no_hazard_data"); break;
+    }
+}
+
+// ---- destinations -------------------------------------------------------------
+
+void rule_planned_shelter(Ctx& c) {
+    Verdict& v = c.v;
+    const std::string& planned = c.p.evacuation.shelter;
+    if (planned.empty()) {
+        v.planned_shelter_status = ShelterStatus::NotPlanned;
+        c.add("shelter_not_planned");
+        return;
+    }
+    if (c.shelters.empty()) {
+        v.planned_shelter_status = ShelterStatus::NoData;
+        c.add("shelter_no_data", {{"name", same(planned)}});
+        return;
+    }
+    const Shelter* s = find_shelter(c.shelters, planned);
+    if (!s) {
+        v.planned_shelter_status = ShelterStatus::Unknown;
+        c.add("shelter_unknown", {{"name", same(planned)}});
+        return;
+    }
+    v.planned_shelter = *s;
+    v.planned_shelter_distance_m = distance_m(c.home(), s->location);
+    Params ps = {{"name", same(s->name)}, {"distance", distance_param(*v.planned_shelter_distance_m)}};
+    if (!s->flood) {
+        v.planned_shelter_status = ShelterStatus::NotForFlood;
+        if (c.f.flood || !c.f.any_zone) c.add("shelter_not_for_flood", ps);
+    } else if (!s->usable_in_flood()) {
+        v.planned_shelter_status = ShelterStatus::InFloodZone;
+        c.add("shelter_in_flood_zone", ps);
+    } else {
+        v.planned_shelter_status = ShelterStatus::Ok;
+    }
+    if (s->type == ShelterType::EmergencySite) c.add("planned_is_emergency_site", {{"name", same(s->name)}});
+}
+
+Destination from_shelter(const Shelter& s, DestinationRole role, const LatLon& home) {
+    Destination d;
+    d.role = role;
+    d.kind = to_string(s.type);
+    d.kind_ja = label_ja(s.type);
+    d.id = s.id;
+    d.name = s.name.empty() ? s.id : s.name;
+    d.location = s.location;
+    d.distance_m = distance_m(home, s.location);
+    d.power = s.power;
+    return d;
+}
+
+// Places the family arranged (evacuation.destinations), in their order.
+void rule_arranged_destinations(Ctx& c) {
+    for (const auto& a : c.p.evacuation.destinations) {
+        Params who = {{"name", same(a.name)}, {"kind", {label_ja(a.type), to_string(a.type)}}};
+        const Shelter* s = c.shelters.empty() ? nullptr : find_shelter(c.shelters, a.name);
+        std::optional<bool> power = a.power;
+        if (!power && s) power = s->power;
+        if (!a.agreed) {
+            c.add("destination_not_agreed", who);
+            continue;
+        }
+        if (s && c.f.flood && s->exposure.in_flood_zone && !s->vertical) {
+            c.add("destination_in_flood_zone", {{"name", same(a.name)}});
+            continue;
+        }
+        if (c.f.life_sustaining && power != true) {
+            who.push_back({"power", power ? Param{"ない", ""} : Param{"あるか確認できない", ""}});
+            who.push_back({"power_en", power ? Param{"", "has no power for medical devices"}
+                                             : Param{"", "has no confirmed power for medical devices"}});
+            c.add("destination_no_power", who);
+            continue;
+        }
+        Destination d;
+        if (s) d = from_shelter(*s, DestinationRole::Stay, c.home());
+        d.role = DestinationRole::Stay;
+        d.kind = to_string(a.type);
+        d.kind_ja = label_ja(a.type);
+        d.name = a.name;
+        d.power = power;
+        d.from_profile = true;
+        c.v.destinations.push_back(d);
+        Param dist = d.distance_m ? Param{"、直線距離 " + format_distance_ja(*d.distance_m),
+                                          ", " + format_distance_en(*d.distance_m) + " in a straight line"}
+                                  : Param{};
+        c.add("stay_destination", {{"name", same(a.name)}, {"kind", {label_ja(a.type), to_string(a.type)}}, {"distance", dist}});
+    }
+    const std::string& legacy = c.p.evacuation.welfare_shelter;
+    const bool listed = std::any_of(c.p.evacuation.destinations.begin(), c.p.evacuation.destinations.end(),
+                                    [&](const ArrangedDestination& a) { return shelter_lookup_key(a.name) == shelter_lookup_key(legacy); });
+    if (!legacy.empty() && !listed) c.add("welfare_shelter_not_agreed", {{"name", same(legacy)}});
+}
+
+// A 指定避難所 from the shelter data when nothing was arranged: indoors, out of
+// the hazard, with power for a life-sustaining device.
+void rule_layer_stay(Ctx& c) {
+    if (c.v.first(DestinationRole::Stay) || c.shelters.empty()) return;
+    const bool flood = c.f.flood, slide = c.e.in_landslide, needs_power = c.f.life_sustaining;
+    const Shelter* s = nearest(c.shelters, c.home(), [&](const Shelter& x) {
+        return x.type == ShelterType::EvacuationShelter && x.is_indoor() && !(flood && x.exposure.in_flood_zone) &&
+               !(slide && x.exposure.in_landslide) && !(x.exposure.in_house_collapse) && (!needs_power || x.power == true);
+    });
+    if (!s) return;
+    Destination d = from_shelter(*s, DestinationRole::Stay, c.home());
+    c.v.destinations.push_back(d);
+    c.v.suggested_shelter = make_suggestion(*s, c.home());
+    c.add("stay_destination", {{"name", same(d.name)},
+                               {"kind", {d.kind_ja, d.kind}},
+                               {"distance", {"、直線距離 " + format_distance_ja(*d.distance_m),
+                                             ", " + format_distance_en(*d.distance_m) + " in a straight line"}}});
+}
+
+void rule_no_stay(Ctx& c) {
+    if (c.v.first(DestinationRole::Stay)) return;
+    // Only where the family may have to leave home: a flood or landslide
+    // zone, or a blackout that outlasts its power.
+    const bool blackout_short = c.f.life_sustaining && c.v.power_hours && *c.v.power_hours < kHomeTargetHours;
+    if (c.v.action != FloodAction::LeaveEarly && !blackout_short) return;
+    const bool p = c.f.life_sustaining;
+    c.add("no_stay_destination", {{"need", {p ? "電源があり" : "", ""}}, {"need_en", {"", p ? "with power " : ""}}});
+}
+
+// A welfare shelter with power for staff to arrange (2021 guideline: direct
+// evacuation only for people it agreed to receive).
+void rule_welfare_to_arrange(Ctx& c) {
+    if (!c.f.dependent || c.shelters.empty()) return;
+    for (const auto& d : c.v.destinations)
+        if (d.role == DestinationRole::Stay && (d.kind == "welfare_shelter" || d.kind == "hospital")) return;
+    const bool flood = c.f.flood;
+    const Shelter* w = nearest(c.shelters, c.home(), [&](const Shelter& x) {
+        return x.type == ShelterType::WelfareShelter && x.power == true && !(flood && x.exposure.in_flood_zone && !x.vertical);
+    });
+    if (w) {
+        c.v.destinations.push_back(from_shelter(*w, DestinationRole::ToArrange, c.home()));
+        c.v.suggested_welfare = make_suggestion(*w, c.home());
+        c.add("welfare_shelter_to_arrange", {{"name", same(w->name)}, {"distance", distance_param(c.v.suggested_welfare->distance_m)}});
+        return;
+    }
+    const bool power_known = std::any_of(c.shelters.begin(), c.shelters.end(), [](const Shelter& x) { return x.power.has_value(); });
+    const bool welfare_known = std::any_of(c.shelters.begin(), c.shelters.end(), [](const Shelter& x) { return x.type == ShelterType::WelfareShelter; });
+    c.add(power_known && welfare_known ? "no_welfare_shelter_with_power" : "shelter_power_data_missing");
+}
+
+// The 指定緊急避難場所 for when it is too late to reach the stay destination:
+// never a place to stay, and never one inside the flood zone for a person
+// whose device cannot last while the water stays.
+void rule_flee_site(Ctx& c) {
+    if (c.v.action != FloodAction::LeaveEarly || c.shelters.empty()) return;
+    const bool landslide_only = !c.f.flood && !c.e.in_house_collapse;
+    const bool cannot_be_cut_off = c.f.life_sustaining || c.v.has("power_short_of_outage");
+    auto ok = [&](const Shelter& x) {
+        if (x.type == ShelterType::WelfareShelter) return false;  // only for people it agreed to receive
+        if (landslide_only) return x.landslide && !x.exposure.in_landslide;
+        if (!x.usable_in_flood() || x.exposure.in_house_collapse) return false;
+        return !(cannot_be_cut_off && x.exposure.in_flood_zone);
+    };
+    const Shelter* s = nullptr;
+    if (c.v.planned_shelter_status == ShelterStatus::Ok) {
+        const Shelter* planned = find_shelter(c.shelters, c.p.evacuation.shelter);
+        if (planned && ok(*planned)) s = planned;
+        else if (planned && planned->vertical && planned->exposure.in_flood_zone && cannot_be_cut_off) {
+            c.v.planned_shelter_status = ShelterStatus::Isolated;
+            c.add("shelter_vertical_isolated", {{"name", same(planned->name)}, {"distance", distance_param(*c.v.planned_shelter_distance_m)}});
+        }
+    }
+    if (!s) s = nearest(c.shelters, c.home(), ok);
+    if (!s) {
+        c.add("no_flee_site", {{"kind", {landslide_only ? "土砂災害時" : "洪水時", ""}}, {"kind_en", {"", landslide_only ? "a landslide" : "a flood"}}});
+        return;
+    }
+    c.v.destinations.push_back(from_shelter(*s, DestinationRole::FleeWhenLate, c.home()));
+    c.v.flee_site = make_suggestion(*s, c.home());
+    const bool vert = s->vertical && s->exposure.in_flood_zone;
+    c.add("flee_site", {{"name", same(s->name)},
+                        {"vertical", {vert ? "・上階や屋上を使う" : "", ""}},
+                        {"vertical_en", {"", vert ? ", upper floors or roof" : ""}},
+                        {"distance", distance_param(c.v.flee_site->distance_m)}});
+}
+
+// The household's own building: where it stays, or the last resort upstairs.
+void rule_upstairs(Ctx& c) {
+    Verdict& v = c.v;
+    Destination d;
+    d.role = DestinationRole::Upstairs;
+    d.kind = "own_building";
+    d.kind_ja = "自宅";
+    if (v.action == FloodAction::ShelterUpstairs) {
+        d.name = "自宅（" + std::to_string(c.f.floor.floor) + "階）";
+    } else if (v.action == FloodAction::LeaveEarly && c.e.in_flood_zone && !c.e.in_house_collapse && !c.e.in_landslide &&
+               v.safe_floor && std::max(1, c.p.household.storeys) >= *v.safe_floor) {
+        // A home already above the water is itself the last resort.
+        d.name = c.f.floor_dry ? "自宅（" + std::to_string(c.f.floor.floor) + "階）"
+                               : "この建物の" + std::to_string(std::max(*v.safe_floor, 2)) + "階以上";
+    } else {
+        return;
+    }
+    v.destinations.push_back(d);
+}
+
+// ---- plan upkeep ----------------------------------------------------------------
+
+void rule_upkeep(Ctx& c) {
+    const Profile& p = c.p;
+    if (c.opt.as_of.year > 0 && p.updated.year > 0 && c.opt.review_months > 0) {
+        const Date due = add_months(p.updated, c.opt.review_months);
+        if (due < c.opt.as_of) {
+            c.v.review_overdue = true;
+            c.add("review_overdue", {{"date", {p.updated.japanese(), ""}},
+                                     {"date_en", {"", p.updated.iso()}},
+                                     {"months", same(std::to_string(c.opt.review_months))}});
+        }
+    }
+    if (!p.consent.share_with_supporters) {
+        c.v.consent_missing = true;
+        c.add("consent_missing");
+    }
+}
+
+// ---- staff priority ---------------------------------------------------------------
+
+Priority combine(const Ctx& c) {
+    const Verdict& v = c.v;
+    const bool leave = v.action == FloodAction::LeaveEarly;
+    const bool house_danger = c.e.in_house_collapse || c.e.in_landslide;
+    const double hours = v.power_hours.value_or(kHomeTargetHours);
+    if (leave && (c.f.life_sustaining || house_danger)) return Priority::A;
+    if (leave || (c.f.life_sustaining && hours < kCarryTargetHours)) return Priority::B;
+    if (v.action == FloodAction::ShelterUpstairs || v.action == FloodAction::NoHazardData ||
+        (c.f.life_sustaining && hours < kHomeTargetHours))
+        return Priority::C;
+    return Priority::D;
+}
+
 }  // namespace
+
+bool Verdict::has(const std::string& code) const {
+    return std::any_of(reasons.begin(), reasons.end(), [&](const Reason& r) { return r.code == code; });
+}
+
+const Destination* Verdict::first(DestinationRole role) const {
+    for (const auto& d : destinations)
+        if (d.role == role) return &d;
+    return nullptr;
+}
 
 const char* to_string(Priority p) {
     switch (p) {
@@ -175,22 +586,62 @@ const char* to_string(Priority p) {
 
 const char* label_ja(Priority p) {
     switch (p) {
-        case Priority::A: return "A: 早期避難（警戒レベル3で避難開始）";
-        case Priority::B: return "B: 立退き避難（警戒レベル4までに避難）";
-        case Priority::C: return "C: 垂直避難・在宅避難が可能（孤立に備える）";
-        case Priority::D: return "D: 想定区域外";
+        case Priority::A: return "A: 最優先（警戒レベル3で立退き避難・生命維持の機器または家屋の危険）";
+        case Priority::B: return "B: 優先（警戒レベル3で立退き避難、または停電時の電源が72時間未満）";
+        case Priority::C: return "C: 要確認（上階で屋内安全確保、停電時の電源が7日未満、またはデータなし）";
+        case Priority::D: return "D: 区域外・停電への備えあり";
     }
-    return "D: 想定区域外";
+    return "D: 区域外・停電への備えあり";
 }
 
 const char* label_en(Priority p) {
     switch (p) {
-        case Priority::A: return "A: Evacuate early (start at alert level 3)";
-        case Priority::B: return "B: Evacuate (leave by alert level 4)";
-        case Priority::C: return "C: Vertical evacuation / shelter in place possible (prepare for isolation)";
-        case Priority::D: return "D: Outside all hazard zones";
+        case Priority::A: return "A: Top priority (leave at alert level 3; life-sustaining device or the house at risk)";
+        case Priority::B: return "B: Priority (leave at alert level 3, or under 72 h of power in a blackout)";
+        case Priority::C: return "C: Check (stays upstairs, under 7 days of power, or no hazard data)";
+        case Priority::D: return "D: Outside every zone, prepared for blackouts";
     }
-    return "D: Outside all hazard zones";
+    return "D: Outside every zone, prepared for blackouts";
+}
+
+const char* to_string(FloodAction a) {
+    switch (a) {
+        case FloodAction::LeaveEarly: return "leave_early";
+        case FloodAction::ShelterUpstairs: return "shelter_upstairs";
+        case FloodAction::StayHomePowerPlan: return "stay_home_power_plan";
+        case FloodAction::NoHazardData: return "no_hazard_data";
+    }
+    return "no_hazard_data";
+}
+
+const char* label_ja(FloodAction a) {
+    switch (a) {
+        case FloodAction::LeaveEarly: return "警戒レベル3で立退き避難";
+        case FloodAction::ShelterUpstairs: return "自宅の上階で屋内安全確保";
+        case FloodAction::StayHomePowerPlan: return "自宅で過ごし停電に備える";
+        case FloodAction::NoHazardData: return "浸水想定データなし（要確認）";
+    }
+    return "浸水想定データなし（要確認）";
+}
+
+const char* label_en(FloodAction a) {
+    switch (a) {
+        case FloodAction::LeaveEarly: return "Leave at alert level 3";
+        case FloodAction::ShelterUpstairs: return "Stay upstairs at home";
+        case FloodAction::StayHomePowerPlan: return "Stay home, prepare for blackouts";
+        case FloodAction::NoHazardData: return "No flood hazard data (check)";
+    }
+    return "No flood hazard data (check)";
+}
+
+const char* to_string(DestinationRole r) {
+    switch (r) {
+        case DestinationRole::Stay: return "stay";
+        case DestinationRole::FleeWhenLate: return "flee_when_late";
+        case DestinationRole::Upstairs: return "upstairs";
+        case DestinationRole::ToArrange: return "to_arrange";
+    }
+    return "stay";
 }
 
 const char* to_string(ShelterStatus s) {
@@ -201,6 +652,7 @@ const char* to_string(ShelterStatus s) {
         case ShelterStatus::NotForFlood: return "not_for_flood";
         case ShelterStatus::InFloodZone: return "in_flood_zone";
         case ShelterStatus::NoData: return "no_data";
+        case ShelterStatus::Isolated: return "isolated";
     }
     return "unknown";
 }
@@ -208,11 +660,12 @@ const char* to_string(ShelterStatus s) {
 const char* label_ja(ShelterStatus s) {
     switch (s) {
         case ShelterStatus::Ok: return "洪水時に使用可";
-        case ShelterStatus::NotPlanned: return "避難先が未記入";
+        case ShelterStatus::NotPlanned: return "避難場所が未記入";
         case ShelterStatus::Unknown: return "避難場所データに該当なし";
         case ShelterStatus::NotForFlood: return "洪水の指定なし";
         case ShelterStatus::InFloodZone: return "浸水想定区域内（地上階）";
         case ShelterStatus::NoData: return "避難場所データなし";
+        case ShelterStatus::Isolated: return "浸水中は孤立するため使わない";
     }
     return "避難場所データに該当なし";
 }
@@ -224,317 +677,41 @@ std::string format_distance_en(double m) {
     return m < 1000 ? "~" + fmt("%.0f", std::round(m / 10) * 10) + " m" : "~" + fmt("%.1f", m / 1000) + " km";
 }
 
-Verdict assess(const Profile& profile, const Exposure& e, const std::vector<Shelter>& shelters,
-               const RiskOptions& opt) {
+std::optional<int> safe_floor_for(double max_depth_m, double metres_per_storey) {
+    if (!std::isfinite(max_depth_m) || !(metres_per_storey > 0)) return std::nullopt;
+    // Lowest n with (n - 1) x mps >= max; the 1e-9 absorbs binary noise at exact multiples.
+    int n = static_cast<int>(std::ceil(std::max(0.0, max_depth_m) / metres_per_storey - 1e-9)) + 1;
+    return std::max(1, n);
+}
+
+Verdict assess(const Profile& profile, const Exposure& exposure, const std::vector<Shelter>& shelters,
+               const RiskOptions& options) {
     Verdict v;
     v.household_id = profile.id;
-    v.exposure = e;
-    Priority level = Priority::D;
-    auto raise = [&](Priority p) { level = std::min(level, p); };  // A < B < C < D
-    auto add = [&](const char* code, std::string ja, std::string en) {
-        v.reasons.push_back({code, std::move(ja), std::move(en)});
-    };
+    v.exposure = exposure;
+    Ctx c{profile, exposure, shelters, options, v, gather_facts(profile, exposure, options)};
+    v.life_sustaining = c.f.life_sustaining;
 
-    const bool flood = e.in_flood_zone || e.in_duration_zone;
-    const bool any_zone = flood || e.in_house_collapse || e.in_landslide;
-    const FloorPhrase fp = floor_phrase(profile.household);
-    const double mps = opt.metres_per_storey > 0 ? opt.metres_per_storey : 3.0;
-    const double floor_level_m = (fp.floor - 1) * mps;
+    // Order matters only where a rule reads what an earlier one decided.
+    rule_zones(c);
+    rule_depth(c);
+    rule_safe_floor(c);
+    rule_outage(c);
+    rule_flood_power(c);
+    rule_stock(c);
+    rule_blackout(c);
+    rule_oxygen(c);
+    decide_action(c);
+    rule_planned_shelter(c);
+    rule_arranged_destinations(c);
+    rule_layer_stay(c);
+    rule_no_stay(c);
+    rule_welfare_to_arrange(c);
+    rule_flee_site(c);
+    rule_upstairs(c);
+    rule_upkeep(c);
 
-    if (e.in_house_collapse) {
-        raise(Priority::A);
-        add("house_collapse_zone",
-            "家屋倒壊等氾濫想定区域" + collapse_type_ja(e.house_collapse_type) +
-                "内：家屋が倒壊・流失するおそれがあり、階数にかかわらず洪水の前に区域外へ立退き避難が必要です",
-            "Inside a house-collapse flood zone" + collapse_type_en(e.house_collapse_type) +
-                ": the house may collapse or be washed away; leave the zone before the flood, whatever the floor");
-    }
-    if (e.in_landslide) {
-        raise(Priority::A);
-        std::string t_ja = e.landslide_type.empty() ? "" : "（" + e.landslide_type + "）";
-        std::string t_en = e.landslide_type.empty() ? "" : " (" + e.landslide_type + ")";
-        add("landslide_zone", "土砂災害警戒区域等" + t_ja + "内：大雨の前に、早めに区域外の安全な場所へ避難します",
-            "Inside a landslide hazard zone" + t_en + ": leave for a safe place outside the zone before heavy rain");
-    }
-
-    // Depth against the floor.
-    bool floor_floods = false;
-    if (flood) {
-        const std::string h = format_m(floor_level_m);
-        if (e.depth) {
-            floor_floods = e.depth->max_m > floor_level_m;
-            if (floor_floods) {
-                raise(Priority::B);
-                add("living_floor_floods",
-                    "想定浸水深 " + e.depth->label_ja() + "：" + fp.ja + "（床の高さ 約" + h +
-                        "m）まで浸水するおそれがあります。浸水前に立退き避難が必要です",
-                    "Expected depth " + e.depth->label_en() + ": water can reach " + fp.en + ", floor level ~" + h +
-                        " m; the person must leave before the flood");
-            } else {
-                raise(Priority::C);
-                add("floor_above_water",
-                    "想定浸水深 " + e.depth->label_ja() + "：" + fp.ja + "（床の高さ 約" + h +
-                        "m）は浸水しない想定ですが、周囲が浸水して孤立します（垂直避難・在宅避難の備えが必要）",
-                    "Expected depth " + e.depth->label_en() + ": " + fp.en + ", floor level ~" + h +
-                        " m, stays above the water, but the home will be cut off (vertical evacuation / shelter in place)");
-            }
-        } else {
-            floor_floods = kUnknownDepthAssumedM > floor_level_m;
-            const std::string assumed = format_m(kUnknownDepthAssumedM);
-            if (floor_floods) {
-                raise(Priority::B);
-                add("depth_unknown_floor_floods",
-                    "浸水想定区域内ですが浸水深のデータがありません：最大" + assumed + "m（2階が水没する目安）の浸水を想定し、" +
-                        fp.ja + "（床の高さ 約" + h + "m）は浸水するものとして立退き避難とします",
-                    "Inside a flood zone with no depth data: assuming up to " + assumed +
-                        " m (a second floor submerged), " + fp.en + ", floor level ~" + h +
-                        " m, is treated as flooding; the person must leave");
-            } else {
-                raise(Priority::C);
-                add("depth_unknown_upper_floor",
-                    "浸水想定区域内ですが浸水深のデータがありません：最大" + assumed + "mの浸水を想定すると" + fp.ja +
-                        "（床の高さ 約" + h + "m）は浸水しませんが、周囲が浸水して孤立します。ハザードマップで浸水深を確認してください",
-                    "Inside a flood zone with no depth data: assuming up to " + assumed + " m, " + fp.en +
-                        ", floor level ~" + h + " m, stays dry but the home will be cut off; check the depth on the hazard map");
-            }
-        }
-        if (floor_floods && profile.uses_ventilator()) {
-            raise(Priority::A);
-            add("ventilator_floor_floods",
-                "人工呼吸器を使用し、" + fp.ja +
-                    "が浸水する想定です：移動に時間と支援者が必要なため、警戒レベル3（高齢者等避難）で早めに避難を始めます",
-                "Uses a ventilator and " + fp.en +
-                    " is expected to flood: moving takes time and helpers, so evacuation starts early at alert level 3");
-        }
-    }
-
-    // Power runtime against the isolation.
-    const PowerTimeline tl = model_power(profile);
-    if (!tl.empty()) {
-        v.power_hours = tl.runtime_h;
-        const DevicePower& lim = tl.devices[*tl.limiting_device];
-        const std::string r = format_hours(tl.runtime_h);
-        std::string seg_ja, seg_en;
-        describe_segments(lim, seg_ja, seg_en);
-        add("power_runtime", "停電時に医療機器を動かせる時間：約" + r + "時間（" + seg_ja + "）",
-            "Blackout runtime of the medical devices: about " + r + " h (" + seg_en + ")");
-
-        // Only life-sustaining (critical) devices make a short runtime an A:
-        // the others can pause or fall back to manual care, so for them the
-        // shortfall is reported without changing the level.
-        const bool critical = lim.critical;
-        auto short_noncritical = [&](const std::string& what_ja, const std::string& what_en) {
-            add("power_short_noncritical",
-                "停電時に" + lim.name_ja + "を動かせるのは約" + r + "時間で、" + what_ja +
-                    "に届きません：生命維持に必須の機器ではないため優先度は変えませんが、代替手段と予備電源を準備してください",
-                "In a blackout the " + lim.name_en + " runs about " + r + " h, less than " + what_en +
-                    ": not life-sustaining, so the level is unchanged; prepare a manual fallback and backup power");
-        };
-        double target = kCarryTargetHours;
-        if (flood) {
-            const bool known = e.in_duration_zone && e.duration;
-            if (known) {
-                target = isolation_hours(*e.duration);
-                const std::string t = format_hours(target);
-                if (tl.runtime_h < target && critical) {
-                    raise(Priority::A);
-                    add("power_short_of_isolation",
-                        "停電時に" + lim.name_ja + "を動かせるのは約" + r + "時間で、想定浸水継続時間（" +
-                            e.duration->label_ja() + "：最長" + t +
-                            "時間として計算）より短いため、在宅避難を続けられません：警戒レベル3で早めに避難します",
-                        "In a blackout the " + lim.name_en + " runs about " + r + " h, less than the expected flooding (" +
-                            e.duration->label_en() + ", counted as " + t +
-                            " h): staying home is not possible; evacuate early at alert level 3");
-                } else if (tl.runtime_h < target) {
-                    short_noncritical("想定浸水継続時間（" + e.duration->label_ja() + "：最長" + t + "時間）",
-                                      "the expected flooding (" + e.duration->label_en() + ", counted as " + t + " h)");
-                } else {
-                    add("power_covers_target",
-                        "停電時の稼働時間 約" + r + "時間は、想定浸水継続時間（" + e.duration->label_ja() + "：最長" + t +
-                            "時間）を満たします",
-                        "The blackout runtime of about " + r + " h covers the expected flooding (" +
-                            e.duration->label_en() + ", counted as " + t + " h)");
-                }
-            } else {
-                const std::string t = format_hours(kCarryTargetHours);
-                add("duration_unknown",
-                    "浸水継続時間のデータがありません：電源は" + t + "時間を目安に比較します",
-                    "No flood-duration data: the power runtime is compared with " + t + " h");
-                if (tl.runtime_h < kCarryTargetHours && critical) {
-                    raise(Priority::A);
-                    add("power_short_of_72h",
-                        "停電時に" + lim.name_ja + "を動かせるのは約" + r + "時間で、" + t +
-                            "時間に届かないため、在宅避難を続けられません：警戒レベル3で早めに避難します",
-                        "In a blackout the " + lim.name_en + " runs about " + r + " h, less than " + t +
-                            " h: staying home is not possible; evacuate early at alert level 3");
-                } else if (tl.runtime_h < kCarryTargetHours) {
-                    short_noncritical(t + "時間の目安", "the " + t + " h guide");
-                } else {
-                    add("power_covers_target", "停電時の稼働時間 約" + r + "時間は、" + t + "時間の目安を満たします",
-                        "The blackout runtime of about " + r + " h covers " + t + " h");
-                }
-            }
-        }
-
-        // Manual fallbacks for every device that stops before the target.
-        std::string fb_ja, fb_en;
-        for (const auto& d : tl.devices) {
-            if (d.runtime_h >= target) continue;
-            const std::string& f = d.manual_fallback;
-            fb_ja += (fb_ja.empty() ? "" : "、") + d.name_ja + " → " + (f.empty() ? "代替手段の記入なし" : f);
-            fb_en += (fb_en.empty() ? "" : "; ") + d.name_en + " -> " + (f.empty() ? "no manual fallback recorded" : f);
-        }
-        if (!fb_ja.empty()) {
-            const std::string t = format_hours(target);
-            add("manual_fallback", t + "時間までに電源が尽きる機器と代替手段：" + fb_ja,
-                "Devices that lose power before " + t + " h and their manual fallbacks: " + fb_en);
-        }
-        for (const auto& n : tl.notes) v.reasons.push_back(n);
-    }
-
-    if (!any_zone) {
-        add("outside_all_zones", "読み込んだハザードデータでは、洪水・家屋倒壊・土砂災害の想定区域外です",
-            "Outside every flood, house-collapse and landslide zone in the loaded hazard data");
-    }
-
-    // Power that runs out before the water recedes rules out staying cut off
-    // anywhere inside the zone, including an upper-floor shelter.
-    const bool power_cannot_stay = std::any_of(v.reasons.begin(), v.reasons.end(), [](const Reason& r) {
-        return r.code == "power_short_of_isolation" || r.code == "power_short_of_72h";
-    });
-    bool vertical_isolated = false;
-
-    // The planned shelter.
-    const LatLon home = profile.household.location;
-    const std::string& planned = profile.evacuation.shelter;
-    const Shelter* found = nullptr;
-    if (planned.empty()) {
-        v.planned_shelter_status = ShelterStatus::NotPlanned;
-        add("shelter_not_planned", "避難先（指定緊急避難場所）が計画に記入されていません",
-            "The plan names no shelter");
-    } else if (shelters.empty()) {
-        v.planned_shelter_status = ShelterStatus::NoData;
-        add("shelter_no_data", "避難場所のデータが読み込まれていないため、計画の避難先「" + planned + "」を確認できません",
-            "No shelter data is loaded: the planned shelter \"" + planned + "\" cannot be checked");
-    } else {
-        for (const auto& s : shelters)
-            if (s.id == planned) {
-                found = &s;
-                break;
-            }
-        if (!found)
-            for (const auto& s : shelters)
-                if (s.name == planned) {
-                    found = &s;
-                    break;
-                }
-        if (!found) {
-            v.planned_shelter_status = ShelterStatus::Unknown;
-            add("shelter_unknown", "計画の避難先「" + planned + "」は避難場所データに見つかりません",
-                "The planned shelter \"" + planned + "\" is not in the shelter data");
-        } else {
-            v.planned_shelter = *found;
-            v.planned_shelter_distance_m = distance_m(home, found->location);
-            const std::string d_ja = format_distance_ja(*v.planned_shelter_distance_m);
-            const std::string d_en = format_distance_en(*v.planned_shelter_distance_m);
-            if (!found->flood) {
-                v.planned_shelter_status = ShelterStatus::NotForFlood;
-                add("shelter_not_for_flood",
-                    "計画の避難先「" + found->name + "」（直線距離 " + d_ja + "）は洪水の指定緊急避難場所ではありません",
-                    "The planned shelter " + found->name + " (" + d_en + " in a straight line) is not designated for floods");
-            } else if (!found->usable_in_flood()) {
-                v.planned_shelter_status = ShelterStatus::InFloodZone;
-                add("shelter_in_flood_zone",
-                    "計画の避難先「" + found->name + "」（直線距離 " + d_ja +
-                        "）は浸水想定区域内の地上の施設のため、洪水時には使えません",
-                    "The planned shelter " + found->name + " (" + d_en +
-                        " in a straight line) is a ground-level site inside the flood zone: not usable in a flood");
-            } else {
-                v.planned_shelter_status = ShelterStatus::Ok;
-                if (found->vertical && found->exposure.in_flood_zone && power_cannot_stay) {
-                    vertical_isolated = true;
-                    add("shelter_vertical_isolated",
-                        "計画の避難先「" + found->name + "」（直線距離 " + d_ja +
-                            "）は浸水想定区域内の上階・屋上の避難場所で、浸水中は孤立します：電源が浸水の継続より先に尽きるため、区域外の避難先を計画してください",
-                        "The planned shelter " + found->name + " (" + d_en +
-                            " in a straight line) is an upper-floor / rooftop site inside the flood zone and will be cut off: "
-                            "power runs out before the water recedes, so plan a destination outside the zone");
-                }
-            }
-        }
-    }
-
-    // Suggestions for households in a zone: a shelter when the plan has none
-    // usable, and a welfare shelter with power for power-dependent devices.
-    if (any_zone && !shelters.empty()) {
-        const bool dependent = !tl.empty();
-        if (v.planned_shelter_status != ShelterStatus::Ok || vertical_isolated) {
-            const Shelter* s = nullptr;
-            bool landslide_only = !flood && !e.in_house_collapse;
-            if (landslide_only) {
-                s = nearest(shelters, home, [](const Shelter& x) { return x.landslide && !x.exposure.in_landslide; });
-            } else {
-                // Power-dependent people cannot stay cut off on an upper floor:
-                // prefer sites outside the flood zone over vertical sites in it.
-                if (dependent || vertical_isolated)
-                    s = nearest(shelters, home,
-                                [](const Shelter& x) { return x.usable_in_flood() && !x.exposure.in_flood_zone; });
-                if (!s && !vertical_isolated)
-                    s = nearest(shelters, home, [](const Shelter& x) { return x.usable_in_flood(); });
-            }
-            const char* kind_ja = landslide_only ? "土砂災害時" : "洪水時";
-            const char* kind_en = landslide_only ? "a landslide" : "a flood";
-            if (s) {
-                v.suggested_shelter = make_suggestion(*s, home);
-                std::string vert_ja = s->vertical && s->exposure.in_flood_zone ? "（上階・屋上を使う施設）" : "";
-                std::string vert_en = s->vertical && s->exposure.in_flood_zone ? ", upper-floor / rooftop site" : "";
-                add("suggested_shelter",
-                    std::string("最寄りの") + kind_ja + "に使える避難場所：" + s->name + vert_ja + "（直線距離 " +
-                        format_distance_ja(v.suggested_shelter->distance_m) + "）",
-                    std::string("Nearest shelter usable in ") + kind_en + ": " + s->name + " (" +
-                        format_distance_en(v.suggested_shelter->distance_m) + " in a straight line" + vert_en + ")");
-            } else {
-                add("no_usable_shelter", std::string("避難場所データに") + kind_ja + "に使える避難場所がありません",
-                    std::string("No shelter in the data is usable in ") + kind_en);
-            }
-        }
-        if (dependent) {
-            const Shelter* w = nearest(shelters, home, [](const Shelter& x) {
-                return x.welfare && x.power.value_or(false) && !(x.exposure.in_flood_zone && !x.vertical);
-            });
-            if (w) {
-                v.suggested_welfare = make_suggestion(*w, home);
-                add("suggested_welfare_shelter",
-                    "電源のある最寄りの福祉避難所：" + w->name + "（直線距離 " +
-                        format_distance_ja(v.suggested_welfare->distance_m) + "）",
-                    "Nearest welfare shelter with power: " + w->name + " (" +
-                        format_distance_en(v.suggested_welfare->distance_m) + " in a straight line)");
-            } else {
-                add("no_welfare_shelter_with_power", "避難場所データに、電源のある福祉避難所がありません",
-                    "No welfare shelter with power for medical devices in the shelter data");
-            }
-        }
-    }
-
-    // Plan upkeep: informative, never changes the level.
-    if (opt.as_of.year > 0 && profile.updated.year > 0 && opt.review_months > 0) {
-        const Date due = add_months(profile.updated, opt.review_months);
-        if (due < opt.as_of) {
-            v.review_overdue = true;
-            const std::string m = std::to_string(opt.review_months);
-            add("review_overdue",
-                "計画の最終更新（" + profile.updated.japanese() + "）から" + m + "か月を過ぎています：見直してください",
-                "The plan was last reviewed on " + profile.updated.iso() + ", more than " + m +
-                    " months ago: review it");
-        }
-    }
-    if (!profile.consent.share_with_supporters) {
-        v.consent_missing = true;
-        add("consent_missing", "支援者への情報提供の同意がありません：同意を得るまで、この計画を支援者に渡せません",
-            "No consent to share with supporters: the plan cannot be given to supporters until consent is obtained");
-    }
-
-    v.level = level;
+    v.level = combine(c);
     std::stable_sort(v.reasons.begin(), v.reasons.end(),
                      [](const Reason& a, const Reason& b) { return reason_rank(a.code) < reason_rank(b.code); });
     return v;
