@@ -14,6 +14,11 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // invent power on data the validator should have rejected.
 double sane(double v) { return std::isfinite(v) && v > 0 ? v : 0.0; }
 
+// Below a thousandth (of an hour a day, of a watt) no device runs: such
+// values are typing slips, and dividing by them makes infinite runtimes.
+constexpr double kNegligible = 1e-3;
+double sane_amount(double v) { return sane(v) >= kNegligible ? v : 0.0; }
+
 double sane_efficiency(double e) { return std::isfinite(e) && e > 0 && e <= 1 ? e : kDefaultEfficiency; }
 
 std::string device_name_ja(const Device& d) { return d.name.empty() ? label_ja(d.kind) : d.name; }
@@ -152,7 +157,7 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
 
     for (size_t i = 0; i < p.devices.size(); ++i) {
         const Device& d = p.devices[i];
-        double hours = std::min(sane(d.hours_per_day), 24.0);
+        double hours = std::min(sane_amount(d.hours_per_day), 24.0);
         // A device used 0 h a day (as needed) has no daily load to keep up.
         if (!d.power_dependent || (hours <= 0 && !d.critical)) continue;
         DevicePower dp;
@@ -161,8 +166,8 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
         dp.name_en = device_name_en(d);
         dp.critical = d.critical || (d.kind == DeviceKind::OxygenConcentrator && ventilator_oxygen);
         dp.duty = d.critical ? 1.0 : hours / 24.0;
-        dp.load_known = sane(d.watts) > 0;
-        dp.average_w = sane(d.watts) * dp.duty;
+        dp.load_known = sane_amount(d.watts) > 0;
+        dp.average_w = sane_amount(d.watts) * dp.duty;
         dp.manual_fallback = d.manual_fallback;
         // Battery hours are hours of running; a part-time device stretches them.
         double internal = sane(d.internal_battery_h) / dp.duty;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "risk/power.hpp"
 #include "risk_fixtures.hpp"
 
@@ -30,31 +32,52 @@ TEST_CASE("ventilator 60 W with 4 h + 2x6 h batteries and a 500 Wh station runs 
     PowerTimeline tl = model_power(p);
 
     REQUIRE(tl.devices.size() == 1);
-    // 4 + 12 + 500 x 0.85 / 60
+    // 12 + 500 x 0.85 / 60 + 4: the same total whatever the order.
     CHECK(tl.runtime_h == Approx(4 + 12 + 500 * 0.85 / 60).margin(1e-9));
     CHECK(tl.runtime_h == Approx(23.083333).margin(1e-6));
     CHECK(tl.average_w == Approx(60).margin(1e-12));
     REQUIRE(tl.limiting_device);
     CHECK(*tl.limiting_device == 0);
 
+    // NCCHD order: external batteries, the station, and the internal battery
+    // kept for moving is used last.
+    const auto& segs = tl.devices[0].segments;
+    REQUIRE(segs.size() == 3);
+    CHECK(segs[0].step == PowerStep::ExternalBattery);
+    CHECK(segs[0].start_h == 0);
+    CHECK(segs[0].end_h == Approx(12).margin(1e-12));
+    CHECK(segs[1].step == PowerStep::PowerStation);
+    CHECK(segs[1].label_ja == "ポータブル電源");
+    CHECK(segs[1].start_h == Approx(12).margin(1e-12));
+    CHECK(segs[1].end_h == Approx(12 + 425.0 / 60).margin(1e-9));
+    CHECK(segs[2].step == PowerStep::InternalBattery);
+    CHECK(segs[2].label_ja == "内部バッテリー（予備）");
+    CHECK(segs[2].end_h == Approx(23.083333).margin(1e-6));
+
+    REQUIRE(tl.household.size() == 3);
+    CHECK(tl.household[0].end_h == Approx(12).margin(1e-12));
+    CHECK(tl.household[1].step == PowerStep::PowerStation);
+    CHECK(tl.household[2].step == PowerStep::InternalBattery);
+    CHECK(tl.household[2].end_h == Approx(23.083333).margin(1e-6));
+    REQUIRE(tl.sources.size() == 1);
+    CHECK(tl.sources[0].usable_wh == Approx(425).margin(1e-9));
+}
+
+TEST_CASE("battery_order internal_first runs the internal battery first and notes it", "[power]") {
+    Profile p = base_profile();
+    p.devices = {ventilator_60w()};
+    p.devices[0].battery_order = BatteryOrder::InternalFirst;
+    p.power_backup = {station(500, 0.85)};
+    PowerTimeline tl = model_power(p);
     const auto& segs = tl.devices[0].segments;
     REQUIRE(segs.size() == 3);
     CHECK(segs[0].step == PowerStep::InternalBattery);
-    CHECK(segs[0].start_h == 0);
     CHECK(segs[0].end_h == Approx(4).margin(1e-12));
     CHECK(segs[1].step == PowerStep::ExternalBattery);
-    CHECK(segs[1].end_h == Approx(16).margin(1e-12));
     CHECK(segs[2].step == PowerStep::PowerStation);
-    CHECK(segs[2].label_ja == "ポータブル電源");
     CHECK(segs[2].start_h == Approx(16).margin(1e-12));
-    CHECK(segs[2].end_h == Approx(23.083333).margin(1e-6));
-
-    REQUIRE(tl.household.size() == 2);
-    CHECK(tl.household[0].end_h == Approx(16).margin(1e-12));
-    CHECK(tl.household[1].step == PowerStep::PowerStation);
-    CHECK(tl.household[1].end_h == Approx(23.083333).margin(1e-6));
-    REQUIRE(tl.sources.size() == 1);
-    CHECK(tl.sources[0].usable_wh == Approx(425).margin(1e-9));
+    CHECK(tl.runtime_h == Approx(23.083333).margin(1e-6));
+    CHECK(has_note(tl, "internal_battery_first"));
 }
 
 TEST_CASE("a critical concentrator without battery drains the shared station from t = 0", "[power]") {
@@ -73,9 +96,11 @@ TEST_CASE("a critical concentrator without battery drains the shared station fro
     CHECK(tl.peak_w == Approx(180).margin(1e-12));
     REQUIRE(tl.devices[1].segments.size() == 1);
     CHECK(tl.devices[1].segments[0].step == PowerStep::PowerStation);
-    // The ventilator never reaches the station: it is empty by then.
+    // The ventilator never reaches the station: external 0-12 h, then its reserve 12-16 h.
     REQUIRE(tl.devices[0].segments.size() == 2);
-    CHECK(tl.devices[0].segments[1].step == PowerStep::ExternalBattery);
+    CHECK(tl.devices[0].segments[0].step == PowerStep::ExternalBattery);
+    CHECK(tl.devices[0].segments[1].step == PowerStep::InternalBattery);
+    CHECK(tl.devices[0].segments[1].start_h == Approx(12).margin(1e-12));
 }
 
 TEST_CASE("without critical concentrator the ventilator decides the household runtime", "[power]") {
@@ -92,14 +117,16 @@ TEST_CASE("a station big enough to outlast the batteries is shared by both devic
     p.devices = {ventilator_60w(), concentrator_120w(true)};
     p.power_backup = {station(3000, 0.85)};  // 2550 Wh usable
     PowerTimeline tl = model_power(p);
-    // 0-16 h: concentrator alone, 1920 Wh; 630 Wh left at 180 W = 3.5 h.
-    CHECK(tl.runtime_h == Approx(19.5).margin(1e-9));
-    CHECK(tl.devices[0].runtime_h == Approx(19.5).margin(1e-9));
-    CHECK(tl.devices[1].runtime_h == Approx(19.5).margin(1e-9));
+    // 0-12 h: concentrator alone, 1440 Wh; 1110 Wh left at 180 W = 6.1667 h;
+    // the station is empty at 18.1667 h, the ventilator then has its 4 h reserve.
+    CHECK(tl.devices[1].runtime_h == Approx(12 + 1110.0 / 180).margin(1e-9));
+    CHECK(tl.devices[0].runtime_h == Approx(12 + 1110.0 / 180 + 4).margin(1e-9));
+    CHECK(tl.runtime_h == Approx(18.1666667).margin(1e-6));  // the concentrator stops first
     REQUIRE(tl.devices[0].segments.size() == 3);
-    CHECK(tl.devices[0].segments[2].start_h == Approx(16).margin(1e-12));
-    REQUIRE(tl.household.size() == 1);  // the station from t = 0, no battery-only phase
+    CHECK(tl.devices[0].segments[1].start_h == Approx(12).margin(1e-12));
+    REQUIRE(tl.household.size() == 2);  // the station from t = 0, then the reserve
     CHECK(tl.household[0].start_h == 0);
+    CHECK(tl.household[1].step == PowerStep::InternalBattery);
 }
 
 TEST_CASE("no backup at all: each device runs on its own batteries", "[power]") {
@@ -131,8 +158,9 @@ TEST_CASE("steps are used station, car, generator whatever the profile order", "
     CHECK(tl.sources[0].step == PowerStep::PowerStation);
     CHECK(tl.sources[0].backup_index == 1);
     CHECK(tl.sources[1].step == PowerStep::Generator);
-    CHECK(*tl.sources[1].start_h == Approx(41.25).margin(1e-9));
-    CHECK(*tl.sources[1].end_h == Approx(53.25).margin(1e-9));
+    // External 16 h, station 21.25 h, generator 12 h, then the 4 h reserve.
+    CHECK(*tl.sources[1].start_h == Approx(37.25).margin(1e-9));
+    CHECK(*tl.sources[1].end_h == Approx(49.25).margin(1e-9));
 
     p.power_backup = {generator(6), car(1000, 0.9), station(500, 0.85)};
     tl = model_power(p);
@@ -275,6 +303,49 @@ TEST_CASE("extra battery covers every device short of the target", "[power]") {
     opt.extra_battery_efficiency = 1.0;
     CHECK(shortfalls(tl, std::nullopt, opt)[0].extra_wh ==
           Approx(60 * (72 - 16) + 120 * (72 - conc)).margin(1e-6));
+}
+
+TEST_CASE("a car at a flooding home counts for a blackout, not for the flood", "[power]") {
+    Profile p = base_profile();
+    p.devices = {concentrator_120w(true)};
+    p.power_backup = {car()};
+    PowerModelOptions flood;
+    flood.flood = true;
+    CHECK(model_power(p).runtime_h == Approx(kCarInverterAssumedHours).margin(1e-12));
+    CHECK(model_power(p, flood).runtime_h == 0);
+    p.power_backup[0].kept_outside_flood_zone = true;
+    CHECK(model_power(p, flood).runtime_h == Approx(kCarInverterAssumedHours).margin(1e-12));
+}
+
+TEST_CASE("oxygen through the ventilator makes the concentrator life-sustaining", "[power]") {
+    Profile p = base_profile();
+    p.devices = {ventilator_60w(), concentrator_120w(false)};
+    CHECK_FALSE(model_power(p).devices[1].critical);
+    p.devices[0].settings = VentilatorSettings{};
+    p.devices[0].settings->oxygen = "なし";
+    CHECK(ventilator_oxygen_flow(p).empty());
+    CHECK_FALSE(model_power(p).devices[1].critical);
+    p.devices[0].settings->oxygen = " 1L/分 ";
+    CHECK(ventilator_oxygen_flow(p) == "1L/分");
+    CHECK(model_power(p).devices[1].critical);
+}
+
+TEST_CASE("denormal watts and hours end the model with a finite runtime", "[power]") {
+    // hours_per_day 1e-200 and watts 1e-200 make the average load underflow to 0;
+    // the energy loop must still end (it once spun for ever on 0 x inf = NaN).
+    Profile p = base_profile();
+    Device d = make_device(DeviceKind::Suction, 1e-200, 1e-200, 1);
+    Device critical = make_device(DeviceKind::Suction, 4.9e-324, 4.9e-324, 1);
+    critical.critical = true;
+    Device tiny = make_device(DeviceKind::FeedingPump, 1e-3, 1e-3, 1);  // the smallest amounts that count
+    p.devices = {d, critical, tiny};
+    p.power_backup = {station(500)};
+    PowerTimeline tl = model_power(p);
+    REQUIRE(tl.devices.size() == 2);  // the negligible part-time suction is left out
+    CHECK_FALSE(tl.devices[0].load_known);
+    CHECK(tl.devices[1].load_known);
+    for (const auto& dp : tl.devices) CHECK(std::isfinite(dp.runtime_h));
+    CHECK(std::isfinite(tl.runtime_h));
 }
 
 TEST_CASE("bad numbers do not crash or invent power", "[power]") {
