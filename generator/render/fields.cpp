@@ -1,6 +1,7 @@
 #include "render/fields.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 #include <cstdio>
 
@@ -317,9 +318,19 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
 
     s["verdict.level"] = text(to_string(v.level));
     s["verdict.level_label"] = text(label_ja(v.level));
-    std::vector<std::string> reasons;
-    for (const auto& r : v.reasons) reasons.push_back(r.ja);
+    // The documents print the destinations and the safe floor in their own
+    // rows and the model's notes under 計算上の注意, so the verdict box keeps
+    // to the reasons that explain the action; all of them stay available.
+    std::vector<std::string> reasons, all;
+    for (const auto& r : v.reasons) {
+        all.push_back(r.ja);
+        static const std::set<std::string> shown_elsewhere = {"stay_destination", "flee_site", "safe_floor",
+                                                              "power_runtime"};
+        const ReasonGroup g = reason_catalogue()[std::min(reason_rank(r.code), reason_catalogue().size() - 1)].group;
+        if (g != ReasonGroup::Note && !shown_elsewhere.count(r.code)) reasons.push_back(r.ja);
+    }
     s["verdict.reasons"] = list(reasons);
+    s["verdict.all_reasons"] = list(all);
     std::string planned = v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter;
     s["verdict.planned_shelter"] = text(planned);
     s["verdict.planned_shelter_status"] = text(label_ja(v.planned_shelter_status));
@@ -338,7 +349,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
         // "ポータブル電源 ポータブル電源 500Wh" reads badly: skip the kind when the model names it.
         std::string kind = label_ja(b.kind);
         std::string t = b.model.find(kind) != std::string::npos ? b.model : join({kind, b.model}, " ");
-        if (b.capacity_wh > 0) t += " " + plain_number(b.capacity_wh) + "Wh";
+        // "ポータブル電源 500Wh" already says its capacity: do not print "500Wh" twice.
+        const std::string wh = plain_number(b.capacity_wh) + "Wh";
+        if (b.capacity_wh > 0 && t.find(wh) == std::string::npos) t += " " + wh;
         if (!b.fuel.empty()) t += "（" + b.fuel + "）";
         backups.push_back(t);
     }

@@ -52,21 +52,28 @@ RuntimeChart build_runtime_chart(const Profile& p, const PowerTimeline& tl, std:
                                  const PowerModelOptions& options) {
     RuntimeChart c;
     if (tl.empty()) return c;
-    for (const auto& dp : tl.devices) {
-        const Device& d = p.devices.at(dp.device_index);
-        for (const auto& seg : dp.segments) {
-            if (seg.step != PowerStep::InternalBattery && seg.step != PowerStep::ExternalBattery) continue;
-            ChartBar b;
-            b.step = seg.step;
-            b.label = device_label(d) + " " + seg.label_ja;
-            if (seg.step == PowerStep::ExternalBattery && d.external_battery_count > 1)
-                b.label += " " + std::to_string(d.external_battery_count) + "個";
-            b.start_h = seg.start_h;
-            b.end_h = seg.end_h;
-            b.device_index = dp.device_index;
-            c.bars.push_back(std::move(b));
+    // Bars in the order of use: each device's batteries before the shared
+    // sources, the sources, then the internal batteries kept as the reserve.
+    auto device_bars = [&](bool reserve) {
+        for (const auto& dp : tl.devices) {
+            const Device& d = p.devices.at(dp.device_index);
+            for (const auto& seg : dp.segments) {
+                if (seg.step != PowerStep::InternalBattery && seg.step != PowerStep::ExternalBattery) continue;
+                const bool is_reserve = seg.step == PowerStep::InternalBattery && dp.reserve_h > 0;
+                if (is_reserve != reserve) continue;
+                ChartBar b;
+                b.step = seg.step;
+                b.label = device_label(d) + " " + seg.label_ja;
+                if (seg.step == PowerStep::ExternalBattery && d.external_battery_count > 1)
+                    b.label += " " + std::to_string(d.external_battery_count) + "個";
+                b.start_h = seg.start_h;
+                b.end_h = seg.end_h;
+                b.device_index = dp.device_index;
+                c.bars.push_back(std::move(b));
+            }
         }
-    }
+    };
+    device_bars(false);
     for (const auto& s : tl.sources) {
         const PowerBackup& bk = p.power_backup.at(s.backup_index);
         ChartBar b;
@@ -78,6 +85,7 @@ RuntimeChart build_runtime_chart(const Profile& p, const PowerTimeline& tl, std:
         b.backup_index = s.backup_index;
         c.bars.push_back(std::move(b));
     }
+    device_bars(true);
     c.runtime_h = tl.runtime_h;
     if (tl.limiting_device) c.limiting_device = tl.devices[*tl.limiting_device].name_ja;
     c.shortfalls = shortfalls(tl, isolation, options);

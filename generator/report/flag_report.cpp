@@ -117,7 +117,7 @@ std::string stay_names(const Verdict& v) {
 std::string reason_codes(const Verdict& v) {
     std::vector<std::string> codes;
     for (const auto& r : v.reasons) codes.push_back(r.code);
-    return join(codes, ";");
+    return join(codes, ",");
 }
 
 }  // namespace

@@ -14,9 +14,16 @@ using namespace sheetgen::test;
 namespace {
 
 struct Row {
-    std::string level, codes, reasons, suggested, shelter_status;
+    std::string level, codes, reasons, suggested, shelter_status, action, flee;
+    std::string start_level, safe_floor;  // "" when null
     bool in_flood_zone = false;
 };
+
+std::string int_or_empty(OGRFeature& f, const char* name) {
+    int i = f.GetFieldIndex(name);
+    REQUIRE(i >= 0);
+    return f.IsFieldSetAndNotNull(i) ? std::to_string(f.GetFieldAsInteger(i)) : "";
+}
 
 // Reads the GeoJSON written by flag back through OGR (an independent reader).
 std::map<std::string, Row> read_geojson(const std::string& path) {
@@ -33,6 +40,10 @@ std::map<std::string, Row> read_geojson(const std::string& path) {
         r.suggested = f->GetFieldAsString("suggested_shelter");
         r.shelter_status = f->GetFieldAsString("shelter_status");
         r.in_flood_zone = f->GetFieldAsInteger("in_flood_zone") != 0;
+        r.action = f->GetFieldAsString("action");
+        r.flee = f->GetFieldAsString("flee_site");
+        r.start_level = int_or_empty(*f, "evacuation_start_alert_level");
+        r.safe_floor = int_or_empty(*f, "safe_floor");
         rows[f->GetFieldAsString("id")] = r;
     }
     GDALClose(ds);
@@ -64,63 +75,89 @@ TEST_CASE("flag gives each sample household the verdict it was designed for", "[
     auto rows = read_geojson(dir.file("at-risk.geojson"));
     REQUIRE(rows.size() == 12);
 
-    // 24-hour ventilator child on the 1st floor, 0.5-3 m: early evacuation; shelter not for floods.
-    CHECK(rows["tama-001"].level == "A");
-    CHECK(has_code(rows["tama-001"], "ventilator_floor_floods"));
+    auto expect = [&](const char* id, const char* level, const char* action, const char* start, const char* floor) {
+        INFO(id);
+        CHECK(rows[id].level == level);
+        CHECK(rows[id].action == action);
+        CHECK(rows[id].start_level == start);
+        CHECK(rows[id].safe_floor == floor);
+    };
+    // Each sample: staff priority, flood action, start alert level, safe floor, key reasons.
+    // tama-001: 24 h ventilator child, 1F of a 0.5-3 m zone; its agreed welfare shelter has power.
+    expect("tama-001", "A", "leave_early", "3", "2");
+    CHECK(has_code(rows["tama-001"], "living_floor_floods"));
+    CHECK(has_code(rows["tama-001"], "blackout_runtime_short"));
     CHECK(has_code(rows["tama-001"], "shelter_not_for_flood"));
-    CHECK_FALSE(rows["tama-001"].suggested.empty());
-    // Adult ventilator user on the 8th floor: dry floor, but 10 h of power against 72-168 h of flooding.
-    CHECK(rows["tama-002"].level == "A");
-    CHECK(has_code(rows["tama-002"], "power_short_of_isolation"));
+    CHECK(has_code(rows["tama-001"], "oxygen_source_not_recorded"));
+    CHECK(has_code(rows["tama-001"], "destination_no_power"));  // the grandparents' power is not confirmed
+    CHECK(rows["tama-001"].suggested == "多摩市総合福祉センター");
+    // tama-002: 8F above a 3-5 m zone, but 10 h of power against a week without it: leaves for her hospital.
+    expect("tama-002", "A", "leave_early", "3", "3");
     CHECK(has_code(rows["tama-002"], "floor_above_water"));
-    // Her rooftop car park is inside the zone: cut off there too, with 10 h of power.
+    CHECK(has_code(rows["tama-002"], "building_power_loss"));
+    CHECK(has_code(rows["tama-002"], "power_short_of_outage"));
     CHECK(has_code(rows["tama-002"], "shelter_vertical_isolated"));
-    CHECK_FALSE(rows["tama-002"].suggested.empty());
-    // Oxygen + suction child in a bank-erosion house-collapse zone.
-    CHECK(rows["tama-003"].level == "A");
+    CHECK(rows["tama-002"].shelter_status == "isolated");
+    CHECK(rows["tama-002"].suggested == "都立神経病院");
+    CHECK(rows["tama-002"].flee.find("駐車場") == std::string::npos);
+    // tama-003: oxygen in a bank-erosion house-collapse zone; the car at home is under water.
+    expect("tama-003", "A", "leave_early", "3", "");
     CHECK(has_code(rows["tama-003"], "house_collapse_zone"));
-    // Landslide zone only.
-    CHECK(rows["tama-006"].level == "A");
+    CHECK(has_code(rows["tama-003"], "car_power_unusable_in_flood"));
+    CHECK(has_code(rows["tama-003"], "no_stay_destination"));
+    // tama-006: landslide zone only.
+    expect("tama-006", "A", "leave_early", "3", "");
     CHECK(has_code(rows["tama-006"], "landslide_zone"));
     CHECK_FALSE(rows["tama-006"].in_flood_zone);
-    // 2nd floor above 0-0.5 m water, no consent, no shelter planned.
-    CHECK(rows["tama-007"].level == "C");
-    CHECK(has_code(rows["tama-007"], "floor_above_water"));
+    // tama-007: 2F above 0-0.5 m, stock for 7 days, suction with a foot pump: stays upstairs.
+    expect("tama-007", "C", "shelter_upstairs", "", "2");
+    CHECK(has_code(rows["tama-007"], "shelter_upstairs"));
     CHECK(has_code(rows["tama-007"], "consent_missing"));
     CHECK(has_code(rows["tama-007"], "shelter_not_planned"));
-    // Ventilator on the 12th floor with ~53 h of backup against 12-24 h of flooding.
-    CHECK(rows["tama-008"].level == "C");
-    CHECK(has_code(rows["tama-008"], "power_covers_target"));
-    // 1st floor, 0-0.5 m; ground-level shelter inside the zone; review overdue.
-    CHECK(rows["tama-009"].level == "B");
+    CHECK(rows["tama-007"].flee.empty());
+    // tama-008: 12F, 53 h of power: 53 h beats 24 h of water but not the week without power.
+    expect("tama-008", "A", "leave_early", "3", "2");
+    CHECK(has_code(rows["tama-008"], "power_short_of_outage"));
+    CHECK(has_code(rows["tama-008"], "no_stay_destination"));
+    CHECK(has_code(rows["tama-008"], "welfare_shelter_to_arrange"));
+    // tama-009: oxygen cylinder, wheelchair, 1F in 0-0.5 m: leaves at level 3 (was "by level 4").
+    expect("tama-009", "B", "leave_early", "3", "2");
     CHECK(has_code(rows["tama-009"], "living_floor_floods"));
     CHECK(has_code(rows["tama-009"], "shelter_in_flood_zone"));
     CHECK(has_code(rows["tama-009"], "review_overdue"));
-    // Zone without a depth field; unknown shelter id.
-    CHECK(rows["tama-011"].level == "B");
-    CHECK(has_code(rows["tama-011"], "depth_unknown_floor_floods"));
+    // tama-011: 2-year-old with a feeding pump in a zone without depth data.
+    expect("tama-011", "B", "leave_early", "3", "3");
+    CHECK(has_code(rows["tama-011"], "depth_unknown"));
     CHECK(has_code(rows["tama-011"], "shelter_unknown"));
-    // Outside all zones.
-    for (const char* id : {"tama-004", "tama-005", "tama-010"}) {
-        INFO(id);
-        CHECK(rows[id].level == "D");
-        CHECK(has_code(rows[id], "outside_all_zones"));
-    }
+    // tama-012: ventilator, 1F of a 0.5-3 m zone, welfare shelter named without agreement.
+    expect("tama-012", "A", "leave_early", "3", "2");
+    CHECK(has_code(rows["tama-012"], "welfare_shelter_not_agreed"));
+    // Outside every zone: blackout decides. tama-005 (ventilator, 6 h) and tama-010 (oxygen, 6 h) are B.
+    expect("tama-005", "B", "stay_home_power_plan", "", "");
+    CHECK(has_code(rows["tama-005"], "blackout_runtime_short"));
+    expect("tama-010", "B", "stay_home_power_plan", "", "");
+    CHECK(has_code(rows["tama-010"], "blackout_runtime_short"));
+    expect("tama-004", "D", "stay_home_power_plan", "", "");
+    for (const char* id : {"tama-004", "tama-005", "tama-010"}) CHECK(has_code(rows[id], "stay_home_power_plan"));
     // Not reviewed only where designed; consent everywhere else.
     for (auto& [id, row] : rows) {
         INFO(id);
         if (id != "tama-009") CHECK_FALSE(has_code(row, "review_overdue"));
         if (id != "tama-007") CHECK_FALSE(has_code(row, "consent_missing"));
-        // Never suggest the school yard that is not a flood shelter.
+        // Never suggest the school yard that is not a flood shelter, nor an
+        // emergency site or a welfare shelter without power as a place to stay.
         CHECK(row.suggested.find("多摩第一小学校") == std::string::npos);
+        CHECK(row.suggested.find("校庭") == std::string::npos);
+        CHECK(row.suggested.find("福祉避難所（合成データ）関戸") == std::string::npos);
+        CHECK(row.flee.find("福祉避難所") == std::string::npos);
     }
 
     // The CSV is sorted by priority, input order within a level.
     std::string csv = read_file(dir.file("at-risk.csv"));
     REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     auto ids = csv_ids_in_order(csv);
-    std::vector<std::string> expected = {"tama-001", "tama-002", "tama-003", "tama-006", "tama-012", "tama-009",
-                                         "tama-011", "tama-007", "tama-008", "tama-004", "tama-005", "tama-010"};
+    std::vector<std::string> expected = {"tama-001", "tama-002", "tama-003", "tama-006", "tama-008", "tama-012",
+                                         "tama-005", "tama-009", "tama-010", "tama-011", "tama-007", "tama-004"};
     CHECK(ids == expected);
 }
 
@@ -158,8 +195,9 @@ TEST_CASE("flag on the real Tokyo 2012 flood zones finds the Tama River househol
     for (const char* id : {"tama-001", "tama-008", "tama-012", "tama-002", "tama-009"}) {
         INFO(id);
         CHECK(rows[id].in_flood_zone);
-        // The 2012 file has no depth attribute: inside, depth unknown.
-        CHECK((has_code(rows[id], "depth_unknown_floor_floods") || has_code(rows[id], "depth_unknown_upper_floor")));
+        // The 2012 file has no depth attribute: inside, depth unknown, so nobody stays.
+        CHECK(has_code(rows[id], "depth_unknown"));
+        CHECK(rows[id].action == "leave_early");
     }
     for (const char* id : {"tama-004", "tama-005"}) {
         INFO(id);

@@ -76,7 +76,15 @@ TEST_CASE("render writes a readable sheet per sample, plans for ventilator users
     CHECK(r.out.find("(" + std::to_string(total_pages) + " pages)") != std::string::npos);
     // The verdict is on the sheet in Japanese.
     std::string t1 = capture("pdftotext " + q(out + "/tama-001.pdf") + " - 2>/dev/null");
-    CHECK(t1.find("早期避難") != std::string::npos);
+    CHECK(t1.find("最優先") != std::string::npos);
+    CHECK(t1.find("警戒レベル3で立退き避難") != std::string::npos);
+    // tama-007 has no consent: its header does not say the sheet is shared with supporters.
+    std::string t7 = capture("pdftotext " + q(out + "/tama-007.pdf") + " - 2>/dev/null");
+    CHECK(t7.find("支援者・関係機関で共有") == std::string::npos);
+    CHECK(t7.find("支援者への情報提供の同意なし") != std::string::npos);
+    CHECK(t1.find("支援者・関係機関で共有") != std::string::npos);
+    // 「500Wh 500Wh」: a model name that says its capacity is not followed by it again.
+    CHECK(t1.find("500Wh 500Wh") == std::string::npos);
     // Nothing but finished PDFs is left in the output directory.
     CHECK(capture("ls -A " + q(out) + " | grep -v '\\.pdf$' | wc -l").find('0') == 0);
 }

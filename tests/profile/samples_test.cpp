@@ -108,7 +108,18 @@ TEST_CASE("tama-001: fields, numbers and defaults", "[profile][samples]") {
     CHECK(p.contacts[0].role == ContactRole::Doctor);
     CHECK(p.contacts[0].phone == "042-000-0001");
     CHECK(p.evacuation.shelter == "E1322400016201");
-    CHECK(p.evacuation.welfare_shelter == "多摩市総合福祉センター");
+    CHECK(p.evacuation.welfare_shelter.empty());
+    REQUIRE(p.evacuation.destinations.size() == 2);
+    CHECK(p.evacuation.destinations[0].type == DestinationType::WelfareShelter);
+    CHECK(p.evacuation.destinations[0].name == "多摩市総合福祉センター");
+    CHECK(p.evacuation.destinations[0].agreed);
+    CHECK_FALSE(p.evacuation.destinations[0].power);  // read from the shelter layer, not written here
+    CHECK(p.evacuation.destinations[1].type == DestinationType::Relatives);
+    CHECK(p.evacuation.destinations[1].agreed);  // relatives: the family's own arrangement
+    CHECK(p.evacuation.destinations[1].at.line > 0);
+    REQUIRE(p.supplies.suction_per_day);
+    CHECK(*p.supplies.suction_per_day == 60);
+    CHECK(p.devices[0].battery_order == BatteryOrder::ExternalFirst);
     CHECK(p.evacuation.helpers_needed == 2);
     CHECK(p.evacuation.charge_locations.size() == 2);
     CHECK(p.consent.share_with_supporters);

@@ -133,6 +133,18 @@ inline Verdict sample_verdict() {
     v.planned_shelter_status = ShelterStatus::Ok;
     v.planned_shelter = sample_shelter();
     v.planned_shelter_distance_m = 845;
+    v.action = FloodAction::LeaveEarly;
+    v.start_alert_level = 3;
+    v.life_sustaining = true;
+    Destination flee;  // the planned site, accepted as the place to flee to
+    flee.role = DestinationRole::FleeWhenLate;
+    flee.kind = "emergency_site";
+    flee.kind_ja = "指定緊急避難場所";
+    flee.id = v.planned_shelter->id;
+    flee.name = v.planned_shelter->name;
+    flee.location = v.planned_shelter->location;
+    flee.distance_m = 845;
+    v.destinations.push_back(flee);
     ShelterSuggestion w;
     w.id = "W01";
     w.name = "多摩市総合福祉センター";

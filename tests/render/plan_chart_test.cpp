@@ -41,6 +41,7 @@ Verdict isolated(std::optional<DurationRange> d) {
     v.exposure.in_flood_zone = d.has_value();
     v.exposure.in_duration_zone = d.has_value();
     v.exposure.duration = d;
+    if (d) v.outage_hours = flood_outage_hours(d);
     return v;
 }
 
@@ -54,18 +55,19 @@ const ChartTarget* target(const RuntimeChart& c, const std::string& code) {
 
 TEST_CASE("plan chart: hand-worked ventilator profile", "[render][plan]") {
     RuntimeChart c = build_runtime_chart(hand_worked(), isolated(DurationRange{24, 72}));
+    // External batteries, the station, then the internal battery kept for moving.
     REQUIRE(c.bars.size() == 3);
-    CHECK(c.bars[0].step == PowerStep::InternalBattery);
-    CHECK(c.bars[0].label == "人工呼吸器 内部バッテリー");
+    CHECK(c.bars[0].step == PowerStep::ExternalBattery);
+    CHECK(c.bars[0].label == "人工呼吸器 外部バッテリー 2個");
     CHECK(*c.bars[0].start_h == Approx(0));
-    CHECK(*c.bars[0].end_h == Approx(4));
-    CHECK(c.bars[1].step == PowerStep::ExternalBattery);
-    CHECK(c.bars[1].label == "人工呼吸器 外部バッテリー 2個");
-    CHECK(*c.bars[1].start_h == Approx(4));
-    CHECK(*c.bars[1].end_h == Approx(16));
-    CHECK(c.bars[2].step == PowerStep::PowerStation);
-    CHECK(c.bars[2].label == "ポータブル電源 500Wh");
-    CHECK(*c.bars[2].start_h == Approx(16));
+    CHECK(*c.bars[0].end_h == Approx(12));
+    CHECK(c.bars[1].step == PowerStep::PowerStation);
+    CHECK(c.bars[1].label == "ポータブル電源 500Wh");
+    CHECK(*c.bars[1].start_h == Approx(12));
+    CHECK(*c.bars[1].end_h == Approx(12 + 500 * 0.85 / 60));
+    CHECK(c.bars[2].step == PowerStep::InternalBattery);
+    CHECK(c.bars[2].label == "人工呼吸器 内部バッテリー（予備）");
+    CHECK(*c.bars[2].start_h == Approx(12 + 500 * 0.85 / 60));
     CHECK(*c.bars[2].end_h == Approx(16 + 500 * 0.85 / 60));  // 23.083 h
     CHECK(c.runtime_h == Approx(23.0833).epsilon(1e-4));
     CHECK(c.limiting_device == "人工呼吸器");
@@ -109,13 +111,14 @@ TEST_CASE("plan chart: adding an oxygen concentrator changes the chart", "[rende
     RuntimeChart c = build_runtime_chart(p, isolated(DurationRange{24, 72}));
     // The concentrator has no battery: it drains the station alone from t = 0.
     REQUIRE(c.bars.size() == 3);
-    CHECK(c.bars[2].step == PowerStep::PowerStation);
-    CHECK(*c.bars[2].start_h == Approx(0));
-    CHECK(*c.bars[2].end_h == Approx(425.0 / 120));  // 3.542 h
+    CHECK(c.bars[1].step == PowerStep::PowerStation);
+    CHECK(*c.bars[1].start_h == Approx(0));
+    CHECK(*c.bars[1].end_h == Approx(425.0 / 120));  // 3.542 h
     CHECK(c.runtime_h == Approx(425.0 / 120));
     CHECK(c.limiting_device == "酸素濃縮装置");
-    // The ventilator's own batteries still run 0-16 h.
-    CHECK(*c.bars[1].end_h == Approx(16));
+    // The ventilator's own batteries still run 0-16 h: external, then the reserve.
+    CHECK(*c.bars[0].end_h == Approx(12));
+    CHECK(*c.bars[2].end_h == Approx(16));
 }
 
 TEST_CASE("plan chart: removing the station changes the chart", "[render][plan]") {
@@ -140,11 +143,13 @@ TEST_CASE("plan chart: generator and car bars follow the station", "[render][pla
     p.power_backup.push_back(car);
     RuntimeChart c = build_runtime_chart(p, isolated(std::nullopt));
     REQUIRE(c.bars.size() == 5);
-    CHECK(c.bars[3].step == PowerStep::CarInverter);
-    CHECK(c.bars[3].label.find("24時間と仮定") != std::string::npos);
-    CHECK(*c.bars[3].start_h == Approx(23.0833).epsilon(1e-4));
-    CHECK(*c.bars[3].end_h == Approx(47.0833).epsilon(1e-4));
-    CHECK(c.bars[4].step == PowerStep::Generator);
+    CHECK(c.bars[2].step == PowerStep::CarInverter);
+    CHECK(c.bars[2].label.find("24時間と仮定") != std::string::npos);
+    CHECK(*c.bars[2].start_h == Approx(19.0833).epsilon(1e-4));
+    CHECK(*c.bars[2].end_h == Approx(43.0833).epsilon(1e-4));
+    CHECK(c.bars[3].step == PowerStep::Generator);
+    CHECK(*c.bars[3].end_h == Approx(55.0833).epsilon(1e-4));
+    CHECK(c.bars[4].step == PowerStep::InternalBattery);  // the reserve, last
     CHECK(*c.bars[4].end_h == Approx(59.0833).epsilon(1e-4));
     CHECK(c.runtime_h == Approx(59.0833).epsilon(1e-4));
 }
@@ -161,14 +166,14 @@ TEST_CASE("plan chart: drawing puts the bars where the model says", "[render][pl
     Rect box{0, 0, 500, runtime_chart_height(c, 8)};
     draw_runtime_chart(page, box, c, *font, 8);
     // The bars are the filled rectangles in the step colours; their widths are
-    // in proportion to their hours (4 : 12 : 7.083).
+    // in proportion to their hours (12 : 7.083 : 4).
     std::vector<RectOp> bars;
     for (const auto& op : page.ops)
         if (auto* r = std::get_if<RectOp>(&op))
             if (r->fill && r->stroke && r->h < 12 && r->w < 500 && r->fill->g != 1.0) bars.push_back(*r);
     REQUIRE(bars.size() == 3);
-    CHECK(bars[1].w / bars[0].w == Approx(3).epsilon(1e-6));
-    CHECK(bars[2].w / bars[0].w == Approx(7.0833 / 4).epsilon(1e-4));
+    CHECK(bars[0].w / bars[2].w == Approx(3).epsilon(1e-6));
+    CHECK(bars[1].w / bars[2].w == Approx(7.0833 / 4).epsilon(1e-4));
     CHECK(bars[1].x == Approx(bars[0].x + bars[0].w));
     // Every op lies inside the box.
     for (const auto& op : page.ops)
@@ -183,16 +188,22 @@ TEST_CASE("plan fields: runtime and battery rows in the field model", "[render][
     Profile p = hand_worked();
     FieldModel m = build_field_model(p, isolated(DurationRange{24, 72}), Date{2026, 4, 1});
     CHECK(m.scalars.at("plan.runtime_hours").number == Approx(23.0833).epsilon(1e-4));
-    CHECK(m.scalars.at("plan.isolation_hours").number == 72);
+    CHECK(m.scalars.at("plan.isolation_hours").number == 168);  // the flood outage: at least 7 days
     CHECK(m.scalars.at("ventilator.batteries").text == "内部 4時間＋外部 2個×6時間（計16時間）");
     const auto& rows = m.tables.at("power_sources");
     REQUIRE(rows.size() == 3);
-    CHECK(rows[2].at("period").text == "16〜23.1時間");
+    CHECK(rows[0].at("period").text == "0〜12時間");
+    CHECK(rows[1].at("source").text == "人工呼吸器 内部バッテリー（予備）");
+    CHECK(rows[2].at("period").text == "12〜19.1時間");
     CHECK(rows[2].at("capacity").text == "500Wh（効率85% → 使用可能 425Wh）");
     const auto& steps = m.tables.at("power_steps");
-    REQUIRE(steps.size() == 6);
-    CHECK(steps[0].at("step").text == "STEP0");
-    CHECK(steps[5].at("period").text == "約23.1時間後");
+    REQUIRE(steps.size() == 7);
+    CHECK(steps[0].at("step").text == "停電直後");
+    CHECK(steps[1].at("step").text == "STEP1");
+    CHECK(steps[1].at("title").text == "外部バッテリー");
+    CHECK(steps[5].at("step").text == "予備");
+    CHECK(steps[5].at("action").text.find("移動中と緊急時のために残して") != std::string::npos);
+    CHECK(steps[6].at("period").text == "約23.1時間後");
     // The schema knows every plan row list and column the model emits.
     FieldSchema schema = build_field_schema();
     for (const char* t : {"power_sources", "power_steps", "alert_actions", "supplies", "shortfalls"}) {

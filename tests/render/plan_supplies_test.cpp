@@ -48,9 +48,14 @@ TEST_CASE("supplies: a suction user gets catheters per day x days", "[render][pl
     CHECK(plan.home_days == 7);
     const SupplyItem* cath = find(plan, "吸引カテーテル");
     REQUIRE(cath);
-    CHECK(cath->per_day == kSuctionCathetersPerDay);
-    CHECK(cath->carry == kSuctionCathetersPerDay * 3);
-    CHECK(cath->home == kSuctionCathetersPerDay * 7);
+    // The count varies tenfold between people: without it the quantity is to be checked.
+    CHECK_FALSE(cath->counted);
+    CHECK(supply_quantity(*cath, cath->carry) == "要確認");
+    CHECK(cath->basis.find("suction_per_day") != std::string::npos);
+    p.supplies.suction_per_day = 30;
+    cath = find(plan = plan_for(p), "吸引カテーテル");
+    CHECK(cath->carry == 30 * 3);
+    CHECK(cath->home == 30 * 7);
     CHECK(supply_quantity(*cath, cath->carry) == "90本");
     CHECK(find(plan, "足踏み式") != nullptr);  // manual suction pump
     // No ventilator: no circuits, no resuscitation bag, no distilled water.
@@ -60,15 +65,30 @@ TEST_CASE("supplies: a suction user gets catheters per day x days", "[render][pl
     CHECK(find(plan, "カセットボンベ") == nullptr);
 }
 
-TEST_CASE("supplies: a long flood isolation stretches the home days", "[render][plan]") {
+TEST_CASE("supplies: home days follow the verdict, never weeks for a family that leaves", "[render][plan]") {
     Profile p;
     p.person.care_needs = {CareNeed::Suction};
-    SupplyPlan plan = plan_for(p, DurationRange{168, 336});
-    CHECK(plan.home_days == 14);  // 336 h
-    CHECK(find(plan, "吸引カテーテル")->home == kSuctionCathetersPerDay * 14);
-    CHECK(find(plan, "吸引カテーテル")->carry == kSuctionCathetersPerDay * 3);
-    // Shorter isolation keeps the 7-day minimum.
-    CHECK(plan_for(p, DurationRange{24, 72}).home_days == 7);
+    p.supplies.suction_per_day = 30;
+    p.household.storeys = 6;
+    Exposure e;
+    e.in_flood_zone = e.in_duration_zone = true;
+    e.depth = DepthRange{0.5, 3.0};
+    e.duration = DurationRange{336, 672};
+    // 1st floor: the family leaves, so the home stock stays at 7 days.
+    p.household.living_floor = p.household.sleeping_floor = 1;
+    Verdict leave = assess(p, e, {}, RiskOptions{});
+    REQUIRE(leave.action == FloodAction::LeaveEarly);
+    SupplyPlan plan = plan_supplies(p, leave, model_power(p));
+    CHECK(plan.home_days == 7);
+    CHECK(find(plan, "吸引カテーテル")->home == 30 * 7);
+    // 4th floor with stock for the 672 h outage: it stays, and stocks for 28 days.
+    p.household.living_floor = p.household.sleeping_floor = 4;
+    p.supplies.stock_days = 28;
+    Verdict stay = assess(p, e, {}, RiskOptions{});
+    REQUIRE(stay.action == FloodAction::ShelterUpstairs);
+    plan = plan_supplies(p, stay, model_power(p));
+    CHECK(plan.home_days == 28);
+    CHECK(find(plan, "吸引カテーテル")->carry == 30 * 3);
 }
 
 TEST_CASE("supplies: ventilator items, humidifier water and medicines", "[render][plan]") {
@@ -96,6 +116,12 @@ TEST_CASE("supplies: ventilator items, humidifier water and medicines", "[render
     // Without a humidifier, no distilled water.
     p.devices[0].humidifier.clear();
     CHECK(find(plan_for(p), "蒸留水") == nullptr);
+    // An HME (人工鼻) needs no water: it is the daily item (tama-002).
+    p.devices[0].humidifier = "人工鼻";
+    plan = plan_for(p);
+    CHECK(find(plan, "蒸留水") == nullptr);
+    REQUIRE(find(plan, "人工鼻（HME）"));
+    CHECK(find(plan, "人工鼻（HME）")->home == 7);
 }
 
 TEST_CASE("supplies: a generator gets gas cans from fuel_hours and the days", "[render][plan]") {
@@ -113,15 +139,18 @@ TEST_CASE("supplies: a generator gets gas cans from fuel_hours and the days", "[
     SupplyPlan plan = plan_for(p);
     const SupplyItem* cans = find(plan, "カセットボンベ");
     REQUIRE(cans);
-    // The generator takes over at 16 h and must run to 168 h: 152 h / 2 h = 76 cans.
-    CHECK(cans->home == 76);
+    // The generator takes over after the 12 h of external batteries (the
+    // internal battery is the reserve) and must run to 168 h: 156 h / 2 h = 78 cans.
+    CHECK(cans->home == 78);
     CHECK(cans->carry == 0);  // it stays at home
     CHECK(cans->basis.find("備蓄 6本") != std::string::npos);
-    // Isolation of 336 h: (336 - 16) / 2 = 160.
-    CHECK(find(plan_for(p, DurationRange{168, 336}), "カセットボンベ")->home == 160);
+    // Staying upstairs through 336 h: (336 - 12) / 2 = 162.
+    Verdict v14;
+    v14.home_days = 14;
+    CHECK(find(plan_supplies(p, v14, model_power(p)), "カセットボンベ")->home == 162);
     // No count of cans in the fuel note: 1 h a can assumed.
     p.power_backup[0].fuel = "";
-    CHECK(find(plan_for(p), "カセットボンベ")->home == 152);
+    CHECK(find(plan_for(p), "カセットボンベ")->home == 156);
     // No generator: no cans.
     p.power_backup.clear();
     CHECK(find(plan_for(p), "カセットボンベ") == nullptr);
@@ -135,11 +164,25 @@ TEST_CASE("supplies: oxygen users get a cylinder row to agree with the vendor", 
     REQUIRE(o);
     CHECK_FALSE(o->counted);
     CHECK(supply_quantity(*o, o->carry) == "要確認");
+    // Oxygen given through the ventilator (tama-001, tama-008) gets the row too.
+    Profile q;
+    q.person.care_needs = {CareNeed::Ventilator};
+    Device v = device(DeviceKind::Ventilator, 60, 24, 4);
+    v.settings = VentilatorSettings{};
+    v.settings->oxygen = "1L/分";
+    q.devices = {v};
+    SupplyPlan qplan = plan_for(q);
+    o = find(qplan, "酸素ボンベ");
+    REQUIRE(o);
+    CHECK(o->basis.find("人工呼吸器に酸素 1L/分") != std::string::npos);
+    q.devices[0].settings->oxygen = "";
+    CHECK(find(plan_for(q), "酸素ボンベ") == nullptr);
 }
 
 TEST_CASE("supplies: the template sees the list as rows", "[render][plan]") {
     Profile p;
     p.person.care_needs = {CareNeed::Suction};
+    p.supplies.suction_per_day = 30;
     FieldModel m = build_field_model(p, Verdict{}, Date{2026, 4, 1});
     bool found = false;
     for (const auto& row : m.tables.at("supplies"))

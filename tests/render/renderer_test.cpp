@@ -67,7 +67,8 @@ TEST_CASE("render: text round trip through pdftotext", "[render]") {
     TempDir dir;
     std::string text = squash(pdftotext(doc.pdf, dir));
     CHECK(text.find("山田陽翔") != std::string::npos);
-    CHECK(text.find("早期避難") != std::string::npos);  // label_ja(Priority::A)
+    CHECK(text.find("最優先") != std::string::npos);  // label_ja(Priority::A)
+    CHECK(text.find("警戒レベル3で立退き避難") != std::string::npos);  // the action
     CHECK(text.find("取扱注意（個人情報）") != std::string::npos);
     CHECK(text.find("トリロジー100plus") != std::string::npos);
     CHECK(text.find("2018年5月1日（7歳）") != std::string::npos);
@@ -78,6 +79,7 @@ TEST_CASE("render: text round trip through pdftotext", "[render]") {
 TEST_CASE("render: a typical household fits on one page", "[render]") {
     Sample s;
     RenderedDocument doc = renderer().render({s.input()}, opts());
+    if (const char* keep = std::getenv("SHEETGEN_KEEP_PDF")) write_file(keep, doc.pdf);
     CHECK(doc.page_count == 1);
     TempDir dir;
     std::string text = pdftotext(doc.pdf, dir);
@@ -216,12 +218,14 @@ TEST_CASE("render: map request frames home and shelter within 300 m .. 2 km", "[
     Verdict none = s.verdict;
     none.planned_shelter.reset();
     none.suggested_shelter.reset();
+    none.destinations.clear();
     MapRequest r2 = renderer().map_request(s.profile, none);
     CHECK(std::max(r2.half_width_m, r2.half_height_m) >= 300);
     CHECK(r2.centre.lat == s.profile.household.location.lat);
     // A shelter 10 km away: clamped to 2 km, centred on the home.
     Verdict far = s.verdict;
     far.planned_shelter->location = LatLon{35.74, 139.45};
+    far.destinations[0].location = far.planned_shelter->location;
     MapRequest r3 = renderer().map_request(s.profile, far);
     CHECK(std::max(r3.half_width_m, r3.half_height_m) == Approx(2000));
     CHECK(r3.centre.lat == s.profile.household.location.lat);
