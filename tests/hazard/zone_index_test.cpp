@@ -46,7 +46,8 @@ TEST_CASE("ZoneIndex: inside, outside, holes and boundaries", "[hazard][zone_ind
     CHECK(covering(z, 4, 5) == std::set<uint32_t>{77});      // on the hole's edge: boundary, covered
     CHECK(covering(z, 0, 5) == std::set<uint32_t>{77});      // on the outer edge
     CHECK(covering(z, 10, 10) == std::set<uint32_t>{77});    // a corner
-    CHECK(covering(z, -1e-10, 5) == std::set<uint32_t>{77}); // within the 1e-9 tolerance
+    CHECK(covering(z, -1e-10, 5) == std::set<uint32_t>{77}); // within the 1e-9 tolerance (envelope padded)
+    CHECK(covering(z, 5, 10 + 1e-10) == std::set<uint32_t>{77});
     CHECK(covering(z, -1e-6, 5).empty());                    // beyond it
     CHECK(covering(z, 20.5, 20.5) == std::set<uint32_t>{88});
     CHECK(covering(z, 15, 15).empty());
@@ -55,7 +56,7 @@ TEST_CASE("ZoneIndex: inside, outside, holes and boundaries", "[hazard][zone_ind
     REQUIRE(rings.size() == 2);
     CHECK(rings[0].size() == 5);
     CHECK((rings[0].front().x == rings[0].back().x && rings[0].front().y == rings[0].back().y));
-    CHECK(z.box(0).minx == 0);
+    CHECK(z.box(0).minx == 0);  // the true envelope
     CHECK(z.box(0).maxy == 10);
 }
 
