@@ -2,10 +2,30 @@
 // Helpers shared by the test folders: paths, temp dirs, running the CLI.
 #include <string>
 
+// Return from the current test case, reported to CTest as skipped.
+#define SHEETGEN_SKIP(why)                     \
+    do {                                       \
+        ::sheetgen::test::report_skipped(why); \
+        return;                                \
+    } while (0)
+
 namespace sheetgen::test {
 
 inline std::string source_path(const std::string& rel) { return std::string(SHEETGEN_SOURCE_DIR) + "/" + rel; }
-inline std::string shared_data(const std::string& rel) { return std::string(SHEETGEN_SHARED_DATA) + "/" + rel; }
+// The real public data (../shared/data beside the checkout); the environment
+// variable SHEETGEN_SHARED_DATA overrides the compiled-in default.
+std::string shared_data_dir();
+inline std::string shared_data(const std::string& rel) { return shared_data_dir() + "/" + rel; }
+// geodata/tokyo-real.yaml; when SHEETGEN_SHARED_DATA overrides the default, a
+// copy written into `dir` with its sources under shared_data_dir() instead.
+std::string tokyo_real_config(const std::string& dir);
+
+// Marks the running test as skipped, then `return` from the test case:
+// prints "SHEETGEN_TEST_SKIPPED: <why>", which tests/CMakeLists.txt gives
+// CTest as SKIP_REGULAR_EXPRESSION, so CTest reports the test as skipped
+// (never as passed). Only for a missing precondition (data, privileges,
+// tmpfs), never for a failure.
+void report_skipped(const std::string& why);
 bool file_exists(const std::string& path);
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);

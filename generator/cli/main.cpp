@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/guarded.hpp"
 
 namespace {
 
@@ -26,11 +27,10 @@ const char* kUsage =
     "\n"
     "exit codes: 0 ok, 1 some profiles invalid (reported, skipped), 2 usage error,\n"
     "            3 hazard config/layer/template/font unusable, 4 output not written,\n"
-    "            130 interrupted\n";
+    "            70 internal error (a bug: please report it), 130 interrupted\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Parses the command word and hands the rest to the command library.
+int dispatch(int argc, char** argv) {
     using namespace sheetgen::cli;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
@@ -53,4 +53,10 @@ int main(int argc, char** argv) {
     if (command == "render") return run_render(args, io);
     std::cerr << "sheetgen: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return sheetgen::cli::run_guarded([&] { return dispatch(argc, argv); }, std::cerr);
 }

@@ -23,7 +23,6 @@ size_t run_ordered(size_t count, unsigned jobs, size_t window, Work work, Sink s
     std::mutex m;
     std::condition_variable space_cv, ready_cv;
     std::vector<std::optional<Result>> slots(window);
-    std::vector<bool> failed(window, false);
     size_t next_claim = 0, next_sink = 0;
     bool abort = false;
     std::exception_ptr error;

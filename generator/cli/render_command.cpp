@@ -12,6 +12,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/data_dir.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/ordered_pool.hpp"
@@ -40,8 +41,8 @@ const char* kRenderHelp =
     "  --hazards CONFIG        hazard configuration (geodata/*.yaml), required\n"
     "  --out DIR               output directory (created 0700), required\n"
     "  --bundle FILE           also write one PDF of every document, in priority order, for printing\n"
-    "  --template FILE         support-sheet template (default: templates/support-sheet.yaml)\n"
-    "  --plan-template FILE    ventilator-plan template (default: templates/ventilator-plan.yaml)\n"
+    "  --template FILE         support-sheet template (default: <prefix>/share/sheetgen/templates/support-sheet.yaml)\n"
+    "  --plan-template FILE    ventilator-plan template (default: <prefix>/share/sheetgen/templates/ventilator-plan.yaml)\n"
     "  --plans ventilator|none which evacuation plans to render (default: ventilator)\n"
     "  --only-at-risk          skip households at level D (outside all zones)\n"
     "  --date YYYY-MM-DD       document date and 'today' for the review rule\n"
@@ -56,11 +57,6 @@ const char* kRenderHelp =
     "\n"
     "exit: 0 all rendered, 1 some profiles invalid (reported, skipped), 2 usage,\n"
     "      3 hazard config/template/font unusable, 4 output not written, 130 interrupted\n";
-
-std::string data_path(const std::string& rel) {
-    if (const char* dir = std::getenv("SHEETGEN_DATA_DIR")) return std::string(dir) + "/" + rel;
-    return std::string(SHEETGEN_DATA_DIR) + "/" + rel;
-}
 
 struct Rendered {
     bool ok = false;

@@ -273,8 +273,6 @@ OGRFeatureUniquePtr next_feature(const LayerConfig& lc, OGRLayer* layer) {
     return f;
 }
 
-bool vertical_name(const std::string& name);
-
 }  // namespace
 
 struct HazardSet::Impl {
@@ -439,7 +437,7 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
             std::string v = text(i_power);
             if (!v.empty()) s.power = truthy_flag(v);
         }
-        s.vertical = vertical_name(s.name);
+        s.vertical = shelter_name_is_vertical(s.name);
         std::string label = fid + (s.id.empty() ? "" : " (" + s.id + ")");
         double x = 0, y = 0;
         if (i_x >= 0) {
@@ -774,11 +772,5 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
     }
     return out;
 }
-
-namespace {
-
-bool vertical_name(const std::string& name) { return shelter_name_is_vertical(name); }
-
-}  // namespace
 
 }  // namespace sheetgen

@@ -16,6 +16,10 @@ struct Pt {
 struct Box {
     double minx = 0, miny = 0, maxx = 0, maxy = 0;
     bool contains(double x, double y) const { return x >= minx && x <= maxx && y >= miny && y <= maxy; }
+    // contains() with the box grown by `pad` on every side.
+    bool near(double x, double y, double pad) const {
+        return x >= minx - pad && x <= maxx + pad && y >= miny - pad && y <= maxy + pad;
+    }
     bool intersects(const Box& o) const { return minx <= o.maxx && o.minx <= maxx && miny <= o.maxy && o.miny <= maxy; }
 };
 
@@ -60,11 +64,13 @@ private:
     template <class F>
     void visit_point(uint32_t n, double x, double y, F& f) const {
         const Node& node = nodes_[n];
-        if (!node.box.contains(x, y)) return;
+        // Envelopes grown by the edge tolerance: a point just outside an
+        // axis-parallel edge is on the boundary, so it must reach covers().
+        if (!node.box.near(x, y, kEdgeTolerance)) return;
         if (node.leaf) {
             for (uint32_t i = node.first; i < node.first + node.count; ++i) {
                 uint32_t p = items_[i];
-                if (polys_[p].box.contains(x, y) && covers(p, x, y)) f(p);
+                if (polys_[p].box.near(x, y, kEdgeTolerance) && covers(p, x, y)) f(p);
             }
         } else {
             for (uint32_t c = node.first; c < node.first + node.count; ++c) visit_point(c, x, y, f);

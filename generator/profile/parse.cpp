@@ -1032,10 +1032,8 @@ ProfileResult parse_profile(std::string_view text, const std::string& file_name)
 
     Profile p;
     p.source_file = file_name;
-    size_t before = r.diagnostics.size();
     Checker checker(file_name, r.diagnostics);
     read_profile(checker, root, p, r.id_at);
-    (void)before;
     sort_diagnostics(r.diagnostics);
     bool any_error = std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
                                  [](const Diagnostic& d) { return d.severity == Severity::Error; });

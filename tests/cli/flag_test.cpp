@@ -180,12 +180,10 @@ TEST_CASE("flag skips invalid profiles, processes the rest and says so in its ex
 }
 
 TEST_CASE("flag on the real Tokyo 2012 flood zones finds the Tama River households", "[cli][flag][realdata]") {
-    if (!file_exists(shared_data("tokyo/A31-12_13.shp"))) {
-        WARN("skipped: ../shared/data/tokyo is not present");
-        return;
-    }
+    if (!file_exists(shared_data("tokyo/A31-12_13.shp")))
+        SHEETGEN_SKIP(shared_data("tokyo") + " not present (real public data; SHEETGEN_SHARED_DATA overrides)");
     TempDir dir;
-    auto r = run_sheetgen("flag --hazards " + q(source_path("geodata/tokyo-real.yaml")) + " " +
+    auto r = run_sheetgen("flag --hazards " + q(tokyo_real_config(dir.path())) + " " +
                           q(source_path("samples")) + " -o " + q(dir.file("a.csv")) + " --geojson " +
                           q(dir.file("a.geojson")) + " --date 2026-11-24");
     INFO(r.out << r.err);

@@ -3,6 +3,7 @@
 // byte-identical reruns, file modes and names kept out of messages.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <sys/mount.h>
 
 #include "cli/hardening_support.hpp"
@@ -41,6 +42,34 @@ std::string as_nobody_prefix() {
     return "";
 }
 
+// Copies of everything a run as another user reads (binary, templates, hazard
+// config and GeoPackage, one profile) in a world-readable temp folder laid out
+// like an install (bin/, share/sheetgen/), so the test works wherever the
+// checkout lives (a checkout under /root is unreadable to `nobody`).
+struct ReadableInputs {
+    std::string bin, hazards, profile;
+};
+
+ReadableInputs stage_readable_inputs(const std::string& root) {
+    namespace fs = std::filesystem;
+    const auto copy = [](const std::string& from, const std::string& to) {
+        fs::create_directories(fs::path(to).parent_path());
+        fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+    };
+    copy(sheetgen_binary(), root + "/bin/sheetgen");
+    for (const char* t : {"support-sheet.yaml", "ventilator-plan.yaml"})
+        copy(source_path(std::string("templates/") + t), root + "/share/sheetgen/templates/" + t);
+    copy(sample_hazards(), root + "/geodata/tama-sample.yaml");
+    copy(source_path("geodata/tama-sample.gpkg"), root + "/geodata/tama-sample.gpkg");
+    copy(source_path("samples/tama-001.yaml"), root + "/tama-001.yaml");
+    // Directories 0755, files 0644 (the binary 0755): readable, not writable, by others.
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        ::chmod(e.path().c_str(), e.is_directory() ? 0755 : 0644);
+    ::chmod(root.c_str(), 0755);
+    ::chmod((root + "/bin/sheetgen").c_str(), 0755);
+    return {root + "/bin/sheetgen", root + "/geodata/tama-sample.yaml", root + "/tama-001.yaml"};
+}
+
 // A size-limited tmpfs, unmounted when the object dies.
 class SmallDisk {
 public:
@@ -62,19 +91,18 @@ private:
 
 TEST_CASE("An output directory that cannot be written gives exit 4 and no partial files", "[cli][hostile][output]") {
     const std::string prefix = as_nobody_prefix();
-    if (prefix.empty()) {
-        WARN("cannot drop privileges (setpriv failed): unwritable-output case skipped");
-        return;
-    }
+    if (prefix.empty()) SHEETGEN_SKIP("cannot drop privileges (setpriv failed): unwritable-output case");
     TempDir dir;
-    ::chmod(dir.path().c_str(), 0755);  // nobody must reach the read-only directory inside
+    const ReadableInputs in = stage_readable_inputs(dir.file("inputs"));
+    ::chmod(dir.path().c_str(), 0755);  // the runner must reach the inputs and the read-only directory
     const std::string ro = dir.file("ro");
-    ::mkdir(ro.c_str(), 0755);            // root-owned: nobody cannot create anything in it
-    const std::string bin = prefix + q(sheetgen_binary());
-    const std::string profile = source_path("samples/tama-001.yaml");
+    ::mkdir(ro.c_str(), 0555);  // not writable by its owner, nor by nobody
+    ::chmod(ro.c_str(), 0555);
+    const std::string bin = prefix + q(in.bin);
+    const std::string profile = in.profile;
 
     SECTION("render: the output directory cannot be created") {
-        RunResult r = run_shell(bin + " render --hazards " + q(sample_hazards()) + " --plans none -q --out " +
+        RunResult r = run_shell(bin + " render --hazards " + q(in.hazards) + " --plans none -q --out " +
                                 q(ro + "/out") + " " + q(profile));
         INFO(r.out << r.err);
         CHECK(r.exit_code == 4);
@@ -82,7 +110,7 @@ TEST_CASE("An output directory that cannot be written gives exit 4 and no partia
         CHECK(list_dir(ro).empty());
     }
     SECTION("render: the output directory exists but is read-only") {
-        RunResult r = run_shell(bin + " render --hazards " + q(sample_hazards()) + " --plans none -q --out " +
+        RunResult r = run_shell(bin + " render --hazards " + q(in.hazards) + " --plans none -q --out " +
                                 q(ro) + " " + q(profile));
         INFO(r.out << r.err);
         CHECK(r.exit_code == 4);
@@ -91,7 +119,7 @@ TEST_CASE("An output directory that cannot be written gives exit 4 and no partia
         CHECK(list_dir(ro).empty());
     }
     SECTION("flag: the CSV cannot be written") {
-        RunResult r = run_shell(bin + " flag --hazards " + q(sample_hazards()) + " -q -o " + q(ro + "/list.csv") +
+        RunResult r = run_shell(bin + " flag --hazards " + q(in.hazards) + " -q -o " + q(ro + "/list.csv") +
                                 " " + q(profile));
         INFO(r.out << r.err);
         CHECK(r.exit_code == 4);
@@ -104,10 +132,7 @@ TEST_CASE("An output directory that cannot be written gives exit 4 and no partia
 TEST_CASE("A disk that fills up gives exit 4 and only complete PDFs", "[cli][hostile][output]") {
     TempDir dir;
     SmallDisk disk(dir.file("disk"), "256k");
-    if (!disk.mounted()) {
-        WARN("cannot mount a tmpfs (not root or no CAP_SYS_ADMIN): full-disk case skipped");
-        return;
-    }
+    if (!disk.mounted()) SHEETGEN_SKIP("cannot mount a tmpfs (not root or no CAP_SYS_ADMIN): full-disk case");
     SECTION("render") {
         const std::string out = dir.file("disk/out");
         RunResult r = run_sheetgen("render --hazards " + q(sample_hazards()) + " --plans none -q --jobs 2 --out " +

@@ -55,17 +55,13 @@ TEST_CASE("A failed write leaves the old file and no temporary behind", "[common
 TEST_CASE("A full disk is an OutputError and the target stays intact", "[common][output]") {
     // /dev/full fails every write with ENOSPC; rename-based writes cannot use
     // it directly, so simulate with a size-limited file system when we can.
-    if (::geteuid() != 0 || std::system("command -v mount >/dev/null 2>&1") != 0) {
-        WARN("skipped: needs root to mount a small tmpfs");
-        return;
-    }
+    if (::geteuid() != 0 || std::system("command -v mount >/dev/null 2>&1") != 0)
+        SHEETGEN_SKIP("needs root and mount(8) to mount a small tmpfs");
     TempDir dir;
     std::string mnt = dir.file("small");
     ensure_directory(mnt);
-    if (std::system(("mount -t tmpfs -o size=64k tmpfs '" + mnt + "' 2>/dev/null").c_str()) != 0) {
-        WARN("skipped: cannot mount tmpfs here");
-        return;
-    }
+    if (std::system(("mount -t tmpfs -o size=64k tmpfs '" + mnt + "' 2>/dev/null").c_str()) != 0)
+        SHEETGEN_SKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN)");
     write_file_atomic(mnt + "/sheet.pdf", "old");
     std::string big(1 << 20, 'x');
     CHECK_THROWS_AS(write_file_atomic(mnt + "/sheet.pdf", big), OutputError);

@@ -3,12 +3,33 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
 namespace sheetgen::test {
+
+std::string shared_data_dir() {
+    const char* env = std::getenv("SHEETGEN_SHARED_DATA");
+    return env && *env ? std::string(env) : std::string(SHEETGEN_SHARED_DATA);
+}
+
+std::string tokyo_real_config(const std::string& dir) {
+    // By default the shipped file itself, so its relative paths stay tested.
+    if (shared_data_dir() == SHEETGEN_SHARED_DATA) return source_path("geodata/tokyo-real.yaml");
+    std::string text = read_file(source_path("geodata/tokyo-real.yaml"));
+    const std::string from = "../../shared/data/";
+    for (size_t p; (p = text.find(from)) != std::string::npos;) text.replace(p, from.size(), shared_data_dir() + "/");
+    const std::string path = dir + "/tokyo-real.yaml";
+    write_file(path, text);
+    return path;
+}
+
+void report_skipped(const std::string& why) {
+    std::cout << "SHEETGEN_TEST_SKIPPED: " << why << std::endl;
+}
 
 bool file_exists(const std::string& path) {
     struct stat st {};

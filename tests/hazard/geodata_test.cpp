@@ -124,12 +124,11 @@ TEST_CASE("tama-sample: shelters") {
 }
 
 TEST_CASE("tokyo-real: public A31 zones and GSI shelters") {
-    if (!test::file_exists(test::shared_data("tokyo/A31-12_13.shp"))) {
-        WARN("skipped: " + test::shared_data("tokyo") + " not present");
-        return;
-    }
+    if (!test::file_exists(test::shared_data("tokyo/A31-12_13.shp")))
+        SHEETGEN_SKIP(test::shared_data("tokyo") + " not present (real public data; SHEETGEN_SHARED_DATA overrides)");
+    test::TempDir cfg_dir;
     std::vector<Diagnostic> warnings;
-    HazardSet hs = HazardSet::load_file(test::source_path("geodata/tokyo-real.yaml"), &warnings);
+    HazardSet hs = HazardSet::load_file(test::tokyo_real_config(cfg_dir.path()), &warnings);
     // The public shapefile has 198 self-intersecting polygons: each is repaired and reported
     // (ten in detail, then one summary), nothing else is wrong with the data.
     bool summary = false;
@@ -168,11 +167,10 @@ TEST_CASE("tokyo-real: public A31 zones and GSI shelters") {
 }
 
 TEST_CASE("tokyo-real: indexed overlay agrees with GEOS Intersects on random points") {
-    if (!test::file_exists(test::shared_data("tokyo/A31-12_13.shp"))) {
-        WARN("skipped: " + test::shared_data("tokyo") + " not present");
-        return;
-    }
-    HazardSet hs = HazardSet::load_file(test::source_path("geodata/tokyo-real.yaml"));
+    if (!test::file_exists(test::shared_data("tokyo/A31-12_13.shp")))
+        SHEETGEN_SKIP(test::shared_data("tokyo") + " not present (real public data; SHEETGEN_SHARED_DATA overrides)");
+    test::TempDir cfg_dir;
+    HazardSet hs = HazardSet::load_file(test::tokyo_real_config(cfg_dir.path()));
     GDALAllRegister();
     CPLPushErrorHandler(CPLQuietErrorHandler);  // GEOS notes about the invalid rings we repair
     GDALDataset* ds = GDALDataset::FromHandle(GDALOpenEx(test::shared_data("tokyo/A31-12_13.shp").c_str(),

@@ -1,1 +1,0 @@
-// Empty translation unit for a library folder that has no code yet.
