@@ -1,7 +1,9 @@
 // flag_csv_row: one household's row of the at-risk CSV, column by column
-// (17 columns matching flag_csv_header, RFC 4180 quoting, CRLF).
+// (29 columns matching flag_csv_header, RFC 4180 quoting, CRLF).
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,13 @@ std::vector<std::string> split_row(const std::string& row) {
     return cells;
 }
 
+// Column positions (docs/risk-rules.md, "Outputs").
+enum Col {
+    kId, kName, kDistrict, kLevel, kAction, kActionJa, kStartLevel, kSafeFloor, kInFloodZone, kDepthMin, kDepth,
+    kDuration, kCollapse, kFloor, kPowerH, kFloodPowerH, kOutageH, kPlanned, kPlannedStatus, kSuggested, kStay,
+    kStayDist, kFlee, kFleeDist, kWelfare, kWelfareDist, kCodes, kReasons, kReasonsEn, kColumns
+};
+
 size_t header_columns() {
     std::string h = flag_csv_header().substr(3);  // after the BOM
     return split_row(h).size();
@@ -62,20 +71,26 @@ TEST_CASE("flag_csv_row: a household outside every zone", "[report][csv]") {
     Profile p = household();
     Verdict v;
     v.level = Priority::D;
+    v.action = FloodAction::StayHomePowerPlan;
     v.planned_shelter_status = ShelterStatus::NotPlanned;
     const auto cells = split_row(flag_csv_row(p, v));
-    REQUIRE(cells.size() == 17);
+    REQUIRE(cells.size() == kColumns);
     CHECK(cells.size() == header_columns());
-    CHECK(cells[0] == "tama-101");
-    CHECK(cells[1] == "多摩 花子");
-    CHECK(cells[2] == "関戸");
-    CHECK(cells[3] == "D");
-    for (int i : {4, 5, 6, 8, 9, 11, 12, 13, 14, 15, 16}) {
+    CHECK(cells[kId] == "tama-101");
+    CHECK(cells[kName] == "多摩 花子");
+    CHECK(cells[kDistrict] == "関戸");
+    CHECK(cells[kLevel] == "D");
+    CHECK(cells[kAction] == "stay_home_power_plan");
+    CHECK(cells[kActionJa] == "自宅で過ごし停電に備える");
+    CHECK(cells[kInFloodZone] == "0");
+    for (int i : {kStartLevel, kSafeFloor, kDepthMin, kDepth, kDuration, kCollapse, kPowerH, kFloodPowerH, kOutageH,
+                  kPlanned, kSuggested, kStay, kStayDist, kFlee, kFleeDist, kWelfare, kWelfareDist, kCodes, kReasons,
+                  kReasonsEn}) {
         INFO("column " << i);
         CHECK(cells[i].empty());
     }
-    CHECK(cells[7] == "1");
-    CHECK(cells[10] == label_ja(ShelterStatus::NotPlanned));
+    CHECK(cells[kFloor] == "1");
+    CHECK(cells[kPlannedStatus] == label_ja(ShelterStatus::NotPlanned));
 }
 
 TEST_CASE("flag_csv_row: every column filled, with quoting and defused formulas", "[report][csv]") {
@@ -85,6 +100,9 @@ TEST_CASE("flag_csv_row: every column filled, with quoting and defused formulas"
     p.household.living_floor = 2;
     Verdict v;
     v.level = Priority::A;
+    v.action = FloodAction::LeaveEarly;
+    v.start_alert_level = 3;
+    v.safe_floor = 2;
     v.exposure.in_flood_zone = true;
     v.exposure.depth = DepthRange{0.5, 3.0};
     v.exposure.in_duration_zone = true;
@@ -94,35 +112,53 @@ TEST_CASE("flag_csv_row: every column filled, with quoting and defused formulas"
     v.exposure.in_landslide = true;
     v.exposure.landslide_type = "急傾斜地の崩壊";
     v.power_hours = 23.0833;
+    v.flood_power_hours = 16;
+    v.outage_hours = 168;
     Shelter planned;
     planned.name = "多摩第一小学校, 校庭";
     v.planned_shelter = planned;
     v.planned_shelter_status = ShelterStatus::NotForFlood;
-    v.suggested_shelter = ShelterSuggestion{"E1", "連光寺小学校校庭", {}, 846.4, false, std::nullopt};
+    Destination stay;
+    stay.role = DestinationRole::Stay;
+    stay.name = "都立神経病院";
+    stay.distance_m = 2500.4;
+    v.destinations = {stay};
+    v.flee_site = ShelterSuggestion{"E1", "連光寺小学校校庭", {}, 846.4, false, std::nullopt};
     v.suggested_welfare = ShelterSuggestion{"E2", "多摩市総合福祉センター", {}, 1234.4, true, true};
     v.reasons = {{"a", "理由一", "reason one"}, {"b", "理由二", "reason two, with a comma"}};
 
     const std::string row = flag_csv_row(p, v);
     const auto cells = split_row(row);
-    REQUIRE(cells.size() == 17);
-    CHECK(cells[0] == "tama-101");
-    CHECK(cells[1] == "'=HYPERLINK(\"http://x\")");
+    REQUIRE(cells.size() == kColumns);
+    CHECK(cells[kId] == "tama-101");
+    CHECK(cells[kName] == "'=HYPERLINK(\"http://x\")");
     CHECK(row.find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);
-    CHECK(cells[2] == "関戸\n一丁目");
-    CHECK(cells[3] == "A");
-    CHECK(cells[4] == DepthRange{0.5, 3.0}.label_ja());
-    CHECK(cells[5] == DurationRange{24, 72}.label_ja());
-    CHECK(cells[6] == "家屋倒壊等氾濫想定区域（河岸侵食） / 土砂災害（急傾斜地の崩壊）");
-    CHECK(cells[7] == "2");
-    CHECK(cells[8] == "23.1");
-    CHECK(cells[9] == "多摩第一小学校, 校庭");
-    CHECK(cells[10] == label_ja(ShelterStatus::NotForFlood));
-    CHECK(cells[11] == "連光寺小学校校庭");
-    CHECK(cells[12] == "846");
-    CHECK(cells[13] == "多摩市総合福祉センター");
-    CHECK(cells[14] == "1234");
-    CHECK(cells[15] == "理由一 ／ 理由二");
-    CHECK(cells[16] == "reason one / reason two, with a comma");
+    CHECK(cells[kDistrict] == "関戸\n一丁目");
+    CHECK(cells[kLevel] == "A");
+    CHECK(cells[kAction] == "leave_early");
+    CHECK(cells[kStartLevel] == "3");
+    CHECK(cells[kSafeFloor] == "2");
+    CHECK(cells[kInFloodZone] == "1");
+    CHECK(cells[kDepthMin] == "0.5");
+    CHECK(cells[kDepth] == DepthRange{0.5, 3.0}.label_ja());
+    CHECK(cells[kDuration] == DurationRange{24, 72}.label_ja());
+    CHECK(cells[kCollapse] == "家屋倒壊等氾濫想定区域（河岸侵食） / 土砂災害（急傾斜地の崩壊）");
+    CHECK(cells[kFloor] == "2");
+    CHECK(cells[kPowerH] == "23.1");
+    CHECK(cells[kFloodPowerH] == "16.0");
+    CHECK(cells[kOutageH] == "168");
+    CHECK(cells[kPlanned] == "多摩第一小学校, 校庭");
+    CHECK(cells[kPlannedStatus] == label_ja(ShelterStatus::NotForFlood));
+    CHECK(cells[kSuggested] == "都立神経病院");
+    CHECK(cells[kStay] == "都立神経病院");
+    CHECK(cells[kStayDist] == "2500");
+    CHECK(cells[kFlee] == "連光寺小学校校庭");
+    CHECK(cells[kFleeDist] == "846");
+    CHECK(cells[kWelfare] == "多摩市総合福祉センター");
+    CHECK(cells[kWelfareDist] == "1234");
+    CHECK(cells[kCodes] == "a,b");
+    CHECK(cells[kReasons] == "理由一 ／ 理由二");
+    CHECK(cells[kReasonsEn] == "reason one / reason two, with a comma");
 }
 
 TEST_CASE("flag_csv_row: zones without depth or duration, and the profile's own shelter text", "[report][csv]") {
@@ -135,10 +171,25 @@ TEST_CASE("flag_csv_row: zones without depth or duration, and the profile's own 
     v.exposure.in_house_collapse = true;   // type unknown
     v.planned_shelter_status = ShelterStatus::Unknown;
     const auto cells = split_row(flag_csv_row(p, v));
-    REQUIRE(cells.size() == 17);
-    CHECK(cells[4] == "区域内（深さ不明）");
-    CHECK(cells[5] == "区域内（時間不明）");
-    CHECK(cells[6] == "家屋倒壊等氾濫想定区域");
-    CHECK(cells[9] == "親戚宅");  // not found in the layer: the profile's text is kept
-    CHECK(cells[10] == label_ja(ShelterStatus::Unknown));
+    REQUIRE(cells.size() == kColumns);
+    CHECK(cells[kDepth] == "区域内（深さ不明）");
+    CHECK(cells[kDepthMin].empty());
+    CHECK(cells[kDuration] == "区域内（時間不明）");
+    CHECK(cells[kCollapse] == "家屋倒壊等氾濫想定区域");
+    CHECK(cells[kPlanned] == "親戚宅");  // not found in the layer: the profile's text is kept
+    CHECK(cells[kPlannedStatus] == label_ja(ShelterStatus::Unknown));
+}
+
+TEST_CASE("household properties: non-finite numbers are null, never an invalid number", "[report][geojson]") {
+    Profile p = household();
+    Verdict v;
+    v.power_hours = std::numeric_limits<double>::infinity();
+    v.flood_power_hours = std::nan("");
+    const std::string f = flag_geojson_feature(p, v);
+    CHECK(f.find("\"power_hours\":null") != std::string::npos);
+    CHECK(f.find("\"flood_power_hours\":null") != std::string::npos);
+    CHECK(f.find(":,") == std::string::npos);
+    const auto cells = split_row(flag_csv_row(p, v));
+    CHECK(cells[kPowerH].empty());
+    CHECK(cells[kFloodPowerH].empty());
 }
