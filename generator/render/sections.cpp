@@ -13,6 +13,9 @@ namespace sheetgen::render {
 namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
+// A heading or table header is never left at the foot of a page with fewer
+// than this many of its rows (or all of them, when there are fewer).
+constexpr size_t kKeepRows = 2;
 
 // ---- fields: key-value grid, `columns` label/value pairs per row ----------
 std::vector<std::vector<Cell>> field_rows(const std::vector<FieldRef>& fields, int columns, double label_width,
@@ -48,9 +51,16 @@ std::vector<std::vector<Cell>> field_rows(const std::vector<FieldRef>& fields, i
     return rows;
 }
 
+// Height of the first `n` rows: what a heading (or a table header) keeps with.
+double lead_height(const Flow& flow, const std::vector<std::vector<Cell>>& rows, size_t n = kKeepRows) {
+    double h = 0;
+    for (size_t i = 0; i < rows.size() && i < n; ++i) h += flow.row_height(rows[i]);
+    return h;
+}
+
 void layout_fields(const SectionSpec& s, SheetContext& ctx) {
     auto rows = field_rows(s.fields, s.columns, s.label_width, ctx.flow.width(), ctx);
-    if (!s.title.empty()) ctx.flow.heading(s.title, rows.empty() ? 0 : ctx.flow.row_height(rows.front()));
+    if (!s.title.empty()) ctx.flow.heading(s.title, lead_height(ctx.flow, rows));
     for (const auto& r : rows) ctx.flow.row(r);
 }
 
@@ -96,7 +106,9 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
                                  true, false});
         body.push_back(std::move(cells));
     }
-    double first = flow.row_height(header) + (body.empty() ? flow.line_height() : flow.row_height(body.front()));
+    // Keep-with-next: the heading and the header row go with the first
+    // kKeepRows body rows, so a header never ends a page.
+    double first = flow.row_height(header) + (body.empty() ? flow.line_height() + 2 * st.pad : lead_height(flow, body));
     if (!s.title.empty()) flow.heading(s.title, first);
     flow.keep(first);
     flow.row(header);
@@ -149,6 +161,12 @@ void layout_text(const SectionSpec& s, SheetContext& ctx) {
     std::vector<Cell> row{Cell{flow.width(), t, 0, std::nullopt, std::nullopt, std::nullopt, true, false}};
     int have = static_cast<int>(wrap_text(flow.font(), t, flow.style().body_size, flow.width() - 2 * flow.style().pad).size());
     for (int i = have; i < min_lines; ++i) row[0].text += "\n";
+    // An empty box with no room asked for handwriting (min_height 0) carries
+    // nothing: rather than start a page for it alone, it is left out.
+    if (t.empty() && s.min_height_mm <= 0 && !flow.at_page_top()) {
+        double need = flow.row_height(row) + (s.title.empty() ? 0 : flow.style().section_gap + flow.heading_height(s.title));
+        if (need > flow.remaining()) return;
+    }
     if (!s.title.empty()) flow.heading(s.title, std::min(flow.row_height(row), 4 * lh));
     flow.row(row);
 }
@@ -286,11 +304,68 @@ bool SheetContext::flag(const std::string& path) const {
     return it != model.scalars.end() && it->second.type == ValueType::Bool && it->second.flag;
 }
 
+namespace {
+
+void layout_section(const SectionSpec& s, SheetContext& ctx) {
+    if (s.page_break && !ctx.flow.at_page_top()) ctx.flow.new_page();
+    if (const SectionKind* k = find_section_kind(s.kind)) k->layout(s, ctx);
+}
+
+// Kinds that print one small box (no list that grows with the household):
+// such sections must not stand alone on the last page.
+bool is_box_kind(const std::string& kind) {
+    return kind == "text" || kind == "fields" || kind == "signatures" || kind == "checklist";
+}
+
+}  // namespace
+
 void layout_sheet(SheetContext& ctx) {
-    for (const auto& s : ctx.tpl.sections) {
-        if (s.page_break && !ctx.flow.at_page_top()) ctx.flow.new_page();
-        const SectionKind* k = find_section_kind(s.kind);
-        if (k) k->layout(s, ctx);
+    Flow& flow = ctx.flow;
+    const auto& secs = ctx.tpl.sections;
+    std::vector<Flow::Mark> start(secs.size());
+    std::vector<bool> drew(secs.size(), false);
+    for (size_t i = 0; i < secs.size(); ++i) {
+        start[i] = flow.mark();
+        layout_section(secs[i], ctx);
+        Flow::Mark end = flow.mark();
+        drew[i] = end.pages != start[i].pages || end.ops != start[i].ops;
+    }
+    // A trailing box alone on the last page (a signature block, a one-row
+    // fields section that did not fit under the page above) is kept with the
+    // section before it: that section is laid out again with the run's height
+    // reserved at the foot of its last page, so its last rows move over too.
+    size_t last = flow.page_index();
+    if (last == 0) return;
+    size_t t = secs.size();  // first section of the trailing run
+    while (t > 0) {
+        const SectionSpec& s = secs[t - 1];
+        if (!drew[t - 1]) {
+            --t;
+            continue;
+        }
+        bool on_last_only = start[t - 1].pages - 1 == last ||
+                            flow.ops_on_page(start[t - 1].pages - 1) == start[t - 1].ops;
+        if (!is_box_kind(s.kind) || s.page_break || !on_last_only) break;
+        --t;
+    }
+    if (t == secs.size() || t == 0) return;
+    // The run must own the whole last page: the section before it ended above.
+    size_t p = t;  // the preceding section that drew something
+    while (p > 0 && !drew[p - 1]) --p;
+    if (p == 0) return;
+    --p;
+    if (start[t].pages - 1 == last && start[t].ops != 0) return;
+    double run_h = flow.y() - flow.content().y;
+    if (run_h > flow.content().h / 3) return;  // not a small box: a page of its own is fine
+    Flow::Mark before = start[p];
+    flow.rewind(before);
+    flow.reserve_on_page(last - 1, run_h + flow.style().section_gap);
+    layout_section(secs[p], ctx);
+    flow.reserve_on_page(static_cast<size_t>(-1), 0);
+    for (size_t i = p + 1; i < secs.size(); ++i) layout_section(secs[i], ctx);
+    if (flow.page_index() != last) {  // could not help: keep the first layout
+        flow.rewind(before);
+        for (size_t i = p; i < secs.size(); ++i) layout_section(secs[i], ctx);
     }
 }
 
