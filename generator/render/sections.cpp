@@ -66,12 +66,7 @@ void layout_fields(const SectionSpec& s, SheetContext& ctx) {
 
 }  // namespace
 
-// ---- table: ruled rows from a list, header repeated on every page ---------
-void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes) {
-    Flow& flow = ctx.flow;
-    const Style& st = flow.style();
-    const auto& all = ctx.model.tables.at(s.rows);
-    double W = flow.width();
+std::vector<double> table_column_widths(const SectionSpec& s, double W) {
     double fixed = 0;
     int flexible = 0;
     for (const auto& c : s.table_columns) {
@@ -81,7 +76,19 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
     std::vector<double> widths;
     for (const auto& c : s.table_columns)
         widths.push_back(c.width > 0 ? c.width * W : (flexible ? (1 - fixed) * W / flexible : 0));
-    if (flexible == 0 && fixed < 1) widths.back() += (1 - fixed) * W;  // fill the line
+    if (flexible == 0 && fixed < 1 && !widths.empty()) widths.back() += (1 - fixed) * W;  // fill the line
+    return widths;
+}
+
+double map_side_width(const SectionSpec& s, double W) { return W - W * s.map_width - 4; }
+
+// ---- table: ruled rows from a list, header repeated on every page ---------
+void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes) {
+    Flow& flow = ctx.flow;
+    const Style& st = flow.style();
+    const auto& all = ctx.model.tables.at(s.rows);
+    double W = flow.width();
+    std::vector<double> widths = table_column_widths(s, W);
 
     std::vector<Cell> header;
     for (size_t i = 0; i < s.table_columns.size(); ++i)
@@ -202,8 +209,7 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
     Flow& flow = ctx.flow;
     double W = flow.width();
     double mw = s.fields.empty() ? W : W * s.map_width;
-    double gap = s.fields.empty() ? 0 : 4;
-    double lw = W - mw - gap;
+    double lw = map_side_width(s, W);
     double mh = s.height_mm * kPtPerMm;
     double legend_h = map_legend_height();
     auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}

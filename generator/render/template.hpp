@@ -55,6 +55,7 @@ struct Template {
     std::string file;
     std::string title;
     std::string subtitle;
+    SourceLocation title_at, subtitle_at;
     double font_size = 8;
     std::vector<SectionSpec> sections;
 };
