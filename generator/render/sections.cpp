@@ -211,7 +211,11 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
     double mw = s.fields.empty() ? W : W * s.map_width;
     double lw = map_side_width(s, W);
     double mh = s.height_mm * kPtPerMm;
-    double legend_h = map_legend_height();
+    // Draw the map once at the origin: its legend (what was drawn) sets the
+    // height of the legend strip; the drawing is moved into place below.
+    PageOps drawn;
+    MapLegend legend = draw_map(drawn, Rect{0, 0, mw, mh}, ctx.map, ctx.profile, ctx.verdict, flow.font());
+    double legend_h = std::max(map_legend_height(legend, mw, flow.font()), 4.0) + 1;
     auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}
                                  : field_rows(s.fields, 1, s.label_width, lw, ctx);
     double left_h = 0;
@@ -229,8 +233,8 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
         double y = area.y;
         for (const auto& r : rows) y += flow.draw_row_at(page, area.x, y, r);
         Rect box{area.x + W - mw, area.y, mw, mh};
-        Rect legend{box.x, box.y + mh + 1, mw, legend_h - 1};
-        draw_map(page, box, legend, ctx.map, ctx.profile, ctx.verdict, flow.font());
+        append_moved(page, drawn, box.x, box.y);
+        draw_map_legend(page, Rect{box.x, box.y + mh + 1, mw, legend_h - 1}, legend, flow.font());
     });
     if (rows.empty() && !s.fields.empty())
         for (const auto& r : field_rows(s.fields, 1, s.label_width * (1 - s.map_width), W, ctx)) flow.row(r);
