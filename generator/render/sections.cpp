@@ -332,18 +332,19 @@ bool is_box_kind(const std::string& kind) {
 void layout_sheet(SheetContext& ctx) {
     Flow& flow = ctx.flow;
     const auto& secs = ctx.tpl.sections;
-    std::vector<Flow::Mark> start(secs.size());
+    std::vector<Flow::Mark> start(secs.size()), end(secs.size());
     std::vector<bool> drew(secs.size(), false);
     for (size_t i = 0; i < secs.size(); ++i) {
         start[i] = flow.mark();
         layout_section(secs[i], ctx);
-        Flow::Mark end = flow.mark();
-        drew[i] = end.pages != start[i].pages || end.ops != start[i].ops;
+        end[i] = flow.mark();
+        drew[i] = end[i].pages != start[i].pages || end[i].ops != start[i].ops;
     }
     // A trailing box alone on the last page (a signature block, a one-row
     // fields section that did not fit under the page above) is kept with the
-    // section before it: that section is laid out again with the run's height
-    // reserved at the foot of its last page, so its last rows move over too.
+    // section before it: that section is laid out again with the foot of its
+    // last page, from just above its last row, kept free, so that row (and
+    // the boxes after it) move over to the run.
     size_t last = flow.page_index();
     if (last == 0) return;
     size_t t = secs.size();  // first section of the trailing run
@@ -360,19 +361,26 @@ void layout_sheet(SheetContext& ctx) {
     }
     if (t == secs.size() || t == 0) return;
     // The run must own the whole last page: the section before it ended above.
-    size_t p = t;  // the preceding section that drew something
-    while (p > 0 && !drew[p - 1]) --p;
-    if (p == 0) return;
-    --p;
     if (start[t].pages - 1 == last && start[t].ops != 0) return;
     double run_h = flow.y() - flow.content().y;
     if (run_h > flow.content().h / 3) return;  // not a small box: a page of its own is fine
+    // Lay out again from the section that gives rows to the run: the nearest
+    // one before it that is not itself a small box (a box just above, such
+    // as an empty notes box, moves or stays along with it).
+    size_t p = t;
+    while (p > 0 && (!drew[p - 1] || is_box_kind(secs[p - 1].kind))) --p;
+    if (p == 0) {
+        p = t;
+        while (p > 0 && !drew[p - 1]) --p;
+        if (p == 0) return;
+    }
+    --p;
+    if (end[p].pages - 1 != last - 1) return;  // it did not end on the page above
     Flow::Mark before = start[p];
     flow.rewind(before);
-    flow.reserve_on_page(last - 1, run_h + flow.style().section_gap);
-    layout_section(secs[p], ctx);
+    flow.reserve_on_page(last - 1, flow.content().bottom() - end[p].y + 1);
+    for (size_t i = p; i < secs.size(); ++i) layout_section(secs[i], ctx);
     flow.reserve_on_page(static_cast<size_t>(-1), 0);
-    for (size_t i = p + 1; i < secs.size(); ++i) layout_section(secs[i], ctx);
     if (flow.page_index() != last) {  // could not help: keep the first layout
         flow.rewind(before);
         for (size_t i = p; i < secs.size(); ++i) layout_section(secs[i], ctx);
