@@ -135,9 +135,10 @@ TextOp fitted_label(double x, double base, double width, double size, const std:
 }
 
 // Left edge of a bar's value label `w` wide that no target or runtime line
-// crosses: right of the bar (`right_from`), stepping past any line in the
-// way; else left of the bar (ending at `left_to`, 0 = not allowed), stepping
-// left past lines; else right of the bar as it is. The plot spans lo..hi.
+// crosses: right of the bar (`right_from`) when clear; else the clear place
+// nearest the bar, stepping right past lines or, left of the bar (ending at
+// `left_to`, 0 = not allowed), stepping left; else right of the bar as it
+// is. The plot spans lo..hi.
 double place_bar_label(double right_from, double lo, double hi, double w, const std::vector<double>& lines,
                        double left_to) {
     const double clear = 1.5;  // keeps the white backing off the line too
@@ -146,14 +147,16 @@ double place_bar_label(double right_from, double lo, double hi, double w, const 
             if (l > x - clear && l < x + w + clear) return &l;
         return nullptr;
     };
-    double x = right_from;
-    for (const double* l = hit(x); l; l = hit(x)) x = *l + clear + 0.5;
-    if (x + w <= hi) return x;
-    if (left_to > 0) {
-        x = left_to - w;
+    double r = right_from;
+    for (const double* l = hit(r); l; l = hit(r)) r = *l + clear + 0.5;
+    bool right_ok = r + w <= hi;
+    if (right_ok && r == right_from) return r;  // right next to the bar
+    if (left_to > 0) {  // the side where the label stays closer to its bar
+        double x = left_to - w;
         for (const double* l = hit(x); l; l = hit(x)) x = *l - clear - 0.5 - w;
-        if (x >= lo) return x;
+        if (x >= lo && (!right_ok || left_to - w - x < r - right_from)) return x;
     }
+    if (right_ok) return r;
     return std::min(right_from, std::max(lo, hi - w));
 }
 
