@@ -114,8 +114,10 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
         body.push_back(std::move(cells));
     }
     // Keep-with-next: the heading and the header row go with the first
-    // kKeepRows body rows, so a header never ends a page.
-    double first = flow.row_height(header) + (body.empty() ? flow.line_height() + 2 * st.pad : lead_height(flow, body));
+    // kKeepRows body rows, so a header never ends a page. A table too short
+    // to leave kKeepRows rows on both sides of a break is kept whole.
+    size_t lead = body.size() < 2 * kKeepRows ? body.size() : kKeepRows;
+    double first = flow.row_height(header) + (body.empty() ? flow.line_height() + 2 * st.pad : lead_height(flow, body, lead));
     if (!s.title.empty()) flow.heading(s.title, first);
     flow.keep(first);
     flow.row(header);
@@ -123,11 +125,22 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
         flow.row({Cell{W, s.empty_text, 0, std::nullopt, Color::hex(0x666666), std::nullopt, true, false}});
         return;
     }
+    size_t on_page = 0;  // body rows under the header on this page
     flow.set_on_new_page([&] {
         if (!s.title.empty()) flow.heading(s.title + "（続き）", 0);
         flow.row(header);
+        on_page = 0;
     });
-    for (const auto& r : body) flow.row(r);
+    for (size_t i = 0; i < body.size(); ++i) {
+        // Widow control: the last kKeepRows rows go over together rather than
+        // one row alone under a continued header, when enough stay behind.
+        if (i + kKeepRows == body.size() && on_page >= kKeepRows && !flow.at_page_top()) {
+            double tail = lead_height(flow, {body.begin() + static_cast<std::ptrdiff_t>(i), body.end()});
+            if (tail > flow.remaining() && tail <= flow.content().h * 0.5) flow.new_page();
+        }
+        flow.row(body[i]);
+        ++on_page;
+    }
     flow.set_on_new_page({});
 }
 
