@@ -66,4 +66,24 @@ struct PageOps {
     std::vector<DrawOp> ops;
 };
 
+// Appends `src`'s operations to `dst`, moved by (dx, dy): lets a drawing be
+// made once to learn what it holds (e.g. a map's legend) and placed later.
+inline void append_moved(PageOps& dst, const PageOps& src, double dx, double dy) {
+    for (DrawOp op : src.ops) {
+        if (auto* t = std::get_if<TextOp>(&op)) {
+            t->x += dx, t->y += dy;
+        } else if (auto* r = std::get_if<RectOp>(&op)) {
+            r->x += dx, r->y += dy;
+        } else if (auto* l = std::get_if<LineOp>(&op)) {
+            l->x1 += dx, l->x2 += dx, l->y1 += dy, l->y2 += dy;
+        } else if (auto* p = std::get_if<PathOp>(&op)) {
+            for (auto& sp : p->subpaths)
+                for (auto& pt : sp) pt.first += dx, pt.second += dy;
+        } else if (auto* c = std::get_if<ClipBegin>(&op)) {
+            c->x += dx, c->y += dy;
+        }
+        dst.ops.push_back(std::move(op));
+    }
+}
+
 }  // namespace sheetgen::render

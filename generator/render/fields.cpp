@@ -390,6 +390,16 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     return m;
 }
 
+namespace {
+// A choice's machine value and printed label (the label is checked against
+// its column width when a template loads).
+template <typename E>
+void add_choice(FieldInfo& info, E v) {
+    info.enum_values.push_back(to_string(v));
+    info.enum_labels.push_back(label_ja(v));
+}
+}  // namespace
+
 FieldSchema build_field_schema() {
     // Built from an empty profile so every key the builders emit is known.
     Profile p;
@@ -413,15 +423,15 @@ FieldSchema build_field_schema() {
     add_plan_schema(schema);
 
     for (int i = 0; i <= static_cast<int>(ContactRole::Other); ++i)
-        schema.tables["contacts"]["role"].enum_values.push_back(to_string(static_cast<ContactRole>(i)));
+        add_choice(schema.tables["contacts"]["role"], static_cast<ContactRole>(i));
     for (int i = 0; i <= static_cast<int>(DeviceKind::Other); ++i)
-        schema.tables["devices"]["kind"].enum_values.push_back(to_string(static_cast<DeviceKind>(i)));
+        add_choice(schema.tables["devices"]["kind"], static_cast<DeviceKind>(i));
     for (int i = 0; i <= static_cast<int>(BackupKind::Other); ++i)
-        schema.tables["power_backup"]["kind"].enum_values.push_back(to_string(static_cast<BackupKind>(i)));
+        add_choice(schema.tables["power_backup"]["kind"], static_cast<BackupKind>(i));
     for (int i = 0; i <= static_cast<int>(Sex::Other); ++i)
-        schema.scalars["person.sex"].enum_values.push_back(to_string(static_cast<Sex>(i)));
+        add_choice(schema.scalars["person.sex"], static_cast<Sex>(i));
     for (int i = 0; i <= static_cast<int>(BuildingType::Other); ++i)
-        schema.scalars["household.building_type"].enum_values.push_back(to_string(static_cast<BuildingType>(i)));
+        add_choice(schema.scalars["household.building_type"], static_cast<BuildingType>(i));
     return schema;
 }
 

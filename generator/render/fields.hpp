@@ -51,6 +51,7 @@ FieldModel build_field_model(const Profile& profile, const Verdict& verdict, con
 struct FieldInfo {
     ValueType type = ValueType::Text;
     std::vector<std::string> enum_values;  // Enum: allowed machine values
+    std::vector<std::string> enum_labels;  // Enum: their printed (Japanese) labels, same order
 };
 
 struct FieldSchema {

@@ -118,9 +118,15 @@ void Flow::new_page() {
     }
 }
 
+void Flow::rewind(const Mark& m) {
+    pages_.resize(m.pages);
+    pages_.back().ops.resize(m.ops);
+    y_ = m.y;
+}
+
 void Flow::gap(double h) {
     if (at_page_top()) return;
-    y_ = std::min(y_ + h, content_.bottom());
+    y_ = std::min(y_ + h, bottom());
 }
 
 void Flow::keep(double h) {
@@ -253,13 +259,29 @@ void Flow::block(double h, const std::function<void(const Rect&, PageOps&)>& dra
     y_ += h;
 }
 
+namespace {
+// Heading text is inset by pad + 1 on both sides.
+double heading_inner(const Style& st, double width) { return width - 2 * (st.pad + 1); }
+}  // namespace
+
+double Flow::heading_height(const std::string& title) const {
+    size_t n = std::max<size_t>(1, wrap_text(font_, title, style_.heading_size, heading_inner(style_, content_.w)).size());
+    return style_.heading_size * 1.4 + (n - 1) * style_.heading_size * style_.line_height;
+}
+
 void Flow::heading(const std::string& title, double next_h) {
     gap(style_.section_gap);
-    double hh = style_.heading_size * 1.4;
+    // A title wider than the page wraps inside a taller bar instead of running off it.
+    auto lines = wrap_text(font_, title, style_.heading_size, heading_inner(style_, content_.w));
+    if (lines.empty()) lines.emplace_back();
+    double hh = heading_height(title);
     keep(hh + std::min(next_h, content_.h * 0.5));
     page().ops.push_back(RectOp{content_.x, y_, content_.w, hh, style_.heading_fill, std::nullopt, 0.5});
-    double base = y_ + (hh - style_.heading_size) / 2 + font_.ascent() * style_.heading_size;
-    page().ops.push_back(TextOp{content_.x + style_.pad + 1, base, style_.heading_size, title, style_.heading_text});
+    double base = y_ + (style_.heading_size * 1.4 - style_.heading_size) / 2 + font_.ascent() * style_.heading_size;
+    for (const auto& l : lines) {
+        page().ops.push_back(TextOp{content_.x + style_.pad + 1, base, style_.heading_size, l, style_.heading_text});
+        base += style_.heading_size * style_.line_height;
+    }
     y_ += hh;
 }
 

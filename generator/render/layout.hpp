@@ -76,7 +76,8 @@ public:
     double x() const { return content_.x; }
     double width() const { return content_.w; }
     double y() const { return y_; }
-    double remaining() const { return content_.bottom() - y_; }
+    // Room left on this page (less any reserve set for it, see reserve_on_page).
+    double remaining() const { return bottom() - y_; }
     bool at_page_top() const { return y_ <= content_.y + 0.01; }
 
     void new_page();
@@ -92,11 +93,30 @@ public:
     // Draws ops in a block of height h at the cursor (after keep(h)); `draw`
     // receives the block's rectangle and the current page.
     void block(double h, const std::function<void(const Rect&, PageOps&)>& draw);
-    // Section heading bar; kept together with `next_h` points of what follows.
+    // Section heading bar (long titles wrap inside it); kept together with
+    // `next_h` points of what follows.
     void heading(const std::string& title, double next_h);
+    double heading_height(const std::string& title) const;
 
     // Called after every automatic page break (e.g. to repeat a table header).
     void set_on_new_page(std::function<void()> fn) { on_new_page_ = std::move(fn); }
+
+    // Layout is append-only, so a position is enough to undo what followed it
+    // (used to lay a section out again when a trailing box would end up alone).
+    struct Mark {
+        size_t pages = 0, ops = 0;
+        double y = 0;
+    };
+    Mark mark() const { return {pages_.size(), pages_.back().ops.size(), y_}; }
+    void rewind(const Mark& m);
+    size_t page_index() const { return pages_.size() - 1; }
+    size_t ops_on_page(size_t index) const { return pages_.at(index).ops.size(); }
+    // Keeps the bottom `h` points of page `index` free (0 clears it): what
+    // would run into that band moves to the next page.
+    void reserve_on_page(size_t index, double h) {
+        reserve_page_ = index;
+        reserve_h_ = h;
+    }
 
     PageOps& page() { return pages_.back(); }
     std::vector<PageOps> take_pages() { return std::move(pages_); }
@@ -115,6 +135,8 @@ private:
                     const std::vector<Wrapped>& wrapped, const std::vector<size_t>& from,
                     const std::vector<size_t>& to) const;
 
+    double bottom() const { return content_.bottom() - (pages_.size() - 1 == reserve_page_ ? reserve_h_ : 0); }
+
     const FontFace& font_;
     Style style_;
     Rect content_;
@@ -122,6 +144,8 @@ private:
     std::vector<PageOps> pages_;
     std::function<void()> on_new_page_;
     bool in_callback_ = false;
+    size_t reserve_page_ = static_cast<size_t>(-1);
+    double reserve_h_ = 0;
 };
 
 }  // namespace sheetgen::render

@@ -131,6 +131,10 @@ MapRequest make_map_request(const Profile& profile, const Verdict& verdict, doub
     if (auto t = route_target(verdict)) {
         auto [dx, dy] = local_metres(home, t->loc);
         double need_w = std::fabs(dx) / 2 * 1.2 + 80, need_h = std::fabs(dy) / 2 * 1.2 + 80;
+        // Markers reach kMarkerPadPt beyond their point: pad the frame by that
+        // much of the box (hw = need + pad * 2hw / box), so none is cut.
+        if (bw > 4 * kMarkerPadPt) need_w /= 1 - 2 * kMarkerPadPt / bw;
+        if (bh > 4 * kMarkerPadPt) need_h /= 1 - 2 * kMarkerPadPt / bh;
         hw = std::max(need_w, need_h * aspect);
         hh = hw / aspect;
         if (std::max(hw, hh) <= kMaxHalfSizeM) {
@@ -151,17 +155,36 @@ MapRequest make_map_request(const Profile& profile, const Verdict& verdict, doub
     return r;
 }
 
-double map_legend_height() { return 20; }
+void MapLegend::add(LegendEntry e) {
+    for (const auto& x : entries)
+        if (x.label == e.label && x.symbol == e.symbol) return;
+    auto at = std::upper_bound(entries.begin(), entries.end(), e.rank,
+                               [](int r, const LegendEntry& x) { return r < x.rank; });
+    entries.insert(at, std::move(e));
+}
 
-void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtract* map, const Profile& profile,
-              const Verdict& verdict, const FontFace& font) {
+bool MapLegend::has(const std::string& label) const {
+    for (const auto& x : entries)
+        if (x.label == label) return true;
+    return false;
+}
+
+std::string shelter_legend_label(const Shelter& shelter) {
+    // Extend here when shelters carry a type (emergency site / evacuation
+    // shelter / welfare shelter).
+    return shelter.welfare ? "福祉避難所" : "指定緊急避難場所";
+}
+
+MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
+                   const Verdict& verdict, const FontFace& font) {
+    MapLegend legend;
     if (!map || !(map->half_width_m > 0 && map->half_height_m > 0 && std::isfinite(map->half_width_m) &&
                   std::isfinite(map->half_height_m))) {
         page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
         std::string t = "地図なし";
         double w = font.text_width(t, 10);
         page.ops.push_back(TextOp{box.x + (box.w - w) / 2, box.y + box.h / 2 + 4, 10, t, Color::hex(0x666666)});
-        return;
+        return legend;
     }
     const double sx = box.w / (2 * map->half_width_m);
     const double sy = box.h / (2 * map->half_height_m);
@@ -171,8 +194,15 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
     page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xFBFBF8), std::nullopt, 0.5});
     page.ops.push_back(ClipBegin{box.x, box.y, box.w, box.h});
 
-    std::vector<int> classes_seen;
-    bool unknown_depth = false, collapse = false, landslide = false;
+    // Legend ranks: zones 0-39, home 40, shelters 50-69, route 90.
+    auto depth_entry = [&](const std::optional<DepthRange>& d) {
+        if (!d) {
+            legend.add({LegendEntry::Swatch, depth_colour(d), "浸水想定区域（深さ不明）", 10});
+            return;
+        }
+        int c = d->gsi_class();
+        legend.add({LegendEntry::Swatch, depth_colour(d), std::string("浸水") + depth_legend(c), c});
+    };
     // Shallow classes first so deeper water is drawn on top.
     std::vector<const MapPolygon*> floods;
     for (const auto& pg : map->polygons)
@@ -180,8 +210,18 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
     std::stable_sort(floods.begin(), floods.end(), [](const MapPolygon* a, const MapPolygon* b) {
         return (a->depth ? a->depth->gsi_class() : 0) < (b->depth ? b->depth->gsi_class() : 0);
     });
+    // Rings in page points; a zone wholly outside the frame counts as not drawn.
     auto rings_of = [&](const MapPolygon& pg) {
         std::vector<std::vector<Point>> rs;
+        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+        for (const auto& ring : pg.rings)
+            for (const auto& [x, y] : ring.points)
+                if (std::isfinite(x) && std::isfinite(y)) {
+                    Point q = P(x, y);
+                    x0 = std::min(x0, q.first), x1 = std::max(x1, q.first);
+                    y0 = std::min(y0, q.second), y1 = std::max(y1, q.second);
+                }
+        if (x1 < box.x || x0 > box.x + box.w || y1 < box.y || y0 > box.y + box.h) return rs;
         for (const auto& ring : pg.rings) {
             std::vector<Point> pts;
             for (const auto& [x, y] : ring.points)
@@ -195,13 +235,9 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
         op.subpaths = rings_of(*pg);
         op.fill = depth_colour(pg->depth);
         op.even_odd = true;
+        if (op.subpaths.empty()) continue;  // nothing drawable: not in the legend either
         page.ops.push_back(std::move(op));
-        if (pg->depth) {
-            int c = pg->depth->gsi_class();
-            if (std::find(classes_seen.begin(), classes_seen.end(), c) == classes_seen.end()) classes_seen.push_back(c);
-        } else {
-            unknown_depth = true;
-        }
+        depth_entry(pg->depth);
     }
     for (const auto& pg : map->polygons) {
         if (pg.kind == ZoneKind::HouseCollapse) {
@@ -211,15 +247,17 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
             op.subpaths = std::move(rs);
             op.stroke = kCollapse;
             op.line_width = 0.9;
+            if (op.subpaths.empty()) continue;
             page.ops.push_back(std::move(op));
-            collapse = true;
+            legend.add({LegendEntry::Hatch, kCollapse, "家屋倒壊等氾濫想定区域", 20});
         } else if (pg.kind == ZoneKind::Landslide) {
             PathOp op;
             op.subpaths = rings_of(pg);
             op.stroke = kLandslide;
             op.line_width = 1.1;
+            if (op.subpaths.empty()) continue;
             page.ops.push_back(std::move(op));
-            landslide = true;
+            legend.add({LegendEntry::Outline, kLandslide, "土砂災害警戒区域", 30});
         }
     }
 
@@ -233,48 +271,70 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
             if (ms.shelter && ms.shelter->id == target->id && !target->id.empty()) t = {ms.x, ms.y};
         tp = P(t.first, t.second);
         page.ops.push_back(LineOp{home.first, home.second, tp->first, tp->second, kRoute, 1.3, true});
+        legend.add({LegendEntry::Route, kRoute, "避難経路（直線）", 90});
     }
+    // A marker whose whole symbol fits in the frame (else it would be cut).
+    auto fits = [&](const Point& c, double r) {
+        return c.first - r >= box.x && c.first + r <= box.x + box.w && c.second - r >= box.y && c.second + r <= box.y + box.h;
+    };
+    // Shelter markers tell whether the site is usable in the household's
+    // hazard: a landslide-only household is not described with flood wording.
+    const Exposure& ex = verdict.exposure;
+    const bool landslide_only = ex.in_landslide && !ex.in_flood_zone && !ex.in_house_collapse;
+    auto usable = [&](const Shelter& sh) {
+        return landslide_only ? sh.landslide && !sh.exposure.in_landslide : sh.usable_in_flood();
+    };
+    const std::string when = landslide_only ? "土砂災害時" : "洪水時";
+    auto shelter_entry = [&](const Shelter& sh, bool ok) {
+        LegendEntry e;
+        e.symbol = sh.welfare ? (ok ? LegendEntry::WelfareOk : LegendEntry::WelfareNo)
+                              : (ok ? LegendEntry::ShelterOk : LegendEntry::ShelterNo);
+        e.colour = ok ? kShelterOk : kShelterNo;
+        e.label = shelter_legend_label(sh) + "（" + when + (ok ? "使用可）" : "使用不可）");
+        e.rank = 50 + (sh.welfare ? 10 : 0) + (ok ? 0 : 1);
+        legend.add(e);
+    };
 
-    // Shelters: filled green = usable in a flood, hollow grey = not.
-    bool any_ok = false, any_no = false, any_welfare = false;
+    // Shelters: filled green = usable in the household's hazard, hollow grey = not.
     for (const auto& ms : map->shelters) {
         if (!ms.shelter || !std::isfinite(ms.x) || !std::isfinite(ms.y)) continue;
         Point c = P(ms.x, ms.y);
-        bool ok = ms.shelter->usable_in_flood();
+        bool ok = usable(*ms.shelter);
         bool is_target = target && ms.shelter->id == target->id;
         double r = is_target ? 4.2 : 3.0;
+        if (!fits(c, ms.shelter->welfare ? r + 2.5 : r + 0.5)) continue;  // at the very edge: would be cut
         if (ms.shelter->welfare) {
             PathOp d;
             d.subpaths.push_back({{c.first, c.second - r - 2}, {c.first + r + 2, c.second}, {c.first, c.second + r + 2}, {c.first - r - 2, c.second}});
             d.stroke = kWelfare;
             d.line_width = 1.0;
             page.ops.push_back(d);
-            any_welfare = true;
         }
         PathOp m;
         m.subpaths.push_back(circle(c.first, c.second, r));
         if (ok) {
             m.fill = kShelterOk;
             m.stroke = kWhite;
-            any_ok = true;
         } else {
             m.fill = kWhite;
             m.stroke = kShelterNo;
             m.line_width = 1.1;
-            any_no = true;
         }
         page.ops.push_back(m);
+        shelter_entry(*ms.shelter, ok);
     }
     if (tp) {
         bool drawn = false;
         for (const auto& ms : map->shelters) drawn = drawn || (ms.shelter && ms.shelter->id == target->id);
-        if (!drawn) {  // target outside the extract's shelter list: mark it anyway
+        if (!drawn && fits(*tp, 4.7)) {  // target outside the extract's shelter list: mark it anyway
             PathOp m;
             m.subpaths.push_back(circle(tp->first, tp->second, 4.2));
             m.fill = kShelterOk;
             m.stroke = kWhite;
             page.ops.push_back(m);
-            any_ok = true;
+            Shelter as_drawn;
+            as_drawn.welfare = false;
+            shelter_entry(as_drawn, true);
         }
         std::string name = drawable(font, target->name);
         double fs = 6.5;
@@ -312,6 +372,7 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
         h.stroke = kWhite;
         h.line_width = 0.8;
         page.ops.push_back(h);
+        legend.add({LegendEntry::Home, kHome, "自宅", 40});
     }
     if (tp && target) {
         std::string d = format_distance_ja(target->distance_m > 0 ? target->distance_m
@@ -353,69 +414,87 @@ void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtra
         page.ops.push_back(TextOp{bx + lp + 3, by, 6.5, buf, kInk});
     }
 
-    // Legend: only what the map shows, plus home and route.
-    struct Item {
-        enum Kind { Swatch, Hatch, Outline, Home, ShelterOk, ShelterNo, Welfare, Route } kind;
-        Color colour;
-        std::string label;
-    };
-    std::vector<Item> items;
-    std::sort(classes_seen.begin(), classes_seen.end());
-    for (int c : classes_seen) items.push_back({Item::Swatch, depth_colour(DepthRange{c == 1 ? 0.0 : c == 2 ? 0.5 : c == 3 ? 3.0 : c == 4 ? 5.0 : c == 5 ? 10.0 : 20.0, kUnbounded}), std::string("浸水") + depth_legend(c)});
-    if (unknown_depth) items.push_back({Item::Swatch, depth_colour(std::nullopt), "浸水想定区域（深さ不明）"});
-    if (collapse) items.push_back({Item::Hatch, kCollapse, "家屋倒壊等氾濫想定区域"});
-    if (landslide) items.push_back({Item::Outline, kLandslide, "土砂災害警戒区域"});
-    items.push_back({Item::Home, kHome, "自宅"});
-    if (any_ok) items.push_back({Item::ShelterOk, kShelterOk, "避難所（洪水時使用可）"});
-    if (any_no) items.push_back({Item::ShelterNo, kShelterNo, "避難所（洪水時使用不可）"});
-    if (any_welfare) items.push_back({Item::Welfare, kWelfare, "福祉避難所"});
-    if (tp) items.push_back({Item::Route, kRoute, "避難経路（直線）"});
-    double fs = 6, x = legend.x, y = legend.y + 2, lh = 8.5;
-    for (const auto& it : items) {
-        double w = 10 + font.text_width(it.label, fs) + 6;
-        if (x + w > legend.x + legend.w && x > legend.x) {
-            x = legend.x;
-            y += lh;
+    return legend;
+}
+
+namespace {
+
+constexpr double kLegendFs = 6, kLegendLh = 8.5;
+double entry_width(const LegendEntry& e, const FontFace& font) { return 10 + font.text_width(e.label, kLegendFs) + 6; }
+
+// Rows of entries at `width`: starts of each row.
+template <typename F>
+int lay_legend(const MapLegend& legend, double width, const FontFace& font, F&& place) {
+    double x = 0;
+    int row = 0;
+    for (const auto& e : legend.entries) {
+        double w = entry_width(e, font);
+        if (x + w > width && x > 0) {
+            x = 0;
+            ++row;
         }
-        if (y + 7 > legend.y + legend.h + 0.5) break;
+        place(e, x, row);
+        x += w;
+    }
+    return legend.entries.empty() ? 0 : row + 1;
+}
+
+}  // namespace
+
+double map_legend_height(const MapLegend& legend, double width, const FontFace& font) {
+    int rows = lay_legend(legend, width, font, [](const LegendEntry&, double, int) {});
+    return rows == 0 ? 0 : 3 + rows * kLegendLh;
+}
+
+void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font) {
+    lay_legend(legend, area.w, font, [&](const LegendEntry& it, double dx, int row) {
+        double x = area.x + dx, y = area.y + 2 + row * kLegendLh;
         double cx = x + 4, cy = y + 3.2;
-        switch (it.kind) {
-            case Item::Swatch: page.ops.push_back(RectOp{x, y, 8, 6, it.colour, Color::hex(0x999999), 0.3}); break;
-            case Item::Hatch:
+        switch (it.symbol) {
+            case LegendEntry::Swatch: page.ops.push_back(RectOp{x, y, 8, 6, it.colour, Color::hex(0x999999), 0.3}); break;
+            case LegendEntry::Hatch:
                 page.ops.push_back(RectOp{x, y, 8, 6, std::nullopt, it.colour, 0.6});
                 page.ops.push_back(LineOp{x, y + 6, x + 6, y, it.colour, 0.4, false});
                 page.ops.push_back(LineOp{x + 3, y + 6, x + 8, y + 1, it.colour, 0.4, false});
                 break;
-            case Item::Outline: page.ops.push_back(RectOp{x, y, 8, 6, std::nullopt, it.colour, 1.0}); break;
-            case Item::Home: {
+            case LegendEntry::Outline: page.ops.push_back(RectOp{x, y, 8, 6, std::nullopt, it.colour, 1.0}); break;
+            case LegendEntry::Home: {
                 PathOp h;
                 h.subpaths.push_back({{cx, cy - 3.5}, {cx + 3.5, cy}, {cx + 2.5, cy}, {cx + 2.5, cy + 3}, {cx - 2.5, cy + 3}, {cx - 2.5, cy}, {cx - 3.5, cy}});
                 h.fill = it.colour;
                 page.ops.push_back(h);
                 break;
             }
-            case Item::ShelterOk:
-            case Item::ShelterNo: {
+            case LegendEntry::WelfareOk:
+            case LegendEntry::WelfareNo:
+            case LegendEntry::ShelterOk:
+            case LegendEntry::ShelterNo: {
+                bool ok = it.symbol == LegendEntry::ShelterOk || it.symbol == LegendEntry::WelfareOk;
+                bool welfare = it.symbol == LegendEntry::WelfareOk || it.symbol == LegendEntry::WelfareNo;
+                if (welfare) {
+                    PathOp d;
+                    d.subpaths.push_back({{cx, cy - 4}, {cx + 4, cy}, {cx, cy + 4}, {cx - 4, cy}});
+                    d.stroke = kWelfare;
+                    page.ops.push_back(d);
+                }
                 PathOp m;
-                m.subpaths.push_back(circle(cx, cy, 2.8));
-                m.fill = it.kind == Item::ShelterOk ? it.colour : kWhite;
-                m.stroke = it.kind == Item::ShelterOk ? kWhite : it.colour;
+                m.subpaths.push_back(circle(cx, cy, welfare ? 2.2 : 2.8));
+                m.fill = ok ? it.colour : kWhite;
+                m.stroke = ok ? kWhite : it.colour;
                 m.line_width = 1.0;
                 page.ops.push_back(m);
                 break;
             }
-            case Item::Welfare: {
-                PathOp d;
-                d.subpaths.push_back({{cx, cy - 3.5}, {cx + 3.5, cy}, {cx, cy + 3.5}, {cx - 3.5, cy}});
-                d.stroke = it.colour;
-                page.ops.push_back(d);
-                break;
-            }
-            case Item::Route: page.ops.push_back(LineOp{x, cy, x + 8, cy, it.colour, 1.2, true}); break;
+            case LegendEntry::Route: page.ops.push_back(LineOp{x, cy, x + 8, cy, it.colour, 1.2, true}); break;
         }
-        page.ops.push_back(TextOp{x + 10, y + 5.5, fs, it.label, kInk});
-        x += w;
-    }
+        page.ops.push_back(TextOp{x + 10, y + 5.5, kLegendFs, it.label, kInk});
+    });
+}
+
+void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtract* map, const Profile& profile,
+              const Verdict& verdict, const FontFace& font) {
+    MapLegend l = draw_map(page, box, map, profile, verdict, font);
+    draw_map_legend(page, legend, l, font);
 }
 
 }  // namespace sheetgen::render

@@ -28,12 +28,40 @@ MapRequest make_map_request(const Profile& profile, const Verdict& verdict, doub
 // under a metre off a transverse Mercator at these distances).
 std::pair<double, double> local_metres(const LatLon& centre, const LatLon& p);
 
-// Draws the map into `box` (clipped) and its legend into `legend` below it.
-// `map` null draws an empty frame saying 地図なし.
+// One legend line item. Every draw step that puts something on the map
+// registers its entry, so the legend lists exactly what was drawn.
+struct LegendEntry {
+    enum Symbol { Swatch, Hatch, Outline, Home, ShelterOk, ShelterNo, WelfareOk, WelfareNo, Route } symbol = Swatch;
+    Color colour;
+    std::string label;
+    int rank = 0;  // legend order: zones, home, shelters, route
+};
+
+struct MapLegend {
+    std::vector<LegendEntry> entries;  // sorted by rank, then first drawn; no duplicates
+    void add(LegendEntry e);
+    bool has(const std::string& label) const;
+};
+
+// The legend name of a shelter marker. The GSI layer holds 指定緊急避難場所
+// (places to flee to), not 避難所; welfare shelters are 福祉避難所.
+std::string shelter_legend_label(const Shelter& shelter);
+
+// Draws the map into `box` (clipped; markers kept wholly inside the frame)
+// and returns the legend of what it drew. `map` null draws an empty frame
+// saying 地図なし (no legend).
+MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
+                   const Verdict& verdict, const FontFace& font);
+// Height the legend needs at `width` (every entry, wrapped onto rows).
+double map_legend_height(const MapLegend& legend, double width, const FontFace& font);
+void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font);
+
+// Map and legend: the legend drawn into `legend` (all entries, whatever its height).
 void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtract* map, const Profile& profile,
               const Verdict& verdict, const FontFace& font);
 
-// Height of the legend strip drawn under the map.
-double map_legend_height();
+// Marker reach around a point, in points: markers within this of the frame
+// would be cut, so the map request pads the frame by it.
+inline constexpr double kMarkerPadPt = 8;
 
 }  // namespace sheetgen::render

@@ -145,6 +145,32 @@ TextOp fitted_label(double x, double base, double width, double size, const std:
     return TextOp{x, base, s, out, ink};
 }
 
+// Left edge of a bar's value label `w` wide that no target or runtime line
+// crosses: right of the bar (`right_from`) when clear; else the clear place
+// nearest the bar, stepping right past lines or, left of the bar (ending at
+// `left_to`, 0 = not allowed), stepping left; else right of the bar as it
+// is. The plot spans lo..hi.
+double place_bar_label(double right_from, double lo, double hi, double w, const std::vector<double>& lines,
+                       double left_to) {
+    const double clear = 1.5;  // keeps the white backing off the line too
+    auto hit = [&](double x) -> const double* {
+        for (const double& l : lines)
+            if (l > x - clear && l < x + w + clear) return &l;
+        return nullptr;
+    };
+    double r = right_from;
+    for (const double* l = hit(r); l; l = hit(r)) r = *l + clear + 0.5;
+    bool right_ok = r + w <= hi;
+    if (right_ok && r == right_from) return r;  // right next to the bar
+    if (left_to > 0) {  // the side where the label stays closer to its bar
+        double x = left_to - w;
+        for (const double* l = hit(x); l; l = hit(x)) x = *l - clear - 0.5 - w;
+        if (x >= lo && (!right_ok || left_to - w - x < r - right_from)) return x;
+    }
+    if (right_ok) return r;
+    return std::min(right_from, std::max(lo, hi - w));
+}
+
 double x_of(const Geometry& g, const RuntimeChart& c, double h) {
     double t = std::clamp(h / c.axis_max_h, 0.0, 1.0);
     return g.x0 + (g.x1 - g.x0) * t;
@@ -220,20 +246,21 @@ void draw_runtime_chart(PageOps& page, const Rect& box, const RuntimeChart& c, c
                      (c.limiting_device.empty() ? std::string() : "（" + c.limiting_device + "）");
     label_at(xr, static_cast<double>(c.targets.size()), rt, red);
     page.ops.push_back(LineOp{xr, plot_top, xr, plot_bottom, red, 1.4, false});
+    std::vector<double> lines{xr};
+    for (const auto& t : c.targets) lines.push_back(x_of(g, c, t.hours));
     for (size_t i = 0; i < c.bars.size(); ++i) {
         const ChartBar& b = c.bars[i];
         double base = plot_top + i * g.row_h + (g.row_h - size) / 2 + asc;
         page.ops.push_back(fitted_label(box.x + 1, base, g.label_w - 4, size, b.label, font, ink));
         std::string t = "計算に含めず（機器の消費電力が不明）";
-        double tx = g.x0 + 3;
+        double tw = font.text_width(t, size * 0.85);
+        double tx = place_bar_label(g.x0 + 3, g.x0 + 1, box.x + box.w, tw, lines, 0);
         if (b.start_h && b.end_h) {
             t = format_hours(*b.start_h) + "〜" + format_hours(*b.end_h) + "時間";
+            tw = font.text_width(t, size * 0.85);
             double xa = x_of(g, c, *b.start_h), xb = x_of(g, c, *b.end_h);
-            tx = xb + 2.5;
-            if (tx + font.text_width(t, size * 0.85) > box.x + box.w)  // no room right of the bar
-                tx = std::max(g.x0 + 1, xa - font.text_width(t, size * 0.85) - 2.5);
+            tx = place_bar_label(xb + 2.5, g.x0 + 1, box.x + box.w, tw, lines, xa - 2.5);
         }
-        double tw = font.text_width(t, size * 0.85);
         page.ops.push_back(RectOp{tx - 0.8, base - asc * 0.85 - 0.6, tw + 1.6, size * 1.05, Color::hex(0xFFFFFF), std::nullopt, 0});
         page.ops.push_back(TextOp{tx, base, size * 0.85, t, b.start_h ? ink : grey});
     }

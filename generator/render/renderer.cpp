@@ -6,51 +6,24 @@
 #include "render/fields.hpp"
 #include "render/font.hpp"
 #include "render/layout.hpp"
+#include "render/page_frame.hpp"
 #include "render/pdf_writer.hpp"
 #include "render/sections.hpp"
+#include "render/template_fit.hpp"
 
 namespace sheetgen {
 
 using namespace render;
 
-namespace {
-
-constexpr double kMargin = 28.35;  // 10 mm
-constexpr double kHeaderBottom = 52;
-constexpr double kFooterTop = 810;
-
-Rect content_area() { return Rect{kMargin, kHeaderBottom + 4, kPageWidth - 2 * kMargin, kFooterTop - 4 - (kHeaderBottom + 4)}; }
-
-void add_header_footer(PageOps& page, const FontFace& font, const Template& tpl, const std::string& subtitle,
-                       const std::string& id, const Date& date, int index, int count) {
-    const Color ink = Color::hex(0x111111);
-    const Color red = Color::hex(0xC00000);
-    double right = kPageWidth - kMargin;
-    page.ops.push_back(TextOp{kMargin, 36, 13, tpl.title, ink});
-    if (!subtitle.empty()) page.ops.push_back(TextOp{kMargin, 47, 7, subtitle, Color::hex(0x444444)});
-    std::string mark = "取扱注意（個人情報）";
-    double mw = font.text_width(mark, 8) + 8;
-    page.ops.push_back(RectOp{right - mw, 20, mw, 13, std::nullopt, red, 0.9});
-    page.ops.push_back(TextOp{right - mw + 4, 29.6, 8, mark, red});
-    std::string idt = "ID: " + id;
-    page.ops.push_back(TextOp{right - font.text_width(idt, 8), 45, 8, idt, ink});
-    page.ops.push_back(LineOp{kMargin, kHeaderBottom, right, kHeaderBottom, ink, 0.8, false});
-
-    page.ops.push_back(LineOp{kMargin, kFooterTop, right, kFooterTop, Color::hex(0x888888), 0.5, false});
-    std::string num = std::to_string(index) + " / " + std::to_string(count);
-    page.ops.push_back(TextOp{(kPageWidth - font.text_width(num, 8)) / 2, kFooterTop + 12, 8, num, ink});
-    std::string made = "作成日 " + date.japanese();
-    page.ops.push_back(TextOp{right - font.text_width(made, 7.5), kFooterTop + 12, 7.5, made, ink});
-    page.ops.push_back(TextOp{kMargin, kFooterTop + 12, 7.5, "sheetgen", Color::hex(0x888888)});
-}
-
-}  // namespace
 
 Renderer Renderer::load(const std::string& font_path, const std::string& template_path) {
     Renderer r;
     r.font_ = FontFace::load(font_path);
     auto font = r.font_;
-    r.template_ = load_template(template_path, build_field_schema(), [font](char32_t c) { return font->has_glyph(c); });
+    FieldSchema schema = build_field_schema();
+    r.template_ = load_template(template_path, schema, [font](char32_t c) { return font->has_glyph(c); });
+    // Labels fit their columns, no column is too narrow to print in, titles fit the header.
+    check_template_fit(r.template_, schema, *font, sheet_style(r.template_));
     // Fail now, not on the first household, if libharu rejects the font subset.
     try {
         PdfWriter probe(r.font_->subset({U'あ'}), PdfMeta{Date{2000, 1, 1}, "", "sheetgen"});
@@ -65,7 +38,7 @@ Renderer Renderer::load(const std::string& font_path, const std::string& templat
 }
 
 MapRequest Renderer::map_request(const Profile& profile, const Verdict& verdict) const {
-    auto [w, h] = map_box_size(template_, content_area().w);
+    auto [w, h] = map_box_size(template_, standard_content_area().w);
     return make_map_request(profile, verdict, w, h);
 }
 
@@ -73,24 +46,22 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
     RenderedDocument out;
     if (!parse_iso_date(options.document_date.iso()))
         throw OutputError("render: RenderOptions.document_date is not a valid date");
-    Style style;
-    style.body_size = template_.font_size;
+    Style style = sheet_style(template_);
     std::vector<PageOps> pages;
     // Pass 1: layout (and the set of characters drawn).
     for (const auto& in : sheets) {
         if (!in.profile || !in.verdict) throw OutputError("render: sheet without profile or verdict");
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
-        Flow flow(*font_, style, content_area());
+        // The header grows when the title or subtitle wraps (beside a long ID).
+        PageHeader header = layout_page_header(*font_, template_, in.profile->id, in.profile->consent.share_with_supporters);
+        Flow flow(*font_, style, content_area(header));
         SheetContext ctx{flow, model, *in.profile, *in.verdict, in.map, options.document_date, template_, out.warnings, {}};
         layout_sheet(ctx);
         std::vector<PageOps> mine = flow.take_pages();
-        std::string id = ctx.drawable(in.profile->id, "id");
-        // Without consent the sheet must not say it is shared with supporters.
-        const bool shared = in.profile->consent.share_with_supporters || template_.subtitle_without_consent.empty();
-        const std::string& subtitle = shared ? template_.subtitle : template_.subtitle_without_consent;
+        header.id_text = "ID: " + ctx.drawable(in.profile->id, "id");
         for (size_t i = 0; i < mine.size(); ++i)
-            add_header_footer(mine[i], *font_, template_, subtitle, id, options.document_date, static_cast<int>(i + 1),
-                              static_cast<int>(mine.size()));
+            draw_page_frame(mine[i], *font_, header, options.document_date, static_cast<int>(i + 1),
+                            static_cast<int>(mine.size()));
         for (auto& p : mine) pages.push_back(std::move(p));
     }
     if (pages.empty()) throw OutputError("render: no sheets to render");

@@ -13,6 +13,9 @@ namespace sheetgen::render {
 namespace {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
+// A heading or table header is never left at the foot of a page with fewer
+// than this many of its rows (or all of them, when there are fewer).
+constexpr size_t kKeepRows = 2;
 
 // ---- fields: key-value grid, `columns` label/value pairs per row ----------
 std::vector<std::vector<Cell>> field_rows(const std::vector<FieldRef>& fields, int columns, double label_width,
@@ -48,20 +51,22 @@ std::vector<std::vector<Cell>> field_rows(const std::vector<FieldRef>& fields, i
     return rows;
 }
 
+// Height of the first `n` rows: what a heading (or a table header) keeps with.
+double lead_height(const Flow& flow, const std::vector<std::vector<Cell>>& rows, size_t n = kKeepRows) {
+    double h = 0;
+    for (size_t i = 0; i < rows.size() && i < n; ++i) h += flow.row_height(rows[i]);
+    return h;
+}
+
 void layout_fields(const SectionSpec& s, SheetContext& ctx) {
     auto rows = field_rows(s.fields, s.columns, s.label_width, ctx.flow.width(), ctx);
-    if (!s.title.empty()) ctx.flow.heading(s.title, rows.empty() ? 0 : ctx.flow.row_height(rows.front()));
+    if (!s.title.empty()) ctx.flow.heading(s.title, lead_height(ctx.flow, rows));
     for (const auto& r : rows) ctx.flow.row(r);
 }
 
 }  // namespace
 
-// ---- table: ruled rows from a list, header repeated on every page ---------
-void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes) {
-    Flow& flow = ctx.flow;
-    const Style& st = flow.style();
-    const auto& all = ctx.model.tables.at(s.rows);
-    double W = flow.width();
+std::vector<double> table_column_widths(const SectionSpec& s, double W) {
     double fixed = 0;
     int flexible = 0;
     for (const auto& c : s.table_columns) {
@@ -71,7 +76,19 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
     std::vector<double> widths;
     for (const auto& c : s.table_columns)
         widths.push_back(c.width > 0 ? c.width * W : (flexible ? (1 - fixed) * W / flexible : 0));
-    if (flexible == 0 && fixed < 1) widths.back() += (1 - fixed) * W;  // fill the line
+    if (flexible == 0 && fixed < 1 && !widths.empty()) widths.back() += (1 - fixed) * W;  // fill the line
+    return widths;
+}
+
+double map_side_width(const SectionSpec& s, double W) { return W - W * s.map_width - 4; }
+
+// ---- table: ruled rows from a list, header repeated on every page ---------
+void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes) {
+    Flow& flow = ctx.flow;
+    const Style& st = flow.style();
+    const auto& all = ctx.model.tables.at(s.rows);
+    double W = flow.width();
+    std::vector<double> widths = table_column_widths(s, W);
 
     std::vector<Cell> header;
     for (size_t i = 0; i < s.table_columns.size(); ++i)
@@ -96,7 +113,11 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
                                  true, false});
         body.push_back(std::move(cells));
     }
-    double first = flow.row_height(header) + (body.empty() ? flow.line_height() : flow.row_height(body.front()));
+    // Keep-with-next: the heading and the header row go with the first
+    // kKeepRows body rows, so a header never ends a page. A table too short
+    // to leave kKeepRows rows on both sides of a break is kept whole.
+    size_t lead = body.size() < 2 * kKeepRows ? body.size() : kKeepRows;
+    double first = flow.row_height(header) + (body.empty() ? flow.line_height() + 2 * st.pad : lead_height(flow, body, lead));
     if (!s.title.empty()) flow.heading(s.title, first);
     flow.keep(first);
     flow.row(header);
@@ -104,11 +125,22 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
         flow.row({Cell{W, s.empty_text, 0, std::nullopt, Color::hex(0x666666), std::nullopt, true, false}});
         return;
     }
+    size_t on_page = 0;  // body rows under the header on this page
     flow.set_on_new_page([&] {
         if (!s.title.empty()) flow.heading(s.title + "（続き）", 0);
         flow.row(header);
+        on_page = 0;
     });
-    for (const auto& r : body) flow.row(r);
+    for (size_t i = 0; i < body.size(); ++i) {
+        // Widow control: the last kKeepRows rows go over together rather than
+        // one row alone under a continued header, when enough stay behind.
+        if (i + kKeepRows == body.size() && on_page >= kKeepRows && !flow.at_page_top()) {
+            double tail = lead_height(flow, {body.begin() + static_cast<std::ptrdiff_t>(i), body.end()});
+            if (tail > flow.remaining() && tail <= flow.content().h * 0.5) flow.new_page();
+        }
+        flow.row(body[i]);
+        ++on_page;
+    }
     flow.set_on_new_page({});
 }
 
@@ -149,6 +181,12 @@ void layout_text(const SectionSpec& s, SheetContext& ctx) {
     std::vector<Cell> row{Cell{flow.width(), t, 0, std::nullopt, std::nullopt, std::nullopt, true, false}};
     int have = static_cast<int>(wrap_text(flow.font(), t, flow.style().body_size, flow.width() - 2 * flow.style().pad).size());
     for (int i = have; i < min_lines; ++i) row[0].text += "\n";
+    // An empty box with no room asked for handwriting (min_height 0) carries
+    // nothing: rather than start a page for it alone, it is left out.
+    if (t.empty() && s.min_height_mm <= 0 && !flow.at_page_top()) {
+        double need = flow.row_height(row) + (s.title.empty() ? 0 : flow.style().section_gap + flow.heading_height(s.title));
+        if (need > flow.remaining()) return;
+    }
     if (!s.title.empty()) flow.heading(s.title, std::min(flow.row_height(row), 4 * lh));
     flow.row(row);
 }
@@ -184,10 +222,13 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
     Flow& flow = ctx.flow;
     double W = flow.width();
     double mw = s.fields.empty() ? W : W * s.map_width;
-    double gap = s.fields.empty() ? 0 : 4;
-    double lw = W - mw - gap;
+    double lw = map_side_width(s, W);
     double mh = s.height_mm * kPtPerMm;
-    double legend_h = map_legend_height();
+    // Draw the map once at the origin: its legend (what was drawn) sets the
+    // height of the legend strip; the drawing is moved into place below.
+    PageOps drawn;
+    MapLegend legend = draw_map(drawn, Rect{0, 0, mw, mh}, ctx.map, ctx.profile, ctx.verdict, flow.font());
+    double legend_h = std::max(map_legend_height(legend, mw, flow.font()), 4.0) + 1;
     auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}
                                  : field_rows(s.fields, 1, s.label_width, lw, ctx);
     double left_h = 0;
@@ -205,8 +246,8 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
         double y = area.y;
         for (const auto& r : rows) y += flow.draw_row_at(page, area.x, y, r);
         Rect box{area.x + W - mw, area.y, mw, mh};
-        Rect legend{box.x, box.y + mh + 1, mw, legend_h - 1};
-        draw_map(page, box, legend, ctx.map, ctx.profile, ctx.verdict, flow.font());
+        append_moved(page, drawn, box.x, box.y);
+        draw_map_legend(page, Rect{box.x, box.y + mh + 1, mw, legend_h - 1}, legend, flow.font());
     });
     if (rows.empty() && !s.fields.empty())
         for (const auto& r : field_rows(s.fields, 1, s.label_width * (1 - s.map_width), W, ctx)) flow.row(r);
@@ -286,11 +327,76 @@ bool SheetContext::flag(const std::string& path) const {
     return it != model.scalars.end() && it->second.type == ValueType::Bool && it->second.flag;
 }
 
+namespace {
+
+void layout_section(const SectionSpec& s, SheetContext& ctx) {
+    if (s.page_break && !ctx.flow.at_page_top()) ctx.flow.new_page();
+    if (const SectionKind* k = find_section_kind(s.kind)) k->layout(s, ctx);
+}
+
+// Kinds that print one small box (no list that grows with the household):
+// such sections must not stand alone on the last page.
+bool is_box_kind(const std::string& kind) {
+    return kind == "text" || kind == "fields" || kind == "signatures" || kind == "checklist";
+}
+
+}  // namespace
+
 void layout_sheet(SheetContext& ctx) {
-    for (const auto& s : ctx.tpl.sections) {
-        if (s.page_break && !ctx.flow.at_page_top()) ctx.flow.new_page();
-        const SectionKind* k = find_section_kind(s.kind);
-        if (k) k->layout(s, ctx);
+    Flow& flow = ctx.flow;
+    const auto& secs = ctx.tpl.sections;
+    std::vector<Flow::Mark> start(secs.size()), end(secs.size());
+    std::vector<bool> drew(secs.size(), false);
+    for (size_t i = 0; i < secs.size(); ++i) {
+        start[i] = flow.mark();
+        layout_section(secs[i], ctx);
+        end[i] = flow.mark();
+        drew[i] = end[i].pages != start[i].pages || end[i].ops != start[i].ops;
+    }
+    // A trailing box alone on the last page (a signature block, a one-row
+    // fields section that did not fit under the page above) is kept with the
+    // section before it: that section is laid out again with the foot of its
+    // last page, from just above its last row, kept free, so that row (and
+    // the boxes after it) move over to the run.
+    size_t last = flow.page_index();
+    if (last == 0) return;
+    size_t t = secs.size();  // first section of the trailing run
+    while (t > 0) {
+        const SectionSpec& s = secs[t - 1];
+        if (!drew[t - 1]) {
+            --t;
+            continue;
+        }
+        bool on_last_only = start[t - 1].pages - 1 == last ||
+                            flow.ops_on_page(start[t - 1].pages - 1) == start[t - 1].ops;
+        if (!is_box_kind(s.kind) || s.page_break || !on_last_only) break;
+        --t;
+    }
+    if (t == secs.size() || t == 0) return;
+    // The run must own the whole last page: the section before it ended above.
+    if (start[t].pages - 1 == last && start[t].ops != 0) return;
+    double run_h = flow.y() - flow.content().y;
+    if (run_h > flow.content().h / 3) return;  // not a small box: a page of its own is fine
+    // Lay out again from the section that gives rows to the run: the nearest
+    // one before it that is not itself a small box (a box just above, such
+    // as an empty notes box, moves or stays along with it).
+    size_t p = t;
+    while (p > 0 && (!drew[p - 1] || is_box_kind(secs[p - 1].kind))) --p;
+    if (p == 0) {
+        p = t;
+        while (p > 0 && !drew[p - 1]) --p;
+        if (p == 0) return;
+    }
+    --p;
+    if (end[p].pages - 1 != last - 1) return;  // it did not end on the page above
+    Flow::Mark before = start[p];
+    flow.rewind(before);
+    flow.reserve_on_page(last - 1, flow.content().bottom() - end[p].y + 1);
+    for (size_t i = p; i < secs.size(); ++i) layout_section(secs[i], ctx);
+    flow.reserve_on_page(static_cast<size_t>(-1), 0);
+    if (flow.page_index() != last) {  // could not help: keep the first layout
+        flow.rewind(before);
+        for (size_t i = p; i < secs.size(); ++i) layout_section(secs[i], ctx);
     }
 }
 

@@ -57,6 +57,12 @@ void layout_sheet(SheetContext& ctx);
 // page; with tick_boxes the first column gets an empty box to tick by hand.
 void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes);
 
+// Widths in points of a table's columns at table width `width` (as drawn).
+std::vector<double> table_column_widths(const SectionSpec& s, double width);
+
+// Width of the block of fields beside a map (0 or less: no room).
+double map_side_width(const SectionSpec& s, double content_width);
+
 // Width/height in points of the first map box in the template (for MapRequest).
 std::pair<double, double> map_box_size(const Template& tpl, double content_width);
 

@@ -273,9 +273,15 @@ public:
             fail(m["schema"], std::string("unsupported schema (expected ") + kTemplateSchemaV1 + ")");
         if (!m.count("title")) fail(root, "the template needs a 'title'");
         t.title = text(m["title"], "title", true);
-        if (m.count("subtitle")) t.subtitle = text(m["subtitle"], "subtitle", true);
-        if (m.count("subtitle_without_consent"))
+        t.title_at = loc(m["title"]);
+        if (m.count("subtitle")) {
+            t.subtitle = text(m["subtitle"], "subtitle", true);
+            t.subtitle_at = loc(m["subtitle"]);
+        }
+        if (m.count("subtitle_without_consent")) {
             t.subtitle_without_consent = text(m["subtitle_without_consent"], "subtitle_without_consent", true);
+            t.subtitle_without_consent_at = loc(m["subtitle_without_consent"]);
+        }
         if (m.count("font_size")) t.font_size = number(m["font_size"], "font_size", 6, 14);
         if (!m.count("sections") || !m["sections"].IsSequence() || m["sections"].size() == 0)
             fail(m.count("sections") ? m["sections"] : root, "the template needs a non-empty 'sections' list");

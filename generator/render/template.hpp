@@ -58,6 +58,7 @@ struct Template {
     // Printed instead of `subtitle` for a household without consent to share
     // (a subtitle saying "shared with supporters" would be untrue).
     std::string subtitle_without_consent;
+    SourceLocation title_at, subtitle_at, subtitle_without_consent_at;
     double font_size = 8;
     std::vector<SectionSpec> sections;
 };

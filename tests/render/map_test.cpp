@@ -24,9 +24,11 @@ TEST_CASE("map: zones, markers and legend stay in the box, GSI colours, holes ev
     auto shelters = test::sample_shelters();
     MapRequest req = make_map_request(p, v, 300, 150);
     MapExtract m = test::sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
-    Rect box{100, 200, 300, 150}, legend{100, 351, 300, 19};
+    Rect box{100, 200, 300, 150};
     PageOps page;
-    draw_map(page, box, legend, &m, p, v, font());
+    MapLegend drawn = draw_map(page, box, &m, p, v, font());
+    Rect legend{100, 351, 300, map_legend_height(drawn, 300, font())};
+    draw_map_legend(page, legend, drawn, font());
 
     int depth_in_clip = 0;
     bool in_clip = false, saw_class2 = false, saw_unknown = false, saw_dash = false;
@@ -79,4 +81,127 @@ TEST_CASE("map: no data draws an empty 地図なし box", "[map]") {
     for (const auto& op : page.ops)
         if (auto* t = std::get_if<TextOp>(&op)) found = found || t->text == "地図なし";
     CHECK(found);
+}
+
+namespace {
+std::vector<std::string> texts_of(const PageOps& page) {
+    std::vector<std::string> out;
+    for (const auto& op : page.ops)
+        if (auto* t = std::get_if<TextOp>(&op)) out.push_back(t->text);
+    return out;
+}
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+TEST_CASE("map: shelter legend names come from shelter_legend_label", "[map]") {
+    Shelter s = test::sample_shelter();
+    CHECK(shelter_legend_label(s) == "指定緊急避難場所");
+    s.welfare = true;
+    CHECK(shelter_legend_label(s) == "福祉避難所");
+}
+
+TEST_CASE("map: the legend lists exactly what was drawn (welfare shelter and route included)", "[map]") {
+    Profile p = test::sample_profile();
+    Verdict v = test::sample_verdict();
+    auto shelters = test::sample_shelters();
+    // The welfare shelter a little south-east of the home, inside the frame.
+    shelters[2].location = LatLon{p.household.location.lat - 0.0008, p.household.location.lon + 0.0015};
+    MapRequest req = make_map_request(p, v, 296, 136);
+    MapExtract m = test::sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
+    // The sheet's box and legend strip as the shipped template sizes them (296 x 136 pt, 19 pt below).
+    Rect box{100, 200, 296, 136}, legend{100, 337, 296, 19};
+    PageOps page;
+    draw_map(page, box, legend, &m, p, v, font());
+    auto texts = texts_of(page);
+    // Drawn: flood classes, unknown depth, collapse, landslide, home, a usable
+    // and an unusable emergency site, a welfare shelter, the route.
+    CHECK(contains(texts, "福祉避難所（洪水時使用可）"));
+    CHECK(contains(texts, "避難経路（直線）"));
+    CHECK(contains(texts, "指定緊急避難場所（洪水時使用可）"));
+    CHECK(contains(texts, "指定緊急避難場所（洪水時使用不可）"));
+    CHECK(contains(texts, "土砂災害警戒区域"));
+    for (const auto& t : texts) CHECK(t.rfind("避難所（", 0) != 0);  // never plain 避難所 for GSI sites
+    // Nothing listed that was not drawn: no landslide zone, no legend entry.
+    MapExtract no_slide = m;
+    no_slide.polygons.erase(std::remove_if(no_slide.polygons.begin(), no_slide.polygons.end(),
+                                           [](const MapPolygon& pg) { return pg.kind == ZoneKind::Landslide; }),
+                            no_slide.polygons.end());
+    PageOps page2;
+    MapLegend l2 = draw_map(page2, box, &no_slide, p, v, font());
+    CHECK_FALSE(l2.has("土砂災害警戒区域"));
+    CHECK(l2.has("福祉避難所（洪水時使用可）"));
+    // The strip the section reserves holds every entry.
+    double h = map_legend_height(l2, box.w, font());
+    PageOps strip;
+    draw_map_legend(strip, Rect{0, 0, box.w, h}, l2, font());
+    for (const auto& op : strip.ops)
+        if (auto* t = std::get_if<TextOp>(&op)) CHECK(t->y <= h + 1e-6);
+    CHECK(texts_of(strip).size() == l2.entries.size());
+}
+
+TEST_CASE("map: a landslide-only household is not described with flood wording", "[map]") {
+    Profile p = test::sample_profile();
+    Verdict v = test::sample_verdict();
+    v.exposure = Exposure{};
+    v.exposure.in_landslide = true;
+    Shelter site = test::sample_shelter();
+    site.flood = false;
+    site.landslide = true;
+    v.planned_shelter = site;
+    std::vector<Shelter> shelters{site};
+    MapRequest req = make_map_request(p, v, 296, 136);
+    MapExtract m = test::sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
+    PageOps page;
+    draw_map(page, Rect{0, 0, 296, 136}, Rect{0, 137, 296, 40}, &m, p, v, font());
+    auto texts = texts_of(page);
+    CHECK(contains(texts, "指定緊急避難場所（土砂災害時使用可）"));
+    for (const auto& t : texts) CHECK(t.find("洪水時") == std::string::npos);
+}
+
+TEST_CASE("map: markers stay wholly inside the frame", "[map]") {
+    Profile p = test::sample_profile();
+    Verdict v = test::sample_verdict();
+    auto shelters = test::sample_shelters();
+    MapRequest req = make_map_request(p, v, 296, 136);
+    // A shelter just inside the frame's north-east corner: its marker would be cut.
+    Shelter edge;
+    edge.id = "EDGE";
+    edge.name = "端の避難場所";
+    edge.flood = true;
+    double k = 3.14159265358979323846 / 180;
+    edge.location = LatLon{req.centre.lat + (req.half_height_m - 2) / (6371008.8 * k),
+                           req.centre.lon + (req.half_width_m - 2) / (6371008.8 * k * std::cos(req.centre.lat * k))};
+    shelters.push_back(edge);
+    MapExtract m = test::sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
+    Rect box{100, 200, 296, 136};
+    PageOps page;
+    draw_map(page, box, &m, p, v, font());
+    // Markers: the closed paths with a fill or stroke drawn after the zones
+    // (circles, diamonds, the house) — every point inside the box.
+    bool in_clip = false;
+    int markers = 0;
+    for (const auto& op : page.ops) {
+        if (std::get_if<ClipBegin>(&op)) in_clip = true;
+        if (std::get_if<ClipEnd>(&op)) in_clip = false;
+        auto* pa = std::get_if<PathOp>(&op);
+        if (!in_clip || !pa || pa->subpaths.size() != 1 || pa->subpaths[0].size() > 20) continue;
+        bool filled_marker = pa->fill && pa->stroke;
+        bool diamond = !pa->fill && pa->stroke && pa->line_width == 1.0 && pa->subpaths[0].size() == 4;
+        if (!filled_marker && !diamond) continue;  // zones: fill only, or an outline
+        ++markers;
+        for (const auto& [x, y] : pa->subpaths[0]) {
+            CHECK(x >= box.x - 1e-6);
+            CHECK(x <= box.x + box.w + 1e-6);
+            CHECK(y >= box.y - 1e-6);
+            CHECK(y <= box.y + box.h + 1e-6);
+        }
+    }
+    CHECK(markers >= 3);  // home, planned shelter, welfare shelter at least
+    // The frame leaves the marker size around the home and the planned shelter.
+    double s = box.w / (2 * req.half_width_m);
+    for (const LatLon& q : {p.household.location, v.planned_shelter->location}) {
+        auto [x, y] = local_metres(req.centre, q);
+        CHECK(req.half_width_m - std::fabs(x) >= kMarkerPadPt / s - 1e-6);
+        CHECK(req.half_height_m - std::fabs(y) >= kMarkerPadPt / s - 1e-6);
+    }
 }

@@ -233,3 +233,37 @@ TEST_CASE("plan chart: long device names stay inside the chart", "[render][plan]
         }
     CHECK(texts > 10);
 }
+
+TEST_CASE("plan chart: bar value labels never cross the target or runtime lines", "[render][plan]") {
+    // The fixture household: several devices whose batteries end before the
+    // runtime line (14 h) and the 72 h target, so labels right of short bars
+    // would run into those lines (tama-001 / tama-008 before the fix).
+    auto font = FontFace::load(test::font_path());
+    Profile p = test::sample_profile();
+    Verdict v = test::sample_verdict();
+    for (double width : {300.0, 420.0, 539.0}) {
+        RuntimeChart c = build_runtime_chart(p, v);
+        REQUIRE(c.bars.size() >= 4);
+        PageOps page;
+        Rect box{0, 0, width, runtime_chart_height(c, 7.8)};
+        draw_runtime_chart(page, box, c, *font, 7.8);
+        // Vertical lines inside the plot: the targets (dashed) and the runtime (red).
+        std::vector<double> xs;
+        for (const auto& op : page.ops)
+            if (auto* l = std::get_if<LineOp>(&op))
+                if (l->x1 == l->x2 && l->width >= 1.0) xs.push_back(l->x1);
+        REQUIRE(xs.size() >= 3);  // 72 h, 168 h, isolation, runtime
+        int labels = 0;
+        for (const auto& op : page.ops) {
+            auto* t = std::get_if<TextOp>(&op);
+            if (!t || t->text.find("〜") == std::string::npos) continue;
+            ++labels;
+            double w = font->text_width(t->text, t->size);
+            for (double x : xs) {
+                INFO("width " << width << ": label " << t->text << " at " << t->x << ".." << t->x + w << ", line at " << x);
+                CHECK_FALSE((x > t->x - 1 && x < t->x + w + 1));
+            }
+        }
+        CHECK(labels == static_cast<int>(c.bars.size()));
+    }
+}

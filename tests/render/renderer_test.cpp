@@ -341,3 +341,130 @@ TEST_CASE("render: very long values beside the map still stay on the page", "[re
     CHECK(footer_words == 6u * doc.page_count);  // sheetgen, i, /, n, 作成日, date
     if (const char* keep = std::getenv("SHEETGEN_KEEP_PDF")) write_file(keep, doc.pdf);
 }
+
+namespace {
+
+// Loads a template written to a file; returns the InputError (or fails).
+InputError load_error_of(const std::string& yaml, std::string* path_out = nullptr) {
+    static TempDir dir;
+    static int n = 0;
+    std::string path = dir.file("fit" + std::to_string(++n) + ".yaml");
+    write_file(path, yaml);
+    if (path_out) *path_out = path;
+    try {
+        Renderer::load(font_path(), path);
+    } catch (const InputError& e) {
+        return e;
+    }
+    FAIL("template loaded:\n" << yaml);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("render: the shipped templates pass the load-time fit checks", "[render][template]") {
+    CHECK_NOTHROW(Renderer::load(font_path(), template_path()));
+    CHECK_NOTHROW(Renderer::load(font_path(), source_path("templates/ventilator-plan.yaml")));
+}
+
+TEST_CASE("render: a label that would strand one or two characters is refused at load", "[render][template]") {
+    // The plan's old 0.36: 「生年月日（年」 / 「齢）」.
+    std::string path;
+    auto e = load_error_of("title: T\nfont_size: 7.8\nsections:\n  - kind: fields\n    columns: 3\n    label_width: 0.36\n    fields:\n"
+                           "      - {label: 氏名, path: person.name}\n"
+                           "      - {label: 生年月日（年齢）, path: person.birthdate, format: date_ja_age}\n",
+                           &path);
+    CHECK(e.where().file == path);
+    CHECK(e.where().line == 9);
+    CHECK(e.where().column == 9);
+    CHECK(e.message().find("齢）") != std::string::npos);
+    CHECK(e.message().find("label_width to at least 0.37") != std::string::npos);
+    // Choice values are labels too: 「医療的ケア児等コーディネー」 / 「ター」 at 0.2.
+    auto role = load_error_of("title: T\nsections:\n  - kind: table\n    rows: contacts\n    columns:\n"
+                              "      - {label: 区分, path: role, width: 0.2}\n      - {label: 電話番号, path: phone}\n");
+    CHECK(role.where().line == 6);
+    CHECK(role.message().find("ター") != std::string::npos);
+    CHECK(role.message().find("width of at least 0.23") != std::string::npos);
+    // A table header: 「持ち出し（3」 / 「日）」 at 0.1.
+    auto header = load_error_of("title: T\nsections:\n  - kind: check_table\n    rows: supplies\n    columns:\n"
+                                "      - {label: 物品, path: item, width: 0.3}\n"
+                                "      - {label: 持ち出し（3日）, path: carry, width: 0.1}\n      - {label: 根拠, path: basis}\n");
+    CHECK(header.where().line == 7);
+    // Wrapping with three or more characters per line is fine.
+    std::string ok = "title: T\nsections:\n  - kind: fields\n    columns: 6\n    label_width: 0.5\n    fields:\n"
+                     "      - {label: 目標までに電源が尽きる機器, path: plan.limiting_device}\n";
+    TempDir d;
+    write_file(d.file("ok.yaml"), ok);
+    CHECK_NOTHROW(Renderer::load(font_path(), d.file("ok.yaml")));
+}
+
+TEST_CASE("render: absurdly narrow columns and overlong titles are refused at load", "[render][template]") {
+    auto narrow = load_error_of("title: T\nsections:\n  - kind: table\n    rows: contacts\n    columns:\n"
+                                "      - {label: 区, path: role, width: 0.01}\n      - {label: 電話番号, path: phone}\n");
+    CHECK(narrow.where().line == 6);
+    CHECK(narrow.message().find("too narrow") != std::string::npos);
+    auto label_col = load_error_of("title: T\nsections:\n  - kind: fields\n    columns: 6\n    label_width: 0.1\n    fields:\n"
+                                   "      - {label: 氏, path: person.name}\n");
+    CHECK(label_col.message().find("too narrow") != std::string::npos);
+    auto map_side = load_error_of("title: T\nsections:\n  - kind: map\n    map_width: 1\n    fields:\n"
+                                  "      - {label: 避難先, path: verdict.planned_shelter}\n");
+    CHECK(map_side.message().find("too narrow") != std::string::npos);
+    std::string long_title;
+    for (int i = 0; i < 8; ++i) long_title += "災害時個別支援シート";
+    auto title = load_error_of("schema: sheetgen/template-v1\ntitle: " + long_title + "\nsections:\n  - kind: verdict\n");
+    CHECK(title.where().line == 2);
+    CHECK(title.where().column == 8);
+    CHECK(title.message().find("title is too long") != std::string::npos);
+    std::string long_sub;
+    for (int i = 0; i < 20; ++i) long_sub += "本人・家族・支援者で共有";
+    auto sub = load_error_of("title: T\nsubtitle: " + long_sub + "\nsections:\n  - kind: verdict\n");
+    CHECK(sub.where().line == 2);
+}
+
+TEST_CASE("render: long titles wrap; nothing runs under the mark, the ID or off the page", "[render][template]") {
+    std::string title, heading;
+    for (int i = 0; i < 4; ++i) title += "災害時個別支援シート";          // 40 characters: two lines at 13 pt
+    for (int i = 0; i < 10; ++i) heading += "避難先と移動手段の詳細";    // 110 characters at 8 pt
+    std::string sub;
+    for (int i = 0; i < 6; ++i) sub += "本人・家族・支援者で共有";        // 72 characters: wraps beside the ID
+    TempDir dir;
+    std::string tpl = dir.file("long.yaml");
+    write_file(tpl, "title: " + title + "\nsubtitle: " + sub + "\nsections:\n  - title: " + heading +
+                        "\n    kind: fields\n    fields:\n      - {label: 氏名, path: person.name}\n");
+    Renderer r = Renderer::load(font_path(), tpl);
+    Sample s;
+    s.profile.id = "tama-001-with-a-rather-long-household-identifier";
+    RenderedDocument doc = r.render({s.input()}, opts());
+    write_file(dir.file("l.pdf"), doc.pdf);
+    std::string bbox = capture("pdftotext -bbox '" + dir.file("l.pdf") + "' - 2>/dev/null");
+    struct Box {
+        double x0, y0, x1, y1;
+        std::string text;
+    };
+    std::vector<Box> words;
+    for (size_t at = bbox.find("<word "); at != std::string::npos; at = bbox.find("<word ", at + 1)) {
+        auto attr = [&](const char* name) {
+            size_t k = bbox.find(name, at);
+            return std::stod(bbox.substr(k + std::strlen(name) + 2));
+        };
+        size_t gt = bbox.find('>', at), end = bbox.find("</word>", at);
+        words.push_back({attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"), bbox.substr(gt + 1, end - gt - 1)});
+    }
+    REQUIRE(words.size() > 10);
+    const Box* mark = nullptr;
+    const Box* id = nullptr;
+    for (const auto& w : words) {
+        if (w.text.find("取扱注意") != std::string::npos) mark = &w;
+        if (w.text.find("tama-001-with") != std::string::npos) id = &w;
+    }
+    REQUIRE(mark);
+    REQUIRE(id);
+    auto overlap = [](const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; };
+    for (const auto& w : words) {
+        INFO(w.text << " at " << w.x0 << "," << w.y0 << " .. " << w.x1 << "," << w.y1);
+        CHECK(w.x1 <= 595.276 - 28.35 + 0.5);  // inside the right margin
+        if (&w != mark) CHECK_FALSE(overlap(w, *mark));
+        if (&w != id) CHECK_FALSE(overlap(w, *id));
+    }
+    CHECK(squash(pdftotext(doc.pdf, dir)).find(squash(heading)) != std::string::npos);
+}
