@@ -333,7 +333,7 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["verdict.all_reasons"] = list(all);
     std::string planned = v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter;
     s["verdict.planned_shelter"] = text(planned);
-    s["verdict.planned_shelter_status"] = text(label_ja(v.planned_shelter_status));
+    s["verdict.planned_shelter_status"] = text(planned_status_label(v));
     s["verdict.planned_shelter_distance"] = number(v.planned_shelter_distance_m.value_or(0), v.planned_shelter_distance_m.has_value());
     s["verdict.suggested_shelter"] = text(shelter_line(v.suggested_shelter));
     s["verdict.suggested_shelter_distance"] = number(v.suggested_shelter ? v.suggested_shelter->distance_m : 0, v.suggested_shelter.has_value());

@@ -169,11 +169,7 @@ bool MapLegend::has(const std::string& label) const {
     return false;
 }
 
-std::string shelter_legend_label(const Shelter& shelter) {
-    // Extend here when shelters carry a type (emergency site / evacuation
-    // shelter / welfare shelter).
-    return shelter.welfare ? "福祉避難所" : "指定緊急避難場所";
-}
+std::string shelter_legend_label(const Shelter& shelter) { return label_ja(shelter.type); }
 
 MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
                    const Verdict& verdict, const FontFace& font) {
@@ -291,7 +287,7 @@ MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const 
                               : (ok ? LegendEntry::ShelterOk : LegendEntry::ShelterNo);
         e.colour = ok ? kShelterOk : kShelterNo;
         e.label = shelter_legend_label(sh) + "（" + when + (ok ? "使用可）" : "使用不可）");
-        e.rank = 50 + (sh.welfare ? 10 : 0) + (ok ? 0 : 1);
+        e.rank = 50 + 10 * static_cast<int>(sh.type) + (ok ? 0 : 1);
         legend.add(e);
     };
 

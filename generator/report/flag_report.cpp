@@ -144,7 +144,7 @@ std::string flag_csv_row(const Profile& p, const Verdict& v) {
     cells.push_back(opt_fixed(v.flood_power_hours, 1));
     cells.push_back(v.outage_hours > 0 ? format_fixed(v.outage_hours, 0) : "");
     cells.push_back(csv_field(v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter));
-    cells.push_back(csv_field(label_ja(v.planned_shelter_status)));
+    cells.push_back(csv_field(planned_status_label(v)));
     cells.push_back(csv_field(stay ? stay->name : ""));
     cells.push_back(csv_field(stay_names(v)));
     cells.push_back(stay && stay->distance_m ? format_fixed(*stay->distance_m, 0) : "");

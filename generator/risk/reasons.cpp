@@ -159,6 +159,12 @@ const std::vector<ReasonDef> kCatalogue = {
      "The planned site \"{name}\" is not in the shelter data"},
     {"shelter_not_for_flood", G::Destination, "計画の避難場所「{name}」（直線距離 {distance}）は洪水の指定がありません",
      "The planned site {name} ({distance} in a straight line) is not designated for floods"},
+    {"shelter_not_for_landslide", G::Destination,
+     "計画の避難場所「{name}」（直線距離 {distance}）は土砂災害の指定がありません",
+     "The planned site {name} ({distance} in a straight line) is not designated for landslides"},
+    {"shelter_in_landslide_zone", G::Destination,
+     "計画の避難場所「{name}」（直線距離 {distance}）は土砂災害警戒区域内のため、土砂災害時には使えません",
+     "The planned site {name} ({distance} in a straight line) lies inside a landslide zone: not usable in a landslide"},
     {"shelter_in_flood_zone", G::Destination,
      "計画の避難場所「{name}」（直線距離 {distance}）は浸水想定区域内の地上の施設のため、洪水時には使えません",
      "The planned site {name} ({distance} in a straight line) is a ground-level site inside the flood zone: not "

@@ -355,7 +355,18 @@ void rule_planned_shelter(Ctx& c) {
     v.planned_shelter = *s;
     v.planned_shelter_distance_m = distance_m(c.home(), s->location);
     Params ps = {{"name", same(s->name)}, {"distance", distance_param(*v.planned_shelter_distance_m)}};
-    if (!s->flood) {
+    v.planned_judged_for_landslide = c.e.in_landslide && !c.f.flood && !c.e.in_house_collapse;
+    if (v.planned_judged_for_landslide) {
+        if (!s->landslide) {
+            v.planned_shelter_status = ShelterStatus::NotForFlood;
+            c.add("shelter_not_for_landslide", ps);
+        } else if (s->exposure.in_landslide) {
+            v.planned_shelter_status = ShelterStatus::InFloodZone;
+            c.add("shelter_in_landslide_zone", ps);
+        } else {
+            v.planned_shelter_status = ShelterStatus::Ok;
+        }
+    } else if (!s->flood) {
         v.planned_shelter_status = ShelterStatus::NotForFlood;
         if (c.f.flood || !c.f.any_zone) c.add("shelter_not_for_flood", ps);
     } else if (!s->usable_in_flood()) {
@@ -668,6 +679,16 @@ const char* label_ja(ShelterStatus s) {
         case ShelterStatus::Isolated: return "浸水中は孤立するため使わない";
     }
     return "避難場所データに該当なし";
+}
+
+std::string planned_status_label(const Verdict& v) {
+    if (!v.planned_judged_for_landslide) return label_ja(v.planned_shelter_status);
+    switch (v.planned_shelter_status) {
+        case ShelterStatus::Ok: return "土砂災害時に使用可";
+        case ShelterStatus::NotForFlood: return "土砂災害の指定なし";
+        case ShelterStatus::InFloodZone: return "土砂災害警戒区域内";
+        default: return label_ja(v.planned_shelter_status);
+    }
 }
 
 std::string format_distance_ja(double m) {

@@ -42,7 +42,7 @@ enum class ShelterStatus {
     Isolated,     // upper-floor site inside the zone, but the person's power cannot last while it is cut off
 };
 const char* to_string(ShelterStatus s);
-const char* label_ja(ShelterStatus s);
+const char* label_ja(ShelterStatus s);  // judged for floods: 「洪水時に使用可」 …
 
 // How a destination the verdict accepted is to be used.
 enum class DestinationRole {
@@ -86,6 +86,9 @@ struct Verdict {
     std::vector<Reason> reasons;
     Exposure exposure;
     ShelterStatus planned_shelter_status = ShelterStatus::NotPlanned;
+    // The planned site is judged for landslides (a household in a landslide
+    // zone only) rather than floods.
+    bool planned_judged_for_landslide = false;
     std::optional<Shelter> planned_shelter;           // when found
     std::optional<double> planned_shelter_distance_m;
     // Every place the documents may name, with its role. Nothing else is a
@@ -113,6 +116,10 @@ struct RiskOptions {
     double metres_per_storey = 3.0;
     int review_months = 12;
 };
+
+// The planned site's status in words, for the hazard it was judged for
+// (「土砂災害時に使用可」 for a landslide-only household).
+std::string planned_status_label(const Verdict& v);
 
 // Straight-line distances as the reasons print them: "約850m", "約1.2km"
 // (rounded to 10 m below 1 km) and "~850 m", "~1.2 km".

@@ -202,6 +202,7 @@ inline std::vector<Shelter> sample_shelters() {
     c.name = "多摩市総合福祉センター";
     c.location = LatLon{35.6480, 139.4420};
     c.welfare = true;
+    c.type = ShelterType::WelfareShelter;
     c.flood = true;
     return {a, b, c};
 }

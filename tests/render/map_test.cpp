@@ -96,8 +96,10 @@ bool contains(const std::vector<std::string>& v, const std::string& s) { return 
 TEST_CASE("map: shelter legend names come from shelter_legend_label", "[map]") {
     Shelter s = test::sample_shelter();
     CHECK(shelter_legend_label(s) == "指定緊急避難場所");
-    s.welfare = true;
+    s.type = ShelterType::WelfareShelter;
     CHECK(shelter_legend_label(s) == "福祉避難所");
+    s.type = ShelterType::EvacuationShelter;
+    CHECK(shelter_legend_label(s) == "指定避難所");
 }
 
 TEST_CASE("map: the legend lists exactly what was drawn (welfare shelter and route included)", "[map]") {

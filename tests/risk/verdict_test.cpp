@@ -513,6 +513,19 @@ TEST_CASE("a landslide-only household flees to a landslide site outside the zone
     CHECK(names(v, DestinationRole::FleeWhenLate) == std::vector<std::string>{"区域外の学校"});
     CHECK(get(v, "landslide_zone").ja.find("（急傾斜地の崩壊）") != std::string::npos);
     CHECK_FALSE(v.has("shelter_not_for_flood"));
+    // Its planned site is judged for landslides, in landslide words (tama-006).
+    p.evacuation.shelter = "L-1";
+    v = assess(p, e, {flood_only, slide_in, slide_ok}, opts());
+    CHECK(v.planned_shelter_status == ShelterStatus::Ok);
+    CHECK(planned_status_label(v) == "土砂災害時に使用可");
+    p.evacuation.shelter = "F-1";
+    v = assess(p, e, {flood_only, slide_in, slide_ok}, opts());
+    CHECK(planned_status_label(v) == "土砂災害の指定なし");
+    CHECK(v.has("shelter_not_for_landslide"));
+    p.evacuation.shelter = "L-0";
+    v = assess(p, e, {flood_only, slide_in, slide_ok}, opts());
+    CHECK(planned_status_label(v) == "土砂災害警戒区域内");
+    CHECK(names(v, DestinationRole::FleeWhenLate) == std::vector<std::string>{"区域外の学校"});
 }
 
 // ---- consistency by construction ---------------------------------------------------
