@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "common/geo.hpp"
@@ -632,5 +634,15 @@ TEST_CASE("reasons come from the catalogue, in its order, with every parameter f
         CHECK(r.ja.find('{') == std::string::npos);
         CHECK(r.en.find('{') == std::string::npos);
         CHECK(codes.count(r.code));
+    }
+}
+
+TEST_CASE("every reason code is documented in docs/risk-rules.md", "[verdict][reasons][docs]") {
+    std::ifstream in(std::string(SHEETGEN_SOURCE_DIR) + "/docs/risk-rules.md");
+    REQUIRE(in);
+    std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const auto& d : reason_catalogue()) {
+        INFO(d.code);
+        CHECK(doc.find("| `" + std::string(d.code) + "` |") != std::string::npos);
     }
 }
