@@ -48,6 +48,10 @@ std::string reasons(const Verdict& v, bool japanese) {
 
 std::string format_fixed(double value, int decimals) {
     if (!std::isfinite(value)) return "";
+    // Half away from zero, as people round and as the documents print hours
+    // (53.25 h is 53.3 everywhere); the 1e-9 absorbs binary noise (53.2499...).
+    const double scale = std::pow(10.0, decimals);
+    if (std::fabs(value) * scale < 1e15) value = std::round(value * scale + (value < 0 ? -1e-9 : 1e-9)) / scale;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, value);  // "C" locale: the CLI never calls setlocale
     return buf;

@@ -267,3 +267,19 @@ TEST_CASE("plan chart: bar value labels never cross the target or runtime lines"
         CHECK(labels == static_cast<int>(c.bars.size()));
     }
 }
+
+TEST_CASE("plan fields: 計算上の注意 states the model's assumptions on every plan", "[render][plan]") {
+    // tama-005: NPPV used 10 h a day is counted at 24 h a day; the plan must say so.
+    Profile p = hand_worked();
+    p.devices[0].hours_per_day = 10;
+    FieldModel m = build_field_model(p, isolated(std::nullopt), Date{2026, 4, 1});
+    const auto& notes = m.scalars.at("plan.power_notes").list;
+    REQUIRE_FALSE(notes.empty());
+    bool nppv = false, order = false;
+    for (const auto& n : notes) {
+        nppv |= n.find("1日10時間の使用でも24時間動かし続ける前提") != std::string::npos;
+        order |= n.find("内部バッテリーは移動・緊急用として最後") != std::string::npos;
+    }
+    CHECK(nppv);
+    CHECK(order);
+}

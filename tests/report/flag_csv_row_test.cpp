@@ -193,3 +193,18 @@ TEST_CASE("household properties: non-finite numbers are null, never an invalid n
     CHECK(cells[kPowerH].empty());
     CHECK(cells[kFloodPowerH].empty());
 }
+
+TEST_CASE("hours round the same way in the lists as on the documents", "[report][csv]") {
+    // tama-008: 53.25 h printed 53.3 on the sheet (format_hours) must not be 53.2 in the CSV.
+    CHECK(format_fixed(53.25, 1) == "53.3");
+    CHECK(format_fixed(1500 * 0.85 / 60, 1) == "21.3");  // 21.2499999... in binary
+    CHECK(format_fixed(23.0833, 1) == "23.1");
+    CHECK(format_fixed(0.05, 1) == "0.1");
+    CHECK(format_fixed(846.4, 0) == "846");
+    CHECK(format_fixed(-2.25, 1) == "-2.3");
+    Profile p = household();
+    Verdict v;
+    v.power_hours = 53.25;
+    CHECK(split_row(flag_csv_row(p, v))[kPowerH] == "53.3");
+    CHECK(flag_geojson_feature(p, v).find("\"power_hours\":53.3") != std::string::npos);
+}
