@@ -267,7 +267,8 @@ struct AlertText {
 std::string last_resort(const Verdict& v) {
     const Exposure& e = v.exposure;
     std::string s = "すでに災害が発生・切迫している。外への移動が危険なときは、";
-    if (const Destination* up = v.first(DestinationRole::Upstairs)) s += up->name + "へ上がり命を守る。";
+    if (const Destination* up = v.first(DestinationRole::Upstairs))
+        s += up->name + (up->name.rfind("自宅", 0) == 0 ? "にとどまり命を守る。" : "へ上がり命を守る。");
     else if (e.in_house_collapse) s += "家屋が倒壊・流失するおそれがあるため、近くの頑丈な建物の上階で命を守る。";
     else if (e.in_landslide) s += "崖から離れた側の、できるだけ高い階の部屋で命を守る。";
     else if (v.has("no_safe_floor_in_building") || v.has("no_safe_floor")) s += "この建物には浸水しない階がないため、近くの頑丈な建物の上階で命を守る。";

@@ -127,6 +127,10 @@ TEST_CASE("plan actions name only destinations the verdict accepted", "[render][
                                 row.at("action").text.find("この建物の") != std::string::npos)
                                 CHECK(row.at("action").text.find("この建物の" + std::to_string(std::max(*v.safe_floor, 2)) +
                                                                  "階以上") != std::string::npos);
+                        // A home already above the water: stay there, never "go up" to it.
+                        for (const auto& row : m.tables.at("alert_actions"))
+                            CHECK((row.at("action").text.find("自宅（") == std::string::npos ||
+                                   row.at("action").text.find("自宅（" + std::to_string(floor) + "階）へ上がり") == std::string::npos));
                         // Power is only promised where the verdict knows there is power.
                         for (const std::string& text : action_texts(m))
                             if (text.find("電源が尽きる前に") != std::string::npos && text.find("へ移る") != std::string::npos) {
