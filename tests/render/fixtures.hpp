@@ -120,9 +120,9 @@ inline Verdict sample_verdict() {
     Verdict v;
     v.household_id = "tama-001";
     v.level = Priority::A;
-    v.reasons = {{"ventilator", "人工呼吸器を24時間使用している", "uses a ventilator 24 h"},
-                 {"living_floor_floods", "居室（1階）が想定浸水深0.5m以上3.0m未満で浸水する", "living floor floods"},
-                 {"power_short", "停電時の電源持続は約14時間で72時間に満たない", "power lasts 14 h"}};
+    v.reasons = {{"ventilator", "人工呼吸器を24時間使用している", "uses a ventilator 24 h", {}},
+                 {"living_floor_floods", "居室（1階）が想定浸水深0.5m以上3.0m未満で浸水する", "living floor floods", {}},
+                 {"power_short", "停電時の電源持続は約14時間で72時間に満たない", "power lasts 14 h", {}}};
     v.exposure.in_flood_zone = true;
     v.exposure.depth = DepthRange{0.5, 3.0};
     v.exposure.depth_scenario = "想定最大規模";

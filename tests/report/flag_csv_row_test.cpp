@@ -125,7 +125,7 @@ TEST_CASE("flag_csv_row: every column filled, with quoting and defused formulas"
     v.destinations = {stay};
     v.flee_site = ShelterSuggestion{"E1", "連光寺小学校校庭", {}, 846.4, false, std::nullopt};
     v.suggested_welfare = ShelterSuggestion{"E2", "多摩市総合福祉センター", {}, 1234.4, true, true};
-    v.reasons = {{"a", "理由一", "reason one"}, {"b", "理由二", "reason two, with a comma"}};
+    v.reasons = {{"a", "理由一", "reason one", {}}, {"b", "理由二", "reason two, with a comma", {}}};
 
     const std::string row = flag_csv_row(p, v);
     const auto cells = split_row(row);
