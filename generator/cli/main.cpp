@@ -1,12 +1,15 @@
 // sheetgen: thin dispatcher over the command library.
 #include <cstring>
 #include <iostream>
+#include <new>
+#include <system_error>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
 
 namespace {
 
@@ -26,12 +29,27 @@ const char* kUsage =
     "\n"
     "exit codes: 0 ok, 1 some profiles invalid (reported, skipped), 2 usage error,\n"
     "            3 hazard config/layer/template/font unusable, 4 output not written,\n"
-    "            130 interrupted\n";
+    "            5 out of memory or no thread could be created (system limits),\n"
+    "            130 interrupted (one SIGINT/SIGTERM ends the run within ~2 s)\n";
 
+}  // namespace
+
+namespace {
+int dispatch(const std::string& command, const std::vector<std::string>& args) {
+    using namespace sheetgen::cli;
+    Streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
+    if (command == "validate") return run_validate(args, io);
+    if (command == "flag") return run_flag(args, io);
+    if (command == "render") return run_render(args, io);
+    std::cerr << "sheetgen: unknown command '" << command << "'\n\n" << kUsage;
+    return kExitUsage;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace sheetgen::cli;
+    // First of all: a crash must never leave a core file full of medical data.
+    disable_core_dumps();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         std::cerr << kUsage;
@@ -47,10 +65,18 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
     args.erase(args.begin());
-    Streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
-    if (command == "validate") return run_validate(args, io);
-    if (command == "flag") return run_flag(args, io);
-    if (command == "render") return run_render(args, io);
-    std::cerr << "sheetgen: unknown command '" << command << "'\n\n" << kUsage;
-    return kExitUsage;
+    // The commands turn bad input and failed writes into their exit codes;
+    // what reaches here is the system refusing resources. One line and a
+    // documented code, never std::terminate (SIGABRT).
+    try {
+        return dispatch(command, args);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "sheetgen " << command << ": out of memory (check ulimit -v and free memory); stopped\n";
+    } catch (const std::system_error& e) {
+        std::cerr << "sheetgen " << command << ": the system refused a resource (" << e.code().message()
+                  << "; check ulimit -u / -v); stopped\n";
+    } catch (const std::exception& e) {
+        std::cerr << "sheetgen " << command << ": internal error: " << e.what() << "; stopped\n";
+    }
+    return kExitResources;
 }

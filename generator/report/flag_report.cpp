@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace sheetgen {
 
@@ -36,6 +37,13 @@ std::string collapse_text(const Exposure& e) {
     }
     if (e.in_landslide) parts.push_back(e.landslide_type.empty() ? "土砂災害警戒区域" : "土砂災害（" + e.landslide_type + "）");
     return join(parts, " / ");
+}
+
+// A JSON number, or null when it has no finite value: JSON has no inf/NaN,
+// and an empty value would make the whole file unreadable.
+std::string json_number(std::optional<double> value, int decimals) {
+    if (!value || !std::isfinite(*value)) return "null";
+    return format_fixed(*value, decimals);
 }
 
 std::string reasons(const Verdict& v, bool japanese) {
@@ -132,7 +140,7 @@ std::string flag_geojson_footer() { return "\n]}\n"; }
 std::string flag_geojson_feature(const Profile& p, const Verdict& v) {
     const Exposure& e = v.exposure;
     std::string s = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[";
-    s += format_fixed(p.household.location.lon, 6) + "," + format_fixed(p.household.location.lat, 6) + "]},";
+    s += json_number(p.household.location.lon, 6) + "," + json_number(p.household.location.lat, 6) + "]},";
     s += "\"properties\":{";
     s += "\"id\":" + json_string(p.id);
     s += ",\"name\":" + json_string(p.person.name);
@@ -140,16 +148,16 @@ std::string flag_geojson_feature(const Profile& p, const Verdict& v) {
     s += ",\"level\":" + json_string(to_string(v.level));
     s += ",\"in_flood_zone\":" + std::string(e.in_flood_zone ? "true" : "false");
     s += ",\"depth\":" + json_string(depth_text(e));
-    s += ",\"depth_min_m\":" + (e.depth ? format_fixed(e.depth->min_m, 1) : std::string("null"));
+    s += ",\"depth_min_m\":" + json_number(e.depth ? std::optional<double>(e.depth->min_m) : std::nullopt, 1);
     s += ",\"duration\":" + json_string(duration_text(e));
     s += ",\"house_collapse\":" + std::string(e.in_house_collapse ? "true" : "false");
     s += ",\"landslide\":" + std::string(e.in_landslide ? "true" : "false");
     s += ",\"living_floor\":" + std::to_string(p.household.living_floor);
-    s += ",\"power_hours\":" + (v.power_hours ? format_fixed(*v.power_hours, 1) : std::string("null"));
+    s += ",\"power_hours\":" + json_number(v.power_hours, 1);
     s += ",\"shelter_status\":" + json_string(to_string(v.planned_shelter_status));
     s += ",\"suggested_shelter\":" + json_string(v.suggested_shelter ? v.suggested_shelter->name : "");
     s += ",\"suggested_distance_m\":" +
-         (v.suggested_shelter ? format_fixed(v.suggested_shelter->distance_m, 0) : std::string("null"));
+         json_number(v.suggested_shelter ? std::optional<double>(v.suggested_shelter->distance_m) : std::nullopt, 0);
     std::vector<std::string> codes;
     for (const auto& r : v.reasons) codes.push_back(r.code);
     s += ",\"reason_codes\":" + json_string(join(codes, ","));

@@ -1,5 +1,6 @@
 #include "report/gpkg_writer.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -12,7 +13,7 @@
 namespace sheetgen {
 
 struct GpkgWriter::Impl {
-    std::string path, temp;
+    std::string path, temp, temp_dir;
     OutputOptions opts;
     GDALDataset* ds = nullptr;
     OGRLayer* layer = nullptr;
@@ -20,11 +21,25 @@ struct GpkgWriter::Impl {
 
     ~Impl() {
         if (ds) GDALClose(ds);
-        if (!temp.empty()) ::unlink(temp.c_str());
+        if (!temp_dir.empty()) {
+            ::unlink(temp.c_str());
+            ::unlink((temp + "-journal").c_str());
+            ::rmdir(temp_dir.c_str());
+            unregister_temporary(temp_dir);
+        }
     }
 };
 
 namespace {
+// A real field gets NULL for a non-finite number (an unbounded runtime, a
+// failed computation): SQLite would store inf, which QGIS shows as garbage.
+void set_real(OGRFeature& f, const char* field, double v) {
+    if (std::isfinite(v))
+        f.SetField(field, v);
+    else
+        f.SetFieldNull(f.GetFieldIndex(field));
+}
+
 std::string join_reasons(const Verdict& v, bool ja) {
     std::string s;
     for (const auto& r : v.reasons) {
@@ -40,9 +55,16 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     GDALAllRegister();
     impl_->path = path;
     impl_->opts = opts;
-    // GDAL picks the driver by name; the temporary keeps the .gpkg ending.
-    impl_->temp = path + ".tmp-" + std::to_string(::getpid()) + ".gpkg";
-    ::unlink(impl_->temp.c_str());
+    check_replaceable(path);
+    // GDAL picks the driver by name, so the temporary keeps the .gpkg ending;
+    // it lives in a fresh 0700 directory beside the target (mkdtemp), so it is
+    // never readable by others while written and never collides with a file
+    // that is already there.
+    std::string dir_tmpl = path + ".tmp-XXXXXX";
+    if (!::mkdtemp(dir_tmpl.data())) throw OutputError("cannot create a temporary directory beside " + path);
+    impl_->temp_dir = dir_tmpl;
+    register_temporary(impl_->temp_dir, true);
+    impl_->temp = impl_->temp_dir + "/households.gpkg";
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw OutputError("GDAL has no GeoPackage driver");
     // Fixed timestamps (gpkg_contents.last_change) for byte-identical output.
@@ -82,7 +104,7 @@ void GpkgWriter::add(const Profile& p, const Verdict& v) {
     f.SetField("level", to_string(v.level));
     f.SetField("in_flood_zone", e.in_flood_zone ? 1 : 0);
     if (e.depth) {
-        f.SetField("depth_min_m", e.depth->min_m);
+        set_real(f, "depth_min_m", e.depth->min_m);
         f.SetField("depth", e.depth->label_ja().c_str());
     } else if (e.in_flood_zone) {
         f.SetField("depth", "区域内（深さ不明）");
@@ -91,11 +113,11 @@ void GpkgWriter::add(const Profile& p, const Verdict& v) {
     f.SetField("house_collapse", e.in_house_collapse ? 1 : 0);
     f.SetField("landslide", e.in_landslide ? 1 : 0);
     f.SetField("living_floor", p.household.living_floor);
-    if (v.power_hours) f.SetField("power_hours", *v.power_hours);
+    if (v.power_hours) set_real(f, "power_hours", *v.power_hours);
     f.SetField("shelter_status", to_string(v.planned_shelter_status));
     if (v.suggested_shelter) {
         f.SetField("suggested_shelter", v.suggested_shelter->name.c_str());
-        f.SetField("suggested_distance_m", v.suggested_shelter->distance_m);
+        set_real(f, "suggested_distance_m", v.suggested_shelter->distance_m);
     }
     std::string codes;
     for (const auto& r : v.reasons) codes += (codes.empty() ? "" : ",") + r.code;
@@ -117,9 +139,9 @@ void GpkgWriter::commit() {
     impl_->ds = nullptr;
     if (CPLGetLastErrorType() >= CE_Failure)
         throw OutputError("cannot write " + impl_->path + ": " + CPLGetLastErrorMsg());
+    check_replaceable(impl_->path);
     if (::chmod(impl_->temp.c_str(), impl_->opts.file_mode) != 0 || std::rename(impl_->temp.c_str(), impl_->path.c_str()) != 0)
         throw OutputError("cannot move the GeoPackage into place at " + impl_->path);
-    impl_->temp.clear();
 }
 
 }  // namespace sheetgen

@@ -1,0 +1,121 @@
+// Resource failures and signals: a system that refuses threads, no core
+// dumps (they would hold medical data), and one SIGTERM ending a run within
+// seconds even while GEOS checks a 400,000-vertex polygon.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+#include "cli/hardening_support.hpp"
+
+using namespace sheetgen::test;
+
+namespace {
+
+// A valid polygon (a circle) of `n` vertices around minimal_profile()'s home.
+std::string big_polygon_layer(int n) {
+    std::string s = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"depth":"2"},)"
+                    R"("geometry":{"type":"Polygon","coordinates":[[)";
+    char buf[64];
+    for (int i = 0; i <= n; ++i) {
+        const double a = 2 * M_PI * (i % n) / n;
+        std::snprintf(buf, sizeof buf, "%s[%.7f,%.7f]", i ? "," : "", 139.448 + 0.01 * std::cos(a),
+                      35.6305 + 0.01 * std::sin(a));
+        s += buf;
+    }
+    return s + "]]}}]}\n";
+}
+
+std::string profiles_dir(const TempDir& dir) {
+    const std::string p = dir.file("profiles");
+    ::mkdir(p.c_str(), 0755);
+    for (int i = 1; i <= 6; ++i) write_file(p + "/h-00" + std::to_string(i) + ".yaml", minimal_profile("h-00" + std::to_string(i)));
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("Worker threads the system refuses: fewer threads, down to the main thread alone", "[cli][hostile][resources]") {
+    if (::geteuid() == 0 &&
+        run_shell("setpriv --reuid=65534 --regid=65534 --clear-groups true").exit_code != 0) {
+        WARN("cannot drop privileges (setpriv failed): thread-limit case skipped");
+        return;
+    }
+    TempDir dir;
+    ::chmod(dir.path().c_str(), 0777);  // nobody writes the list here
+    const std::string profiles = profiles_dir(dir);
+    const std::string as_user =
+        ::geteuid() == 0 ? "exec setpriv --reuid=65534 --regid=65534 --clear-groups " : "exec ";
+    // RLIMIT_NPROC 1: the process itself is the one allowed; every clone() fails.
+    const std::string flag = q(sheetgen_binary()) + " flag --hazards " + q(sample_hazards()) +
+                             " --date 2026-11-24 -q --jobs 4 " + q(profiles) + " -o ";
+    RunResult limited = run_shell("sh -c " + q("ulimit -u 1 && " + as_user + flag + dir.file("a.csv")));
+    INFO(limited.out << limited.err);
+    CHECK(limited.exit_code == 0);
+    CHECK(limited.err.find("sheetgen flag: warning: the system allowed 0 of 4 worker threads (ulimit -u / -v?); ran "
+                           "on the main thread alone") != std::string::npos);
+    RunResult normal = run_shell(flag + q(dir.file("b.csv")));
+    REQUIRE(normal.exit_code == 0);
+    CHECK(read_file(dir.file("a.csv")) == read_file(dir.file("b.csv")));
+}
+
+TEST_CASE("No core dump can be written, whatever ulimit -c says", "[cli][hostile][resources]") {
+    TempDir dir;
+    write_file(dir.file("zones.geojson"), big_polygon_layer(400000));
+    write_file(dir.file("cfg.yaml"), "layers:\n  - name: L\n    source: zones.geojson\n    kind: flood_depth\n"
+                                     "    field: depth\n    preset: a31a_depth\n");
+    const std::string profiles = profiles_dir(dir);
+    // A long run (the big polygon), started with core dumps allowed.
+    const std::vector<std::string> argv = {
+        "/bin/sh", "-c",
+        "cd " + q(dir.path()) + " && ulimit -c unlimited && exec " + q(sheetgen_binary()) + " flag --hazards " +
+            q(dir.file("cfg.yaml")) + " -q -o " + q(dir.file("out.csv")) + " " + q(profiles)};
+    Child child(argv, dir.file("stdout"), dir.file("stderr"));
+    REQUIRE(child.started());
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(child.running());
+    std::string limits;
+    for (int i = 0; i < 20 && limits.find("sheetgen") == std::string::npos; ++i) {
+        // Wait until sh has exec'd sheetgen.
+        limits = capture("cat /proc/" + std::to_string(child.pid()) + "/cmdline 2>/dev/null | tr '\\0' ' '");
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    const std::string lim = capture("grep 'Max core file size' /proc/" + std::to_string(child.pid()) + "/limits");
+    INFO(lim);
+    CHECK(lim.find("Max core file size        0                    0") != std::string::npos);
+    child.signal(SIGSEGV);
+    CHECK(child.wait() == 128 + SIGSEGV);
+    for (const auto& n : list_dir(dir.path())) {
+        INFO(n);
+        CHECK(n.rfind("core", 0) != 0);
+    }
+}
+
+TEST_CASE("One SIGTERM ends the run within seconds, even inside a long GEOS check", "[cli][hostile][signals]") {
+    TempDir dir;
+    write_file(dir.file("zones.geojson"), big_polygon_layer(400000));
+    write_file(dir.file("cfg.yaml"), "layers:\n  - name: L\n    source: zones.geojson\n    kind: flood_depth\n"
+                                     "    field: depth\n    preset: a31a_depth\n");
+    const std::string profiles = profiles_dir(dir);
+    const std::vector<std::string> argv = {sheetgen_binary(), "flag", "--hazards", dir.file("cfg.yaml"), "-q", "-o",
+                                           dir.file("out/list.csv"), "--geojson", dir.file("out/list.geojson"),
+                                           profiles};
+    ::mkdir(dir.file("out").c_str(), 0700);
+    Child child(argv, dir.file("stdout"), dir.file("stderr"));
+    REQUIRE(child.started());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // well inside loading the layer
+    REQUIRE(child.running());
+    const auto sent = std::chrono::steady_clock::now();
+    child.signal(SIGTERM);
+    while (child.running() && std::chrono::steady_clock::now() - sent < std::chrono::seconds(60))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+    INFO("took " << took << " s");
+    CHECK(child.wait() == 130);
+    CHECK(took < 4.0);
+    const std::string err = read_file(dir.file("stderr"));
+    INFO(err);
+    CHECK(err.find("sheetgen: interrupted (the current step did not stop within 2 s); stopped at once") !=
+          std::string::npos);
+    CHECK(list_dir(dir.file("out")).empty());  // no list, no temporary
+}
