@@ -104,10 +104,11 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         const std::vector<std::string> paths = expand_profile_paths(args.positionals(), path_problems);
         IoGuard guard;
         guard.add_hazard_inputs(*hazards_path, hazard_config);
-        for (const auto& p : paths) guard.add_input(p, "profile");
+        guard.add_profiles(paths);
         guard.add_output(*out_path, "-o");
         if (geojson_path) guard.add_output(*geojson_path, "--geojson");
         if (gpkg_path) guard.add_output(*gpkg_path, "--gpkg");
+        guard.forget_profiles();  // every output is checked: memory stays flat
 
         // 1. Hazards, once per run.
         std::vector<Diagnostic> warnings;

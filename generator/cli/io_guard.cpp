@@ -1,5 +1,7 @@
 #include "cli/io_guard.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <sys/stat.h>
 
@@ -59,6 +61,34 @@ void IoGuard::add_input(const std::string& path, const std::string& what) {
     if (e.exists) inputs_.push_back(std::move(e));
 }
 
+void IoGuard::add_profiles(const std::vector<std::string>& paths) {
+    profiles_ = &paths;
+    profile_keys_.clear();
+    profile_keys_.reserve(paths.size());
+    for (size_t i = 0; i < paths.size(); ++i) {
+        struct stat st {};
+        if (::stat(paths[i].c_str(), &st) == 0) profile_keys_.push_back(FileKey{st.st_dev, st.st_ino, i});
+    }
+    std::sort(profile_keys_.begin(), profile_keys_.end());
+}
+
+void IoGuard::forget_profiles() {
+    profile_keys_.clear();
+    profile_keys_.shrink_to_fit();
+    profiles_ = nullptr;
+}
+
+std::string IoGuard::matching_input(const Entry& e) const {
+    for (const auto& in : inputs_)
+        if (same(e, in)) return in.label;
+    // Inputs exist, so only an existing output can be one of them.
+    if (e.exists && profiles_) {
+        auto it = std::lower_bound(profile_keys_.begin(), profile_keys_.end(), FileKey{e.dev, e.ino, 0});
+        if (it != profile_keys_.end() && it->dev == e.dev && it->ino == e.ino) return "profile " + (*profiles_)[it->index];
+    }
+    return "";
+}
+
 void IoGuard::add_hazard_inputs(const std::string& config_path, const HazardConfig& config) {
     add_input(config_path, "hazard config");
     for (const auto& l : config.layers) {
@@ -80,10 +110,9 @@ void IoGuard::add_output(const std::string& path, const std::string& option) {
         throw UsageError(option + " " + e.what());
     }
     Entry e = identify(path, option + " " + path);
-    for (const auto& in : inputs_)
-        if (same(e, in))
-            throw UsageError(option + " " + path + " is an input of this run (" + in.label +
-                             "): it would be destroyed; write the output somewhere else");
+    if (std::string in = matching_input(e); !in.empty())
+        throw UsageError(option + " " + path + " is an input of this run (" + in +
+                         "): it would be destroyed; write the output somewhere else");
     for (const auto& out : outputs_)
         if (same(e, out))
             throw UsageError(option + " " + path + " names the same file as " + out.label +
@@ -102,9 +131,8 @@ void IoGuard::add_output(const std::string& path, const std::string& option) {
 
 void IoGuard::add_document_directory(const std::string& dir, const std::string& option) {
     Entry d = identify(dir, option + " " + dir);
-    for (const auto& in : inputs_)
-        if (same(d, in))
-            throw UsageError(option + " " + dir + " is an input of this run (" + in.label + ")");
+    if (std::string in = matching_input(d); !in.empty())
+        throw UsageError(option + " " + dir + " is an input of this run (" + in + ")");
     // Outputs added before: none may be replaced by a document.
     for (const auto& out : outputs_) {
         if (out.resolved == d.resolved)
@@ -119,10 +147,10 @@ void IoGuard::add_document_directory(const std::string& dir, const std::string& 
 }
 
 std::string IoGuard::input_at(const std::string& path) const {
-    Entry e = identify(path, "");
-    for (const auto& in : inputs_)
-        if (same(e, in)) return in.label;
-    return "";
+    // Cheap for the usual case, a document that does not exist yet.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return "";
+    return matching_input(identify(path, ""));
 }
 
 }  // namespace sheetgen::cli

@@ -25,6 +25,11 @@ public:
     void add_input(const std::string& path, const std::string& what);
     // The hazard config, every layer source (and a shapefile's side files).
     void add_hazard_inputs(const std::string& config_path, const HazardConfig& config);
+    // The profile files (kept by reference: `paths` must outlive the guard).
+    // Costs one stat() and 24 bytes per profile.
+    void add_profiles(const std::vector<std::string>& paths);
+    // Frees the profile table once no output is left to check (flag).
+    void forget_profiles();
     // A file output named by `option` (-o, --geojson ...). Throws UsageError.
     void add_output(const std::string& path, const std::string& option);
     // render's output directory: documents DIR/<id>.pdf. Throws UsageError
@@ -43,9 +48,19 @@ private:
         ino_t ino = 0;
         std::string label;     // "profile x.yaml", "-o x.csv"
     };
+    struct FileKey {
+        dev_t dev;
+        ino_t ino;
+        size_t index;  // into *profiles_
+        bool operator<(const FileKey& o) const { return dev != o.dev ? dev < o.dev : ino < o.ino; }
+    };
     static Entry identify(const std::string& path, const std::string& label);
     static bool same(const Entry& a, const Entry& b);
+    // The input an existing output is, or "" (label of the input).
+    std::string matching_input(const Entry& e) const;
     std::vector<Entry> inputs_, outputs_;
+    const std::vector<std::string>* profiles_ = nullptr;
+    std::vector<FileKey> profile_keys_;  // sorted by (dev, ino)
     std::vector<std::pair<std::string, std::string>> document_dirs_;  // resolved dir, option
 };
 

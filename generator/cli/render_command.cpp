@@ -145,7 +145,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         if (plans == "ventilator") guard.add_input(plan_template, "plan template");
         guard.add_input(font, "font");
         if (auto f = args.value("--password-file")) guard.add_input(*f, "password file");
-        for (const auto& p : paths) guard.add_input(p, "profile");
+        guard.add_profiles(paths);
         if (bundle_path) guard.add_output(*bundle_path, "--bundle");
         guard.add_document_directory(*out_dir, "--out");
 

@@ -80,20 +80,22 @@ std::string join(const std::vector<std::string>& v) {
 // only when it is a short single ASCII token (a typo such as 'sucton', a
 // number, a date). Anything else, such as a name typed into the wrong field,
 // is described, not repeated.
+// A token is a word, number or date: letters, digits and _ . + - only, so a
+// line of another file (root:$6$...:19700:0:99999:7:::) is never repeated.
 std::string shown(const std::string& v) {
     const bool token = !v.empty() && v.size() <= 32 && std::all_of(v.begin(), v.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u > 0x20 && u < 0x7F;
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '+' || c == '-';
     });
     if (token) return "'" + v + "'";
     return "a value that is not repeated here (it may be personal data)";
 }
 
-// Keys follow the value rule; a key that is not repeated is still told apart.
+// Keys follow the value rule (a key is a short name; a value typed on its own
+// line, or a line of another file, becomes one).
 std::string shown_key(const std::string& k) {
     std::string s = shown(k);
     if (s[0] == '\'') return s;
-    return "(not repeated here: it is not a short ASCII name and may be personal data)";
+    return "(not repeated here: it is not a short ASCII name and may be personal data or another file's content)";
 }
 
 // The schema line: ASCII is shown exactly (a stray space matters), visibly
@@ -1115,6 +1117,33 @@ ProfileResult parse_profile(std::string_view text, const std::string& file_name)
     return r;
 }
 
+namespace {
+// Why a path cannot be read as a profile file, or "" when it is a regular
+// file (after following symbolic links). Never opens the path: a FIFO would
+// block open() forever.
+std::string unreadable_reason(const std::string& path, bool* is_dir = nullptr) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (S_ISREG(st.st_mode)) return "";
+        if (S_ISDIR(st.st_mode)) {
+            if (is_dir) *is_dir = true;
+            return "is a directory, not a profile file";
+        }
+        if (S_ISFIFO(st.st_mode)) return "is a FIFO (named pipe), not a profile file: it cannot be read";
+        if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "is a device, not a profile file";
+        if (S_ISSOCK(st.st_mode)) return "is a socket, not a profile file";
+        return "is not a regular file";
+    }
+    const int err = errno;
+    struct stat lst {};
+    if (err == ELOOP) return "is a symbolic link loop: it cannot be read";
+    if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
+        return "is a symbolic link to a file that does not exist (dangling link)";
+    if (err == ENOENT) return "no such file or directory";
+    return std::string("cannot read the file: ") + std::strerror(err);
+}
+}  // namespace
+
 ProfileResult load_profile_file(const std::string& path) {
     namespace fs = std::filesystem;
     ProfileResult r;
@@ -1167,33 +1196,6 @@ ProfileResult load_profile_file(const std::string& path) {
     return parse_profile(bytes, path);
 }
 
-namespace {
-// Why a path cannot be read as a profile file, or "" when it is a regular
-// file (after following symbolic links). Never opens the path: a FIFO would
-// block open() forever.
-std::string unreadable_reason(const std::string& path, bool* is_dir = nullptr) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
-        if (S_ISREG(st.st_mode)) return "";
-        if (S_ISDIR(st.st_mode)) {
-            if (is_dir) *is_dir = true;
-            return "is a directory, not a profile file";
-        }
-        if (S_ISFIFO(st.st_mode)) return "is a FIFO (named pipe), not a profile file: it cannot be read";
-        if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "is a device, not a profile file";
-        if (S_ISSOCK(st.st_mode)) return "is a socket, not a profile file";
-        return "is not a regular file";
-    }
-    const int err = errno;
-    struct stat lst {};
-    if (err == ELOOP) return "is a symbolic link loop: it cannot be read";
-    if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
-        return "is a symbolic link to a file that does not exist (dangling link)";
-    if (err == ENOENT) return "no such file or directory";
-    return std::string("cannot read the file: ") + std::strerror(err);
-}
-}  // namespace
-
 std::vector<std::string> expand_profile_paths(const std::vector<std::string>& paths,
                                               std::vector<Diagnostic>& problems) {
     namespace fs = std::filesystem;
@@ -1210,7 +1212,7 @@ std::vector<std::string> expand_profile_paths(const std::vector<std::string>& pa
         }
         std::string prefix = path;
         if (prefix.back() != '/') prefix += '/';
-        std::vector<std::string> names;
+        std::vector<std::pair<std::string, bool>> names;  // name, regular file
         std::error_code ec;
         fs::directory_iterator it(path, ec), end;
         if (ec) {
@@ -1223,17 +1225,22 @@ std::vector<std::string> expand_profile_paths(const std::vector<std::string>& pa
             auto ends_with = [&](const std::string& suf) {
                 return name.size() > suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
             };
-            if (ends_with(".yaml") || ends_with(".yml")) names.push_back(name);
+            if (!ends_with(".yaml") && !ends_with(".yml")) continue;
+            // The entry's type comes with the listing (no extra stat for a
+            // plain file); anything else is looked at closely below.
+            std::error_code ec2;
+            const bool regular = it->is_regular_file(ec2) && !ec2;
+            names.emplace_back(name, regular);
         }
         if (ec) {
             problems.push_back(Diagnostic{{path, 0, 0}, "cannot list the directory: " + ec.message()});
             continue;
         }
         std::sort(names.begin(), names.end());
-        for (const auto& n : names) {
+        for (const auto& [n, regular] : names) {
             // Every *.yaml entry is a household someone meant to include: one
             // that cannot be read is reported, never skipped silently.
-            std::string entry_why = unreadable_reason(prefix + n);
+            std::string entry_why = regular ? "" : unreadable_reason(prefix + n);
             if (!entry_why.empty()) {
                 problems.push_back(Diagnostic{{prefix + n, 0, 0}, entry_why});
                 continue;

@@ -1,6 +1,7 @@
 #include "profile/yaml_tree.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -124,16 +125,15 @@ private:
     // key only when it is a short single ASCII token.
     static std::string shown_key(const std::string& k) {
         const bool token = !k.empty() && k.size() <= 32 && std::all_of(k.begin(), k.end(), [](char c) {
-            auto u = static_cast<unsigned char>(c);
-            return u > 0x20 && u < 0x7F;
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '+' || c == '-';
         });
         return token ? "'" + k + "'" : "(not repeated here: it may be personal data)";
     }
 
     static std::string shown_tag(const std::string& t) {
         const bool token = t.size() <= 32 && std::all_of(t.begin(), t.end(), [](char c) {
-            auto u = static_cast<unsigned char>(c);
-            return u > 0x20 && u < 0x7F;
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '!' || c == '_' || c == '.' || c == '-' ||
+                   c == ':' || c == '/';
         });
         return token ? t : "a tag not repeated here";
     }

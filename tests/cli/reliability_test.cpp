@@ -49,7 +49,7 @@ TEST_CASE("Worker threads the system refuses: fewer threads, down to the main th
     // RLIMIT_NPROC 1: the process itself is the one allowed; every clone() fails.
     const std::string flag = q(sheetgen_binary()) + " flag --hazards " + q(sample_hazards()) +
                              " --date 2026-11-24 -q --jobs 4 " + q(profiles) + " -o ";
-    RunResult limited = run_shell("sh -c " + q("ulimit -u 1 && " + as_user + flag + dir.file("a.csv")));
+    RunResult limited = run_shell("bash -c \"ulimit -u 1 && " + as_user + flag + q(dir.file("a.csv")) + "\"");
     INFO(limited.out << limited.err);
     CHECK(limited.exit_code == 0);
     CHECK(limited.err.find("sheetgen flag: warning: the system allowed 0 of 4 worker threads (ulimit -u / -v?); ran "
@@ -68,8 +68,8 @@ TEST_CASE("No core dump can be written, whatever ulimit -c says", "[cli][hostile
     // A long run (the big polygon), started with core dumps allowed.
     const std::vector<std::string> argv = {
         "/bin/sh", "-c",
-        "cd " + q(dir.path()) + " && ulimit -c unlimited && exec " + q(sheetgen_binary()) + " flag --hazards " +
-            q(dir.file("cfg.yaml")) + " -q -o " + q(dir.file("out.csv")) + " " + q(profiles)};
+        "cd '" + dir.path() + "' && { ulimit -c unlimited 2>/dev/null || true; } && exec '" + sheetgen_binary() + "' flag --hazards '" +
+            dir.file("cfg.yaml") + "' -q -o '" + dir.file("out.csv") + "' '" + profiles + "'"};
     Child child(argv, dir.file("stdout"), dir.file("stderr"));
     REQUIRE(child.started());
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
