@@ -80,11 +80,12 @@ std::string join(const std::vector<std::string>& v) {
 // only when it is a short single ASCII token (a typo such as 'sucton', a
 // number, a date). Anything else, such as a name typed into the wrong field,
 // is described, not repeated.
-// A token is a word, number or date: letters, digits and _ . + - only, so a
+// A token is a word, number, date or path: letters, digits and _ . + - / only, so a
 // line of another file (root:$6$...:19700:0:99999:7:::) is never repeated.
 std::string shown(const std::string& v) {
     const bool token = !v.empty() && v.size() <= 32 && std::all_of(v.begin(), v.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '+' || c == '-';
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '+' || c == '-' ||
+               c == '/';
     });
     if (token) return "'" + v + "'";
     return "a value that is not repeated here (it may be personal data)";
@@ -1154,8 +1155,9 @@ ProfileResult load_profile_file(const std::string& path) {
     if (fd < 0) {
         int err = errno;
         std::string why = unreadable_reason(path);
-        r.diagnostics.push_back(Diagnostic{
-            {path, 0, 0}, why.empty() ? std::string("cannot read the file: ") + std::strerror(err) : why});
+        if (why.empty() || (err == ENOENT && why == "no such file or directory"))
+            why = std::string("cannot read the file: ") + std::strerror(err);
+        r.diagnostics.push_back(Diagnostic{{path, 0, 0}, why});
         return r;
     }
     struct stat st {};

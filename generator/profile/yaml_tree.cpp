@@ -133,7 +133,7 @@ private:
     static std::string shown_tag(const std::string& t) {
         const bool token = t.size() <= 32 && std::all_of(t.begin(), t.end(), [](char c) {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '!' || c == '_' || c == '.' || c == '-' ||
-                   c == ':' || c == '/';
+                   c == ':' || c == '/' || c == ',';
         });
         return token ? t : "a tag not repeated here";
     }
