@@ -25,14 +25,14 @@ TEST_CASE("Every profile entry that cannot be read is reported, exit 1", "[cli][
         in + "/loop.yaml: is a symbolic link loop: it cannot be read",
     };
 
-    RunResult v = run_shell("timeout 20 " + q(sheetgen_binary()) + " validate " + q(in));
+    RunResult v = run_shell("timeout -k 5 20 " + q(sheetgen_binary()) + " validate " + q(in));
     INFO(v.out << v.err);
     CHECK(v.exit_code == 1);
     for (const auto& e : expected) CHECK(v.out.find(e) != std::string::npos);
     CHECK(v.err.find("5 profiles checked") == std::string::npos);  // the 4 were not "checked"
     CHECK(v.err.find("1 profile checked: 1 valid; 4 paths not usable") != std::string::npos);
 
-    RunResult f = run_shell("timeout 20 " + q(sheetgen_binary()) + " flag --hazards " + q(sample_hazards()) + " -q -o " +
+    RunResult f = run_shell("timeout -k 5 20 " + q(sheetgen_binary()) + " flag --hazards " + q(sample_hazards()) + " -q -o " +
                             q(dir.file("list.csv")) + " " + q(in));
     INFO(f.out << f.err);
     CHECK(f.exit_code == 1);
@@ -41,7 +41,7 @@ TEST_CASE("Every profile entry that cannot be read is reported, exit 1", "[cli][
     CHECK(read_file(dir.file("list.csv")).find("\r\ngood-1,") != std::string::npos);
 
     // Named on the command line, a FIFO is refused too, instead of blocking open().
-    RunResult one = run_shell("timeout 20 " + q(sheetgen_binary()) + " validate " + q(in + "/fifo.yaml"));
+    RunResult one = run_shell("timeout -k 5 20 " + q(sheetgen_binary()) + " validate " + q(in + "/fifo.yaml"));
     CHECK(one.exit_code == 1);
     CHECK(one.out.find(expected[1]) != std::string::npos);
 }

@@ -43,7 +43,7 @@ TEST_CASE("A layer source that is a FIFO is refused, not waited on", "[cli][host
     Dir d;
     REQUIRE(::mkfifo(d.dir.file("zones.geojson").c_str(), 0600) == 0);
     // `timeout` only so that a regression fails instead of hanging the suite.
-    RunResult r = d.flag("layers:\n  - name: L\n    source: zones.geojson\n    kind: flood_depth\n", "timeout 20 ");
+    RunResult r = d.flag("layers:\n  - name: L\n    source: zones.geojson\n    kind: flood_depth\n", "timeout -k 5 20 ");
     INFO(r.out << r.err);
     CHECK(r.exit_code == 3);
     CHECK(r.err.find(d.dir.file("cfg.yaml") +
@@ -55,12 +55,12 @@ TEST_CASE("A layer source that is a FIFO is refused, not waited on", "[cli][host
 TEST_CASE("A hazard config, template or font that is a FIFO is refused", "[cli][hostile][hazards]") {
     Dir d;
     REQUIRE(::mkfifo(d.dir.file("fifo").c_str(), 0600) == 0);
-    RunResult r = run_shell("timeout 20 " + q(sheetgen_binary()) + " flag --hazards " + q(d.dir.file("fifo")) + " " +
+    RunResult r = run_shell("timeout -k 5 20 " + q(sheetgen_binary()) + " flag --hazards " + q(d.dir.file("fifo")) + " " +
                             q(d.dir.file("h.yaml")) + " -o " + q(d.dir.file("out.csv")) + " -q");
     INFO(r.out << r.err);
     CHECK(r.exit_code == 3);
     CHECK(r.err.find(d.dir.file("fifo") + ": is a FIFO (named pipe), not a hazard config file") != std::string::npos);
-    RunResult t = run_shell("timeout 20 " + q(sheetgen_binary()) + " render --hazards " + q(sample_hazards()) +
+    RunResult t = run_shell("timeout -k 5 20 " + q(sheetgen_binary()) + " render --hazards " + q(sample_hazards()) +
                             " --template " + q(d.dir.file("fifo")) + " --out " + q(d.dir.file("out")) + " " +
                             q(d.dir.file("h.yaml")) + " -q");
     INFO(t.out << t.err);

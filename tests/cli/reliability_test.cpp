@@ -12,15 +12,18 @@ using namespace sheetgen::test;
 
 namespace {
 
-// A valid polygon (a circle) of `n` vertices around minimal_profile()'s home.
+// A valid but jagged polygon (a star: radii alternate 1.0 / 0.9 km) of `n`
+// vertices around minimal_profile()'s home. GEOS needs ~40 s of CPU to check
+// 400,000 such vertices, a phase that cannot poll an interrupt flag.
 std::string big_polygon_layer(int n) {
     std::string s = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"depth":"2"},)"
                     R"("geometry":{"type":"Polygon","coordinates":[[)";
     char buf[64];
     for (int i = 0; i <= n; ++i) {
         const double a = 2 * M_PI * (i % n) / n;
-        std::snprintf(buf, sizeof buf, "%s[%.7f,%.7f]", i ? "," : "", 139.448 + 0.01 * std::cos(a),
-                      35.6305 + 0.01 * std::sin(a));
+        const double r = (i % n) % 2 ? 0.01 : 0.009;
+        std::snprintf(buf, sizeof buf, "%s[%.7f,%.7f]", i ? "," : "", 139.448 + r * std::cos(a),
+                      35.6305 + r * std::sin(a));
         s += buf;
     }
     return s + "]]}}]}\n";
