@@ -77,13 +77,21 @@ TEST_CASE("No core dump can be written, whatever ulimit -c says", "[cli][hostile
     REQUIRE(child.started());
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     REQUIRE(child.running());
-    std::string limits;
-    for (int i = 0; i < 20 && limits.find("sheetgen") == std::string::npos; ++i) {
-        // Wait until sh has exec'd sheetgen.
-        limits = capture("cat /proc/" + std::to_string(child.pid()) + "/cmdline 2>/dev/null | tr '\\0' ' '");
+    // Wait until sh has exec'd sheetgen (the process name changes; sh's own
+    // command line already holds the word "sheetgen").
+    const std::string comm_file = "/proc/" + std::to_string(child.pid()) + "/comm";
+    for (int i = 0; i < 200 && child.running(); ++i) {
+        if (capture("cat " + comm_file + " 2>/dev/null") == "sheetgen\n") break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    const std::string lim = capture("grep 'Max core file size' /proc/" + std::to_string(child.pid()) + "/limits");
+    REQUIRE(capture("cat " + comm_file + " 2>/dev/null") == "sheetgen\n");
+    // main() sets the limit first thing, after the dynamic loader: poll briefly.
+    std::string lim;
+    for (int i = 0; i < 100; ++i) {
+        lim = capture("grep 'Max core file size' /proc/" + std::to_string(child.pid()) + "/limits");
+        if (lim.find("Max core file size        0                    0") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     INFO(lim);
     CHECK(lim.find("Max core file size        0                    0") != std::string::npos);
     child.signal(SIGSEGV);
