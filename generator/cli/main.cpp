@@ -29,7 +29,8 @@ const char* kUsage =
     "\n"
     "exit codes: 0 ok, 1 some profiles invalid (reported, skipped), 2 usage error,\n"
     "            3 hazard config/layer/template/font unusable, 4 output not written,\n"
-    "            5 out of memory or no thread could be created (system limits),\n"
+    "            5 out of memory or another resource refused (ulimit -v); refused\n"
+    "              worker threads only slow the run (down to the main thread alone),\n"
     "            130 interrupted (one SIGINT/SIGTERM ends the run within ~2 s)\n";
 
 }  // namespace

@@ -130,3 +130,27 @@ TEST_CASE("One SIGTERM ends the run within seconds, even inside a long GEOS chec
           std::string::npos);
     CHECK(list_dir(dir.file("out")).empty());  // no list, no temporary
 }
+
+TEST_CASE("Out of memory ends the run with one line and exit 5, never std::terminate", "[cli][hostile][resources]") {
+    TempDir dir;
+    // A 3.8 MB profile (under the 4 MiB cap): yaml-cpp needs far more memory than that.
+    std::string big = minimal_profile("m-001") + "supplies_extra:\n";
+    for (int i = 0; i < 330000; ++i) big += "  - x" + std::to_string(i) + "\n";
+    write_file(dir.file("big.yaml"), big);
+    // Sweep address-space limits: too low and the dynamic loader fails (127),
+    // high enough and the file is merely invalid (1); in between, allocations
+    // fail inside the run. Whatever the machine, no limit may give SIGABRT.
+    int out_of_memory = 0;
+    for (int kib = 160000; kib <= 240000; kib += 10000) {
+        RunResult r = run_shell("bash -c \"ulimit -v " + std::to_string(kib) + " && exec '" + sheetgen_binary() +
+                                "' validate '" + dir.file("big.yaml") + "'\"");
+        INFO(kib << " KiB: exit " << r.exit_code << "\n" << r.err.substr(0, 300));
+        CHECK(r.exit_code != 128 + SIGABRT);
+        CHECK(r.err.find("terminate called") == std::string::npos);
+        if (r.exit_code == 5) {
+            ++out_of_memory;
+            CHECK(r.err == "sheetgen validate: out of memory (check ulimit -v and free memory); stopped\n");
+        }
+    }
+    if (out_of_memory == 0) WARN("no limit in the sweep made an allocation fail inside the run on this machine");
+}
