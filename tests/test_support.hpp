@@ -53,6 +53,10 @@ struct RunResult {
 // (as from pclose) goes to *status when given. Throws if it cannot start.
 std::string capture(const std::string& cmd, int* status = nullptr);
 
+// The sheetgen binary under test: $SHEETGEN_TEST_BINARY when set (to run the
+// end-to-end tests against another build, e.g. the commit before a fix, to
+// see them fail), else the one built with the tests.
+std::string sheetgen_under_test();
 // Runs the sheetgen binary with a shell-quoted argument string.
 RunResult run_sheetgen(const std::string& args);
 

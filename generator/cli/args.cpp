@@ -25,12 +25,20 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& va
         }
         if (auto it = aliases.find(a); it != aliases.end()) a = it->second;
         if (value_options.count(a)) {
+            std::string v;
             if (inline_value) {
-                values_.emplace(a, *inline_value);
+                v = *inline_value;
             } else {
                 if (i + 1 >= argv.size()) throw UsageError("option " + a + " needs a value");
-                values_.emplace(a, argv[++i]);
+                v = argv[++i];
             }
+            // A second --hazards or -o would silently replace the first: the
+            // run would read or write something else than one of the two
+            // intended. No option is repeatable today.
+            if (values_.count(a))
+                throw UsageError("option " + a + " given twice ('" + values_.find(a)->second + "' and '" + v +
+                                 "'); give it once");
+            values_.emplace(a, v);
         } else if (flag_options.count(a)) {
             if (inline_value) throw UsageError("option " + a + " takes no value");
             flags_.insert(a);
@@ -43,9 +51,7 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& va
 std::optional<std::string> Args::value(const std::string& name) const {
     auto range = values_.equal_range(name);
     if (range.first == range.second) return std::nullopt;
-    auto last = range.second;
-    --last;
-    return last->second;  // the last one given wins, as in most tools
+    return range.first->second;  // options are given at most once (the constructor refuses repeats)
 }
 
 std::vector<std::string> Args::values(const std::string& name) const {

@@ -10,10 +10,12 @@
 #include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/io_guard.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
 #include "profile/parse.hpp"
 #include "report/flag_report.hpp"
@@ -42,8 +44,14 @@ const char* kFlagHelp =
     "  --timings            print phase timings to stderr\n"
     "  -q, --quiet          no progress bar\n"
     "\n"
+    "Outputs must be regular files (or new), distinct from each other and from\n"
+    "every input (profiles, config, layer sources): checked before any work.\n"
+    "Each option is given once.\n"
+    "\n"
     "exit: 0 all households flagged, 1 some profiles invalid (reported, skipped),\n"
-    "      2 usage, 3 hazard config/layer unusable, 4 output not written, 130 interrupted\n";
+    "      2 usage (also: an output that is an input, another output, a link or device),\n"
+    "      3 hazard config/layer unusable, 4 output not written,\n"
+    "      5 out of memory / system limits, 130 interrupted (within ~2 s of one signal)\n";
 
 struct Item {
     size_t index = 0;
@@ -88,16 +96,27 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         const auto& interrupted = install_interrupt_handlers();
 
         PhaseClock total_clock;
-        // 1. Hazards, once per run.
+        // 0. Before any work: the inputs, and no output may destroy one of
+        // them or another output.
         PhaseClock load_clock;
+        const HazardConfig hazard_config = load_hazard_config(*hazards_path);
+        std::vector<Diagnostic> path_problems;
+        const std::vector<std::string> paths = expand_profile_paths(args.positionals(), path_problems);
+        IoGuard guard;
+        guard.add_hazard_inputs(*hazards_path, hazard_config);
+        guard.add_profiles(paths);
+        guard.add_output(*out_path, "-o");
+        if (geojson_path) guard.add_output(*geojson_path, "--geojson");
+        if (gpkg_path) guard.add_output(*gpkg_path, "--gpkg");
+        guard.forget_profiles();  // every output is checked: memory stays flat
+
+        // 1. Hazards, once per run.
         std::vector<Diagnostic> warnings;
-        HazardSet hazards = HazardSet::load_file(*hazards_path, &warnings);
+        HazardSet hazards = HazardSet::load(hazard_config, &warnings);
         for (const auto& w : warnings) io.err << format_diagnostic(w) << "\n";
         const long long load_ns = load_clock.elapsed_ns();
 
         // 2. Profiles, streamed: only the current window of households is in memory.
-        std::vector<Diagnostic> path_problems;
-        const std::vector<std::string> paths = expand_profile_paths(args.positionals(), path_problems);
         for (const auto& d : path_problems) io.err << format_diagnostic(d) << "\n";
 
         RiskOptions risk;
@@ -200,7 +219,12 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
             }
             progress.update(done);
         };
-        run_ordered<Chunk>(chunks, jobs, jobs * 4, work, sink, &interrupted);
+        unsigned threads_started = 0;
+        run_ordered<Chunk>(chunks, jobs, jobs * 4, work, sink, &interrupted, &threads_started);
+        if (threads_started < jobs)
+            io.err << "sheetgen flag: warning: the system allowed " << threads_started << " of " << jobs
+                   << " worker threads (ulimit -u / -v?); " << (threads_started ? "ran with fewer" : "ran on the main thread alone")
+                   << "\n";
         progress.finish();
 
         if (interrupted.load()) {

@@ -1,15 +1,17 @@
 #pragma once
-// The last line of defence around a command: an exception no command expects
-// (a bug, std::bad_alloc, a library throwing something undocumented) becomes
-// one line on stderr and exit code kExitInternal instead of std::terminate
-// (abort, core dump, exit 134) with no word on what happened.
+// The last line of defence around a command. The system refusing memory or a
+// thread (std::bad_alloc, std::system_error: ulimit -v / -u) becomes one line
+// and kExitResources; any other exception no command expects (a bug, a
+// library throwing something undocumented) one line and kExitInternal.
+// Never std::terminate (abort, exit 134) with no word on what happened.
 #include <functional>
 #include <ostream>
+#include <string>
 
 namespace sheetgen::cli {
 
-// Runs body() and returns its exit code; on an escaped exception prints
-// "sheetgen: internal error: WHAT" to err and returns kExitInternal.
-int run_guarded(const std::function<int()>& body, std::ostream& err);
+// Runs body() and returns its exit code. `command` names the command in the
+// resource messages ("sheetgen validate: out of memory ...").
+int run_guarded(const std::function<int()>& body, std::ostream& err, const std::string& command = "");
 
 }  // namespace sheetgen::cli

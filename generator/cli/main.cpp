@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/guarded.hpp"
+#include "cli/interrupt.hpp"
 
 namespace {
 
@@ -27,11 +28,28 @@ const char* kUsage =
     "\n"
     "exit codes: 0 ok, 1 some profiles invalid (reported, skipped), 2 usage error,\n"
     "            3 hazard config/layer/template/font unusable, 4 output not written,\n"
-    "            70 internal error (a bug: please report it), 130 interrupted\n";
+    "            5 out of memory or another resource refused (ulimit -v); refused\n"
+    "              worker threads only slow the run (down to the main thread alone),\n"
+    "            130 interrupted (one SIGINT/SIGTERM ends the run within ~2 s)\n";
 
-// Parses the command word and hands the rest to the command library.
-int dispatch(int argc, char** argv) {
+}  // namespace
+
+namespace {
+int dispatch(const std::string& command, const std::vector<std::string>& args) {
     using namespace sheetgen::cli;
+    Streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
+    if (command == "validate") return run_validate(args, io);
+    if (command == "flag") return run_flag(args, io);
+    if (command == "render") return run_render(args, io);
+    std::cerr << "sheetgen: unknown command '" << command << "'\n\n" << kUsage;
+    return kExitUsage;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace sheetgen::cli;
+    // First of all: a crash must never leave a core file full of medical data.
+    disable_core_dumps();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         std::cerr << kUsage;
@@ -47,16 +65,8 @@ int dispatch(int argc, char** argv) {
         return kExitOk;
     }
     args.erase(args.begin());
-    Streams io{std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
-    if (command == "validate") return run_validate(args, io);
-    if (command == "flag") return run_flag(args, io);
-    if (command == "render") return run_render(args, io);
-    std::cerr << "sheetgen: unknown command '" << command << "'\n\n" << kUsage;
-    return kExitUsage;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-    return sheetgen::cli::run_guarded([&] { return dispatch(argc, argv); }, std::cerr);
+    // The commands turn bad input and failed writes into their exit codes;
+    // what escapes them is the system refusing resources (exit 5) or a bug
+    // (exit 70): one line and a documented code, never std::terminate.
+    return run_guarded([&] { return dispatch(command, args); }, std::cerr, command);
 }

@@ -9,15 +9,18 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 namespace sheetgen::cli {
 
 // Returns how many results were sunk (less than count when `stop` was set).
+// *started (when given) receives the number of worker threads that could be
+// created: 0 means the calling thread did all the work.
 template <class Result, class Work, class Sink>
 size_t run_ordered(size_t count, unsigned jobs, size_t window, Work work, Sink sink,
-                   const std::atomic<bool>* stop = nullptr) {
+                   const std::atomic<bool>* stop = nullptr, unsigned* started = nullptr) {
     jobs = std::max(1u, jobs);
     window = std::max<size_t>(window, jobs);
     std::mutex m;
@@ -55,8 +58,25 @@ size_t run_ordered(size_t count, unsigned jobs, size_t window, Work work, Sink s
             space_cv.notify_all();
         }
     };
+    // A thread the system refuses (ulimit -u / -v) is not fatal: run with
+    // the ones that started; with none, the calling thread does the work.
     std::vector<std::thread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (unsigned t = 0; t < jobs; ++t) {
+        try {
+            threads.emplace_back(worker);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    if (started) *started = static_cast<unsigned>(threads.size());
+    if (threads.empty()) {
+        size_t sunk = 0;
+        for (size_t i = 0; i < count && !(stop && stop->load()); ++i) {
+            sink(i, work(i));
+            ++sunk;
+        }
+        return sunk;
+    }
 
     size_t sunk = 0;
     try {

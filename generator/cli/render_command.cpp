@@ -15,10 +15,12 @@
 #include "cli/data_dir.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/io_guard.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
 #include "profile/parse.hpp"
 #include "render/renderer.hpp"
@@ -55,8 +57,18 @@ const char* kRenderHelp =
     "  --timings               print timings to stderr\n"
     "  -q, --quiet             no progress bar\n"
     "\n"
-    "exit: 0 all rendered, 1 some profiles invalid (reported, skipped), 2 usage,\n"
-    "      3 hazard config/template/font unusable, 4 output not written, 130 interrupted\n";
+    "Outputs must be regular files (or new), distinct from each other and from\n"
+    "every input (profiles, config, layer sources, templates, font, password file):\n"
+    "checked before any work. --bundle may not lie in DIR under a name <id>.pdf could\n"
+    "take (use e.g. DIR/all.sheets.pdf). A bundle is withheld when any household's\n"
+    "document could not be written. Passwords: at most 127 bytes of UTF-8, no NUL, no\n"
+    "control/full-width/special-space characters (PDF 2.0); a BOM is dropped.\n"
+    "Each option is given once.\n"
+    "\n"
+    "exit: 0 all rendered, 1 some profiles invalid (reported, skipped),\n"
+    "      2 usage (also: an output that is an input, another output, a link or device),\n"
+    "      3 hazard config/template/font unusable, 4 output not written,\n"
+    "      5 out of memory / system limits, 130 interrupted (within ~2 s of one signal)\n";
 
 struct Rendered {
     bool ok = false;
@@ -118,12 +130,27 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         const auto& interrupted = install_interrupt_handlers();
         PhaseClock total_clock;
 
+        // Before any work: the inputs, and no output may destroy one of them
+        // or another output (the bundle may not take a document's name).
+        const HazardConfig hazard_config = load_hazard_config(*hazards_path);
+        std::vector<Diagnostic> path_problems;
+        const std::vector<std::string> paths = expand_profile_paths(args.positionals(), path_problems);
+        IoGuard guard;
+        guard.add_hazard_inputs(*hazards_path, hazard_config);
+        guard.add_input(sheet_template, "template");
+        if (plans == "ventilator") guard.add_input(plan_template, "plan template");
+        guard.add_input(font, "font");
+        if (auto f = args.value("--password-file")) guard.add_input(*f, "password file");
+        guard.add_profiles(paths);
+        if (bundle_path) guard.add_output(*bundle_path, "--bundle");
+        guard.add_document_directory(*out_dir, "--out");
+
         // Work that does not depend on the household: once per run.
         Renderer sheet_renderer = Renderer::load(font, sheet_template);
         std::optional<Renderer> plan_renderer;
         if (plans == "ventilator") plan_renderer.emplace(Renderer::load(font, plan_template));
         std::vector<Diagnostic> warnings;
-        HazardSet hazards = HazardSet::load_file(*hazards_path, &warnings);
+        HazardSet hazards = HazardSet::load(hazard_config, &warnings);
         for (const auto& w : warnings) io.err << format_diagnostic(w) << "\n";
         try {
             ensure_directory(*out_dir, out_opts);
@@ -132,8 +159,6 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             return kExitOutput;
         }
 
-        std::vector<Diagnostic> path_problems;
-        const std::vector<std::string> paths = expand_profile_paths(args.positionals(), path_problems);
         for (const auto& d : path_problems) io.err << format_diagnostic(d) << "\n";
         RiskOptions risk;
         risk.as_of = as_of;
@@ -178,7 +203,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
                     std::vector<SheetInput> pin{SheetInput{&p, &v, &pmap}};
                     RenderedDocument plan = plan_renderer->render(pin, opts);
                     for (auto& w : plan.warnings) r.diagnostics.push_back(std::move(w));
-                    const std::string plan_path = *out_dir + "/" + p.id + "-ventilator-plan.pdf";
+                    const std::string plan_path = *out_dir + "/" + p.id + kPlanFileSuffix + ".pdf";
                     r.staged.push_back(stage_pdf(plan_path, plan.pdf));
                     r.pages += plan.page_count;
                     if (bundle_path) r.bundle_parts.push_back(std::move(plan.pdf));
@@ -198,6 +223,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         };
         std::vector<BundleEntry> bundle;
         IdRegistry seen_ids;
+        std::vector<std::string> failed_ids;  // households whose documents could not be written
         size_t households = 0;
         size_t invalid = path_problems.size(), output_failures = 0, done = 0, documents = 0, filtered = 0;
         int pages = 0;
@@ -214,26 +240,44 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             } else if (!r.error.empty()) {
                 io.err << "sheetgen render: " << r.id << ": " << r.error << "\n";
                 ++output_failures;
+                failed_ids.push_back(r.id);
             } else if (r.skipped_by_filter) {
                 ++filtered;
             } else {
+                // Publish in order; count what really reaches the disk, so the
+                // summary always matches the directory.
+                size_t committed = 0;
                 try {
-                    for (auto& f : r.staged) f.commit();
+                    for (auto& f : r.staged) {
+                        std::string input = guard.input_at(f.path());
+                        if (!input.empty())
+                            throw OutputError(f.path() + " is an input of this run (" + input + "); not replaced");
+                        f.commit();
+                        ++committed;
+                    }
                 } catch (const OutputError& e) {
                     io.err << "sheetgen render: " << r.id << ": " << e.what() << "\n";
+                    for (auto& f : r.staged) f.discard();
+                    documents += committed;
                     ++output_failures;
+                    failed_ids.push_back(r.id);
                     progress.update(done);
                     return;
                 }
                 ++households;
-                documents += r.staged.size();
+                documents += committed;
                 pages += r.pages;
                 if (bundle_path) bundle.push_back(BundleEntry{r.level, i, std::move(r.bundle_parts)});
             }
             progress.update(done);
         };
         // A small window: each waiting result holds finished PDFs.
-        run_ordered<Rendered>(paths.size(), jobs, jobs * 2, work, sink, &interrupted);
+        unsigned threads_started = 0;
+        run_ordered<Rendered>(paths.size(), jobs, jobs * 2, work, sink, &interrupted, &threads_started);
+        if (threads_started < jobs)
+            io.err << "sheetgen render: warning: the system allowed " << threads_started << " of " << jobs
+                   << " worker threads (ulimit -u / -v?); " << (threads_started ? "ran with fewer" : "ran on the main thread alone")
+                   << "\n";
         progress.finish();
         try {
             sync_directory(*out_dir);  // make the renames of this run durable, once
@@ -250,7 +294,18 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         }
 
         int bundle_pages = 0;
-        if (bundle_path) {
+        bool bundle_withheld = false;
+        if (bundle_path && !failed_ids.empty()) {
+            // A "for printing" bundle that silently misses a household is
+            // worse than none: withhold it, as on an interrupt.
+            bundle_withheld = true;
+            std::string ids;
+            for (size_t k = 0; k < failed_ids.size() && k < 20; ++k) ids += (k ? ", " : "") + failed_ids[k];
+            if (failed_ids.size() > 20) ids += " and " + std::to_string(failed_ids.size() - 20) + " more";
+            io.err << "sheetgen render: bundle " << *bundle_path << " NOT written: it would miss "
+                   << failed_ids.size() << (failed_ids.size() == 1 ? " household" : " households")
+                   << " whose documents could not be written (" << ids << "); fix the cause and run again\n";
+        } else if (bundle_path) {
             std::stable_sort(bundle.begin(), bundle.end(),
                              [](const BundleEntry& a, const BundleEntry& b) { return a.level < b.level; });
             std::vector<std::string> parts;
@@ -274,7 +329,8 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         if (invalid) io.out << "; " << invalid << " skipped (invalid profiles, see above)";
         if (output_failures) io.out << "; " << output_failures << " failed to write";
         io.out << "\n";
-        if (bundle_path) io.out << "bundle for printing: " << *bundle_path << " (" << bundle_pages << " pages)\n";
+        if (bundle_path && !bundle_withheld)
+            io.out << "bundle for printing: " << *bundle_path << " (" << bundle_pages << " pages)\n";
         if (args.flag("--timings")) {
             double secs = total_clock.elapsed_ns() / 1e9;
             std::ostringstream t;

@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <map>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,15 +57,73 @@ void ensure_directory(const std::string& path, const OutputOptions& opts) {
 }
 
 namespace {
+std::mutex& temp_mutex() {
+    static std::mutex m;
+    return m;
+}
+std::map<std::string, bool>& temp_registry() {
+    static std::map<std::string, bool> r;  // path -> is a directory
+    return r;
+}
+}  // namespace
+
+void register_temporary(const std::string& path, bool is_directory) {
+    std::lock_guard<std::mutex> lock(temp_mutex());
+    temp_registry()[path] = is_directory;
+}
+
+void unregister_temporary(const std::string& path) {
+    std::lock_guard<std::mutex> lock(temp_mutex());
+    temp_registry().erase(path);
+}
+
+size_t remove_registered_temporaries() {
+    std::lock_guard<std::mutex> lock(temp_mutex());
+    size_t n = 0;
+    for (const auto& [path, is_dir] : temp_registry()) {
+        if (is_dir) {
+            if (DIR* d = ::opendir(path.c_str())) {
+                while (dirent* e = ::readdir(d)) {
+                    std::string name = e->d_name;
+                    if (name != "." && name != "..") ::unlink((path + "/" + name).c_str());
+                }
+                ::closedir(d);
+            }
+            if (::rmdir(path.c_str()) == 0) ++n;
+        } else if (::unlink(path.c_str()) == 0) {
+            ++n;
+        }
+    }
+    temp_registry().clear();
+    return n;
+}
+
+void check_replaceable(const std::string& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return;  // absent: nothing is replaced
+    if (S_ISREG(st.st_mode)) return;
+    const char* what = S_ISLNK(st.st_mode)   ? "a symbolic link"
+                       : S_ISDIR(st.st_mode) ? "a directory"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                       : S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
+                                              : "not a regular file";
+    throw OutputError(path + " exists and is " + what +
+                      ": sheetgen replaces outputs atomically (rename) and would replace it; give the path of a "
+                      "regular file, or a new one");
+}
+
+namespace {
 // Writes bytes to a new temporary file beside `path`, fsync'd; returns its name.
 std::string write_temporary(const std::string& path, std::string_view bytes, const OutputOptions& opts) {
     std::string tmpl = path + ".tmp-XXXXXX";
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) throw OutputError(errno_text("cannot create temporary file for", path));
+    register_temporary(tmpl);
     auto fail = [&](const std::string& what) {
         int saved = errno;
         ::close(fd);
         ::unlink(tmpl.c_str());
+        unregister_temporary(tmpl);
         errno = saved;
         throw OutputError(errno_text(what, path));
     };
@@ -72,12 +133,14 @@ std::string write_temporary(const std::string& path, std::string_view bytes, con
     } catch (const OutputError&) {
         ::close(fd);
         ::unlink(tmpl.c_str());
+        unregister_temporary(tmpl);
         throw;
     }
     if (::fsync(fd) != 0) fail("cannot sync");
     if (::close(fd) != 0) {
         int saved = errno;
         ::unlink(tmpl.c_str());
+        unregister_temporary(tmpl);
         errno = saved;
         throw OutputError(errno_text("cannot close", path));
     }
@@ -85,12 +148,21 @@ std::string write_temporary(const std::string& path, std::string_view bytes, con
 }
 
 void publish(const std::string& temp, const std::string& path) {
+    try {
+        check_replaceable(path);  // never rename over a symlink, device or directory
+    } catch (const OutputError&) {
+        ::unlink(temp.c_str());
+        unregister_temporary(temp);
+        throw;
+    }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         int saved = errno;
         ::unlink(temp.c_str());
+        unregister_temporary(temp);
         errno = saved;
         throw OutputError(errno_text("cannot rename temporary file onto", path));
     }
+    unregister_temporary(temp);
 }
 }  // namespace
 
@@ -143,6 +215,7 @@ void StagedFile::commit() {
 void StagedFile::discard() {
     if (!temp_.empty()) {
         ::unlink(temp_.c_str());
+        unregister_temporary(temp_);
         temp_.clear();
     }
 }
@@ -163,13 +236,17 @@ AtomicWriter::AtomicWriter(const std::string& path, const OutputOptions& opts) :
         temp_.clear();
         throw OutputError(errno_text("cannot create temporary file for", path));
     }
+    register_temporary(temp_);
     if (::fchmod(fd_, opts.file_mode) != 0) throw OutputError(errno_text("cannot set permissions on", path));
     buffer_.reserve(kBufferBytes);
 }
 
 AtomicWriter::~AtomicWriter() {
     if (fd_ >= 0) ::close(fd_);
-    if (!temp_.empty()) ::unlink(temp_.c_str());
+    if (!temp_.empty()) {
+        ::unlink(temp_.c_str());
+        unregister_temporary(temp_);
+    }
 }
 
 void AtomicWriter::flush() {

@@ -80,6 +80,19 @@ private:
 // leave this to the caller (once per batch, not once per file).
 void sync_directory(const std::string& dir);
 
+// Throws OutputError when `path` exists and is not a regular file (a symbolic
+// link, a device such as /dev/stdout, a FIFO, a directory): outputs are
+// replaced by rename, which would replace the link or device node itself.
+void check_replaceable(const std::string& path);
+
+// Temporaries in flight, so an interrupted run can remove them even when the
+// thread that owns them is stuck in a library call (see cli/interrupt.cpp).
+// Thread-safe; a directory entry is removed with everything in it.
+void register_temporary(const std::string& path, bool is_directory = false);
+void unregister_temporary(const std::string& path);
+// Removes every registered temporary; returns how many were removed.
+size_t remove_registered_temporaries();
+
 // Creates the directory (and parents) with opts.dir_mode if missing.
 void ensure_directory(const std::string& path, const OutputOptions& opts = {});
 // Creates the directory a file will be written into, if missing.

@@ -21,6 +21,10 @@ std::string read_file_limited(const std::string& path, size_t max_bytes, const s
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
         throw InputError(where, "is a directory, not a " + what);
+    // Opening a FIFO blocks until someone writes to it: never wait on one.
+    if (::stat(path.c_str(), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+        throw InputError(where, std::string("is a ") + (S_ISFIFO(st.st_mode) ? "FIFO (named pipe)" : "socket") +
+                                    ", not a " + what + " file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(where, "cannot open " + what + ": " + std::strerror(errno ? errno : ENOENT));
     // Read in chunks up to one byte past the limit: a small file costs its

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sys/stat.h>
 
 #include "common/utf8.hpp"
 #include "hazard/config.hpp"
@@ -186,6 +187,15 @@ OpenedLayer open_layer(const LayerConfig& lc) {
     OpenedLayer o;
     CPLStringList opts;
     for (const auto& s : lc.open_options) opts.AddString(s.c_str());
+    // A FIFO or device would block GDAL's open() forever (or stream without
+    // end): only regular files and directories (shapefile folders) are
+    // opened. Paths that are not on the local disk (/vsicurl/, PG:) pass.
+    struct stat st {};
+    if (::stat(lc.resolved_source.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        throw InputError(lc.source_at.line ? lc.source_at : lc.at,
+                         "layer '" + lc.name + "': source '" + lc.source + "' is " +
+                             (S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)" : S_ISSOCK(st.st_mode) ? "a socket" : "a device") +
+                             ", not a file: give the path of the data file itself");
     QuietGdalErrors quiet;
     o.ds.reset(GDALDataset::FromHandle(GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                   nullptr, opts.List(), nullptr)));
@@ -230,7 +240,28 @@ int require_field(const LayerConfig& lc, OGRLayer* layer, const std::string& fie
     if (idx < 0) {
         std::string names;
         OGRFeatureDefn* d = layer->GetLayerDefn();
-        for (int i = 0; i < d->GetFieldCount(); ++i) names += std::string(i ? ", " : "") + d->GetFieldDefn(i)->GetNameRef();
+        size_t not_utf8 = 0;
+        for (int i = 0; i < d->GetFieldCount(); ++i) {
+            const std::string n = d->GetFieldDefn(i)->GetNameRef();
+            if (find_invalid_utf8(n)) {
+                ++not_utf8;
+                names += std::string(i ? ", " : "") + "(not UTF-8)";
+            } else {
+                names += std::string(i ? ", " : "") + n;
+            }
+        }
+        if (not_utf8) {
+            // A Shift_JIS CSV from Excel: raw bytes would only show as mojibake.
+            std::string all;
+            for (int i = 0; i < d->GetFieldCount(); ++i) all += d->GetFieldDefn(i)->GetNameRef();
+            const std::string enc = guess_encoding(all);
+            throw InputError(where.line ? where : lc.at,
+                             "layer '" + lc.name + "': field '" + field + "' not found in source '" + lc.source + "': " +
+                                 std::to_string(not_utf8) + " of its field names are not UTF-8" +
+                                 (enc == "Shift_JIS" ? " (they look like Shift_JIS / CP932)" : "") +
+                                 ". Save the file as UTF-8 (Excel: 'CSV UTF-8'), or for a shapefile add "
+                                 "open_options: [ENCODING=CP932] to this layer (fields: " + names + ")");
+        }
         throw InputError(where.line ? where : lc.at, "layer '" + lc.name + "': field '" + field +
                                                           "' not found in source '" + lc.source + "' (fields: " +
                                                           (names.empty() ? std::string("none") : names) + ")");
@@ -439,6 +470,12 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
         }
         s.vertical = shelter_name_is_vertical(s.name);
         std::string label = fid + (s.id.empty() ? "" : " (" + s.id + ")");
+        if (s.id.empty() && s.name.empty()) {
+            // Nothing to print or to match a profile's shelter against: a
+            // recommendation would read "the nearest shelter: (about 50 m)".
+            warn.add("neither id nor name", label + ": neither id nor name, skipped");
+            continue;
+        }
         double x = 0, y = 0;
         if (i_x >= 0) {
             std::string xs = text(i_x), ys = text(i_y);

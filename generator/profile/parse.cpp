@@ -8,7 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <fcntl.h>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/date.hpp"
 #include "common/geo.hpp"
@@ -77,12 +80,33 @@ std::string join(const std::vector<std::string>& v) {
 // only when it is a short single ASCII token (a typo such as 'sucton', a
 // number, a date). Anything else, such as a name typed into the wrong field,
 // is described, not repeated.
+// A token is a word, number, date or path: letters, digits and _ . + - / only, so a
+// line of another file (root:$6$...:19700:0:99999:7:::) is never repeated.
 std::string shown(const std::string& v) {
     const bool token = !v.empty() && v.size() <= 32 && std::all_of(v.begin(), v.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u > 0x20 && u < 0x7F;
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '+' || c == '-' ||
+               c == '/';
     });
     if (token) return "'" + v + "'";
+    return "a value that is not repeated here (it may be personal data)";
+}
+
+// Keys follow the value rule (a key is a short name; a value typed on its own
+// line, or a line of another file, becomes one).
+std::string shown_key(const std::string& k) {
+    std::string s = shown(k);
+    if (s[0] == '\'') return s;
+    return "(not repeated here: it is not a short ASCII name and may be personal data or another file's content)";
+}
+
+// The schema line: ASCII is shown exactly (a stray space matters), visibly
+// quoted; anything else is described.
+std::string shown_schema(const std::string& v) {
+    const bool ascii = v.size() <= 60 && std::all_of(v.begin(), v.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u < 0x7F;
+    });
+    if (ascii) return "'" + v + "'";
     return "a value that is not repeated here (it may be personal data)";
 }
 
@@ -158,7 +182,13 @@ public:
                 continue;
             }
             if (std::find(allowed.begin(), allowed.end(), k.value) == allowed.end()) {
-                std::string msg = "unknown key '" + k.value + "' in " + where;
+                // A value typed on a line of its own becomes a key: apply the
+                // value rule (short ASCII token, or described) to keys too.
+                std::string msg = "unknown key " + shown_key(k.value) + " in " + where;
+                if (k.value.compare(0, 3, "\xE3\x80\x80") == 0)
+                    msg += ": it starts with a full-width space (U+3000, 全角スペース); YAML indents with ASCII spaces only";
+                else if (k.value.find("\xEF\xBC\x9A") != std::string::npos)
+                    msg += ": it holds a full-width colon (：, U+FF1A); write an ASCII ':' followed by a space";
                 std::string s = suggest(k.value, allowed);
                 if (!s.empty())
                     msg += " (did you mean '" + s + "'?)";
@@ -178,6 +208,11 @@ public:
         const YNode* v = m ? m.get(key) : nullptr;
         if (v && v->kind == YNode::Kind::Null) {
             error(*m.key_node(key), "required key '" + key + "' in " + m.where + " has no value");
+            return nullptr;
+        }
+        if (v && v->kind == YNode::Kind::Scalar && blank(v->value)) {
+            // name: "" or name: "　" passes YAML but leaves the field empty.
+            error(*v, "required key '" + key + "' in " + m.where + " is blank (only spaces or nothing): write the value");
             return nullptr;
         }
         if (!v) {
@@ -359,6 +394,20 @@ public:
     }
 
 private:
+    // Empty or only spaces (ASCII, tab, and the ideographic space U+3000).
+    static bool blank(const std::string& s) {
+        for (size_t i = 0; i < s.size();) {
+            if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+                ++i;
+            } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
+                i += 3;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static bool looks_numeric(const std::string& s) {
         // [+-] digits [. digits] [e [+-] digits], or .5
         size_t i = 0;
@@ -777,12 +826,16 @@ void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_
         std::string schema = c.text(s, "schema");
         if (s->kind == YNode::Kind::Scalar && schema != kProfileSchemaV1)
             // The schema line is never personal data: show it exactly (a stray space matters).
-            c.error(*s, "schema must be exactly '" + std::string(kProfileSchemaV1) + "', got '" + schema.substr(0, 60) + "'");
+            c.error(*s, "schema must be exactly '" + std::string(kProfileSchemaV1) + "', got " + shown_schema(schema));
     }
     if (const YNode* idn = c.require(top, "id", root)) {
         std::string id = c.text(idn, "id");
         if (idn->kind == YNode::Kind::Scalar) {
-            if (!is_valid_profile_id(id))
+            if (is_valid_profile_id(id) == false && id_has_reserved_suffix(id))
+                c.error(*idn, "id " + shown(id) + " is not allowed: it ends in '" + std::string(kPlanFileSuffix) +
+                                  "', which names another household's evacuation plan file (<id>" +
+                                  std::string(kPlanFileSuffix) + ".pdf); choose an id without that ending");
+            else if (!is_valid_profile_id(id))
                 c.error(*idn, "id " + shown(id) +
                                   " is not allowed: use 1 to 64 letters A-Z a-z, digits, '-' or '_' (it becomes a file "
                                   "name), and not a Windows device name such as CON, PRN, AUX, NUL, COM1 or LPT1");
@@ -871,6 +924,61 @@ std::optional<std::pair<int, int>> tab_in_indentation(std::string_view t, int la
     return std::nullopt;
 }
 
+// A full-width character where YAML needs an ASCII one, at or before
+// `last_line`: an ideographic space U+3000 in a line's indentation, or a
+// full-width colon U+FF1A right after a key with no ASCII ':' on the line.
+// Japanese input methods type both; yaml-cpp then says only "illegal map
+// value", often at the next line. Returns line, column (characters), message.
+struct FullWidthHint {
+    int line = 0, column = 0;
+    std::string message;
+};
+std::optional<FullWidthHint> full_width_in_syntax(std::string_view t, int first_line, int last_line) {
+    static const std::string kIdeoSpace = "\xE3\x80\x80", kFullColon = "\xEF\xBC\x9A";
+    int line = 1;
+    size_t i = 0;
+    while (i < t.size() && line <= last_line) {
+        size_t eol = t.find('\n', i);
+        if (eol == std::string_view::npos) eol = t.size();
+        std::string_view l = t.substr(i, eol - i);
+        if (line < first_line) {  // a '：' in a value far above is not the cause
+            i = eol + 1;
+            ++line;
+            continue;
+        }
+        auto column_of = [&](size_t byte) {  // 1-based, in code points
+            int col = 1;
+            for (size_t k = 0; k < byte; ++k)
+                if ((static_cast<unsigned char>(l[k]) & 0xC0) != 0x80) ++col;
+            return col;
+        };
+        size_t k = 0;
+        while (k < l.size()) {
+            if (l[k] == ' ' || l[k] == '-') {
+                ++k;
+            } else if (l.compare(k, 3, kIdeoSpace) == 0) {
+                return FullWidthHint{line, column_of(k),
+                                     "full-width space (U+3000, 全角スペース) in the indentation: YAML indents with "
+                                     "ASCII spaces only (replace it with two spaces)"};
+            } else {
+                break;
+            }
+        }
+        const std::string_view rest = l.substr(k);
+        if (!rest.empty() && rest[0] != '#') {
+            const size_t colon = rest.find(kFullColon);
+            const size_t ascii = rest.find(':');
+            if (colon != std::string_view::npos && (ascii == std::string_view::npos || ascii > colon))
+                return FullWidthHint{line, column_of(k + colon),
+                                     "full-width colon (：, U+FF1A, 全角コロン) after a key: YAML needs an ASCII ':' "
+                                     "followed by a space"};
+        }
+        i = eol + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 void sort_diagnostics(std::vector<Diagnostic>& d) {
     std::stable_sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
         if (a.where.line != b.where.line) return a.where.line < b.where.line;
@@ -880,8 +988,17 @@ void sort_diagnostics(std::vector<Diagnostic>& d) {
 
 }  // namespace
 
+bool id_has_reserved_suffix(const std::string& id) {
+    const std::string suffix = kPlanFileSuffix;
+    std::string l = lower_ascii(id);
+    return l.size() >= suffix.size() && l.compare(l.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 bool is_valid_profile_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
+    // Document names must be unique over a run by construction: <id>.pdf may
+    // never equal another household's <id>-ventilator-plan.pdf.
+    if (id_has_reserved_suffix(id)) return false;
     for (char ch : id)
         if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') return false;
     std::string u = lower_ascii(id);
@@ -1005,6 +1122,8 @@ ProfileResult parse_profile(std::string_view text, const std::string& file_name)
                 d = Diagnostic{{file_name, tab->first, tab->second},
                                "tab character used for indentation: YAML indents with spaces only (replace the tab "
                                "with spaces)"};
+            else if (auto fw = full_width_in_syntax(text, d.where.line - 2, d.where.line))
+                d = Diagnostic{{file_name, fw->line, fw->column}, fw->message};
         }
     }
     r.diagnostics = std::move(tree.problems);
@@ -1041,32 +1160,72 @@ ProfileResult parse_profile(std::string_view text, const std::string& file_name)
     return r;
 }
 
+namespace {
+// Why a path cannot be read as a profile file, or "" when it is a regular
+// file (after following symbolic links). Never opens the path: a FIFO would
+// block open() forever.
+std::string unreadable_reason(const std::string& path, bool* is_dir = nullptr) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (S_ISREG(st.st_mode)) return "";
+        if (S_ISDIR(st.st_mode)) {
+            if (is_dir) *is_dir = true;
+            return "is a directory, not a profile file";
+        }
+        if (S_ISFIFO(st.st_mode)) return "is a FIFO (named pipe), not a profile file: it cannot be read";
+        if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "is a device, not a profile file";
+        if (S_ISSOCK(st.st_mode)) return "is a socket, not a profile file";
+        return "is not a regular file";
+    }
+    const int err = errno;
+    struct stat lst {};
+    if (err == ELOOP) return "is a symbolic link loop: it cannot be read";
+    if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
+        return "is a symbolic link to a file that does not exist (dangling link)";
+    if (err == ENOENT) return "no such file or directory";
+    return std::string("cannot read the file: ") + std::strerror(err);
+}
+}  // namespace
+
 ProfileResult load_profile_file(const std::string& path) {
     namespace fs = std::filesystem;
     ProfileResult r;
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        r.diagnostics.push_back(Diagnostic{{path, 0, 0}, "is a directory, not a profile file"});
+    // Non-blocking open + fstat: a FIFO or device put in place of a profile
+    // is refused instead of blocking the run forever.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        int err = errno;
+        std::string why = unreadable_reason(path);
+        if (why.empty() || (err == ENOENT && why == "no such file or directory"))
+            why = std::string("cannot read the file: ") + std::strerror(err);
+        r.diagnostics.push_back(Diagnostic{{path, 0, 0}, why});
         return r;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        int err = errno;
-        r.diagnostics.push_back(
-            Diagnostic{{path, 0, 0}, std::string("cannot read the file: ") + (err ? std::strerror(err) : "unknown error")});
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        std::string why = unreadable_reason(path);
+        r.diagnostics.push_back(Diagnostic{{path, 0, 0}, why.empty() ? "is not a regular file" : why});
         return r;
     }
     // Read in chunks, at most one byte past the cap, so a huge file is never
     // loaded whole and a small one costs no more than its size (a cap-sized
-    // buffer per file was the parser's biggest cost).
+    // buffer per file was the parser's biggest cost). Read from the checked
+    // descriptor, not the path again, so nothing can be swapped in between.
     std::string bytes;
     char chunk[16384];
-    while (bytes.size() <= kMaxProfileBytes && in) {
+    bool io_error = false;
+    while (bytes.size() <= kMaxProfileBytes) {
         const size_t want = std::min(sizeof chunk, kMaxProfileBytes + 1 - bytes.size());
-        in.read(chunk, static_cast<std::streamsize>(want));
-        bytes.append(chunk, static_cast<size_t>(in.gcount()));
+        ssize_t n = ::read(fd, chunk, want);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) io_error = true;
+        if (n <= 0) break;
+        bytes.append(chunk, static_cast<size_t>(n));
     }
-    if (in.bad()) {
+    ::close(fd);
+    if (io_error) {
         r.diagnostics.push_back(Diagnostic{{path, 0, 0}, "cannot read the file (I/O error)"});
         return r;
     }
@@ -1086,17 +1245,19 @@ std::vector<std::string> expand_profile_paths(const std::vector<std::string>& pa
     namespace fs = std::filesystem;
     std::vector<std::string> out;
     for (const auto& path : paths) {
+        bool is_dir = false;
+        std::string why = unreadable_reason(path, &is_dir);
+        if (!is_dir) {
+            if (why.empty())
+                out.push_back(path);
+            else
+                problems.push_back(Diagnostic{{path, 0, 0}, why});
+            continue;
+        }
+        std::string prefix = path;
+        if (prefix.back() != '/') prefix += '/';
+        std::vector<std::pair<std::string, bool>> names;  // name, regular file
         std::error_code ec;
-        auto st = fs::status(path, ec);
-        if (ec || !fs::exists(st)) {
-            problems.push_back(Diagnostic{{path, 0, 0}, "no such file or directory"});
-            continue;
-        }
-        if (!fs::is_directory(st)) {
-            out.push_back(path);
-            continue;
-        }
-        std::vector<std::string> names;
         fs::directory_iterator it(path, ec), end;
         if (ec) {
             problems.push_back(Diagnostic{{path, 0, 0}, "cannot list the directory: " + ec.message()});
@@ -1104,26 +1265,34 @@ std::vector<std::string> expand_profile_paths(const std::vector<std::string>& pa
         }
         for (; it != end; it.increment(ec)) {
             if (ec) break;
-            std::error_code ec2;
-            if (!it->is_regular_file(ec2)) continue;
             std::string name = it->path().filename().string();
             auto ends_with = [&](const std::string& suf) {
                 return name.size() > suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
             };
-            if (ends_with(".yaml") || ends_with(".yml")) names.push_back(name);
+            if (!ends_with(".yaml") && !ends_with(".yml")) continue;
+            // The entry's type comes with the listing (no extra stat for a
+            // plain file); anything else is looked at closely below.
+            std::error_code ec2;
+            const bool regular = it->is_regular_file(ec2) && !ec2;
+            names.emplace_back(name, regular);
         }
         if (ec) {
             problems.push_back(Diagnostic{{path, 0, 0}, "cannot list the directory: " + ec.message()});
             continue;
         }
         std::sort(names.begin(), names.end());
-        if (names.empty()) {
-            problems.push_back(Diagnostic{{path, 0, 0}, "no profiles (*.yaml, *.yml) in this directory"});
-            continue;
+        for (const auto& [n, regular] : names) {
+            // Every *.yaml entry is a household someone meant to include: one
+            // that cannot be read is reported, never skipped silently.
+            std::string entry_why = regular ? "" : unreadable_reason(prefix + n);
+            if (!entry_why.empty()) {
+                problems.push_back(Diagnostic{{prefix + n, 0, 0}, entry_why});
+                continue;
+            }
+            out.push_back(prefix + n);
         }
-        std::string prefix = path;
-        if (prefix.back() != '/') prefix += '/';
-        for (const auto& n : names) out.push_back(prefix + n);
+        if (names.empty())
+            problems.push_back(Diagnostic{{path, 0, 0}, "no profiles (*.yaml, *.yml) in this directory"});
     }
     return out;
 }

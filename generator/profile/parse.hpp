@@ -56,7 +56,12 @@ private:
 // to the first digit or 丁目; "" when none is found.
 std::string district_from_address(const std::string& address);
 
-// True for [A-Za-z0-9_-]{1,64} that is not a Windows device name.
+// The file-name suffix of evacuation plans: DIR/<id>-ventilator-plan.pdf.
+inline constexpr const char* kPlanFileSuffix = "-ventilator-plan";
+// True when the id ends in a suffix reserved for document names (any case).
+bool id_has_reserved_suffix(const std::string& id);
+// True for [A-Za-z0-9_-]{1,64} that is not a Windows device name and does
+// not end in a reserved suffix (kPlanFileSuffix).
 bool is_valid_profile_id(const std::string& id);
 
 }  // namespace sheetgen

@@ -1,5 +1,7 @@
 #include "profile/yaml_tree.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -61,7 +63,7 @@ public:
         // yaml-cpp: "?" = plain scalar, "!" = quoted or block scalar.
         n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
         if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str")
-            problem(m, "YAML tags (" + tag + ") are not used in profiles: remove the tag");
+            problem(m, "YAML tags (" + shown_tag(tag) + ") are not used in profiles: remove the tag");
         add(std::move(n));
     }
 
@@ -91,7 +93,7 @@ private:
     }
 
     void check_tag(const YAML::Mark& m, const std::string& tag) {
-        if (tag != "?" && tag != "!" && !tag.empty()) problem(m, "YAML tags (" + tag + ") are not used in profiles: remove the tag");
+        if (tag != "?" && tag != "!" && !tag.empty()) problem(m, "YAML tags (" + shown_tag(tag) + ") are not used in profiles: remove the tag");
     }
 
     void push(YNode n) {
@@ -119,6 +121,23 @@ private:
         }
     }
 
+    // Keys can be values typed on their own line (names, diagnoses): repeat a
+    // key only when it is a short single ASCII token.
+    static std::string shown_key(const std::string& k) {
+        const bool token = !k.empty() && k.size() <= 32 && std::all_of(k.begin(), k.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '+' || c == '-';
+        });
+        return token ? "'" + k + "'" : "(not repeated here: it may be personal data)";
+    }
+
+    static std::string shown_tag(const std::string& t) {
+        const bool token = t.size() <= 32 && std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '!' || c == '_' || c == '.' || c == '-' ||
+                   c == ':' || c == '/' || c == ',';
+        });
+        return token ? t : "a tag not repeated here";
+    }
+
     void check_duplicate_keys(const YNode& map) {
         std::map<std::string, const YNode*> first;
         for (size_t i = 0; i < map.map_size(); ++i) {
@@ -127,7 +146,7 @@ private:
             auto [it, inserted] = first.emplace(k.value, &k);
             if (!inserted) {
                 Diagnostic d{{file_, k.line, k.column},
-                             "duplicate key '" + k.value + "' (first at line " + std::to_string(it->second->line) +
+                             "duplicate key " + shown_key(k.value) + " (first at line " + std::to_string(it->second->line) +
                                  ", column " + std::to_string(it->second->column) +
                                  "): YAML would silently keep only the last one; remove one of them"};
                 add_problem(std::move(d));

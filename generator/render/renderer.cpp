@@ -1,5 +1,6 @@
 #include "render/renderer.hpp"
 
+#include <map>
 #include <set>
 
 #include "common/utf8.hpp"
@@ -15,6 +16,85 @@ namespace sheetgen {
 
 using namespace render;
 
+namespace {
+
+// Variation selectors: ideographic (U+E0100..E01EF, the family-register
+// glyph variants of 葛 or 辻) and standard (U+FE00..FE0F). libharu cannot
+// draw them and the font has none, so each printed 〓 after its base
+// character. Dropping them prints the base character, which is what the
+// register's variant is a form of. Returns how many were dropped.
+bool variation_selector(char32_t c) { return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF); }
+
+size_t drop_variation_selectors(std::string& s) {
+    // Fast path: both ranges are encoded with a lead byte EF or F3.
+    if (s.find_first_of("\xEF\xF3") == std::string::npos) return 0;
+    size_t dropped = 0;
+    std::string out;
+    for (char32_t c : decode_utf8(s)) {
+        if (variation_selector(c)) {
+            ++dropped;
+            continue;
+        }
+        out += encode_utf8(c);
+    }
+    if (dropped) s = std::move(out);
+    return dropped;
+}
+
+size_t drop_variation_selectors(FieldValue& v) {
+    size_t n = drop_variation_selectors(v.text);
+    for (auto& item : v.list) n += drop_variation_selectors(item);
+    return n;
+}
+
+// Drops the selectors from every text of the model; one warning per field,
+// as a count (the characters themselves would rebuild a name in the log).
+void drop_variation_selectors(FieldModel& model, const Profile& profile, std::vector<Diagnostic>& warnings) {
+    auto warn = [&](const std::string& field, size_t n) {
+        warnings.push_back(Diagnostic{SourceLocation{profile.source_file, 0, 0},
+                                      "household " + profile.id + ": " + field + ": " + std::to_string(n) +
+                                          (n == 1 ? " variation selector" : " variation selectors") +
+                                          " (戸籍の異体字) dropped; the base character is printed",
+                                      Severity::Warning});
+    };
+    for (auto& [path, v] : model.scalars)
+        if (size_t n = drop_variation_selectors(v)) warn(path, n);
+    for (auto& [table, rows] : model.tables)
+        for (size_t i = 0; i < rows.size(); ++i)
+            for (auto& [column, v] : rows[i])
+                if (size_t n = drop_variation_selectors(v)) warn(table + "[" + std::to_string(i) + "]." + column, n);
+}
+
+// The layout warns once per field and character it cannot print, with the
+// character's code point: all the code points of one field rebuild a
+// person's name in the log. Replaces those warnings (the ones added from
+// `first` on) with one count per field.
+void summarise_unprintable(const SheetContext& ctx, size_t first, std::vector<Diagnostic>& warnings) {
+    if (ctx.warned.empty()) return;
+    std::map<std::string, std::pair<size_t, bool>> per_field;  // field -> (distinct characters, any beyond U+FFFF)
+    for (const auto& [field, c] : ctx.warned) {
+        auto& e = per_field[field];
+        ++e.first;
+        e.second = e.second || c > 0xFFFF;
+    }
+    std::vector<Diagnostic> kept(warnings.begin(), warnings.begin() + static_cast<std::ptrdiff_t>(first));
+    for (size_t i = first; i < warnings.size(); ++i)
+        if (warnings[i].message.find(" cannot be printed (") == std::string::npos ||
+            warnings[i].message.find(": character U+") == std::string::npos)
+            kept.push_back(std::move(warnings[i]));
+    for (const auto& [field, e] : per_field)
+        kept.push_back(Diagnostic{SourceLocation{ctx.profile.source_file, 0, 0},
+                                  "household " + ctx.profile.id + ": " + field + ": " + std::to_string(e.first) +
+                                      (e.first == 1 ? " character" : " different characters") +
+                                      " cannot be printed (not in the font" +
+                                      (e.second ? ", or outside the Basic Multilingual Plane that libharu 2.3.0 draws"
+                                                : "") +
+                                      "); printed as 〓",
+                                  Severity::Warning});
+    warnings = std::move(kept);
+}
+
+}  // namespace
 
 Renderer Renderer::load(const std::string& font_path, const std::string& template_path) {
     Renderer r;
@@ -52,13 +132,16 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
     for (const auto& in : sheets) {
         if (!in.profile || !in.verdict) throw OutputError("render: sheet without profile or verdict");
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
+        drop_variation_selectors(model, *in.profile, out.warnings);
         // The header grows when the title or subtitle wraps (beside a long ID).
         PageHeader header = layout_page_header(*font_, template_, in.profile->id, in.profile->consent.share_with_supporters);
         Flow flow(*font_, style, content_area(header));
+        const size_t warnings_before = out.warnings.size();
         SheetContext ctx{flow, model, *in.profile, *in.verdict, in.map, options.document_date, template_, out.warnings, {}};
         layout_sheet(ctx);
         std::vector<PageOps> mine = flow.take_pages();
         header.id_text = "ID: " + ctx.drawable(in.profile->id, "id");
+        summarise_unprintable(ctx, warnings_before, out.warnings);
         for (size_t i = 0; i < mine.size(); ++i)
             draw_page_frame(mine[i], *font_, header, options.document_date, static_cast<int>(i + 1),
                             static_cast<int>(mine.size()));

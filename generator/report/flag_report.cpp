@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace sheetgen {
 
@@ -36,6 +37,13 @@ std::string collapse_text(const Exposure& e) {
     }
     if (e.in_landslide) parts.push_back(e.landslide_type.empty() ? "土砂災害警戒区域" : "土砂災害（" + e.landslide_type + "）");
     return join(parts, " / ");
+}
+
+// A JSON number, or null when it has no finite value: JSON has no inf/NaN,
+// and an empty value would make the whole file unreadable.
+std::string json_number(std::optional<double> value, int decimals) {
+    if (!value || !std::isfinite(*value)) return "null";
+    return format_fixed(*value, decimals);
 }
 
 std::string reasons(const Verdict& v, bool japanese) {
@@ -211,7 +219,7 @@ std::string flag_geojson_footer() { return "\n]}\n"; }
 
 std::string flag_geojson_feature(const Profile& p, const Verdict& v) {
     std::string s = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[";
-    s += format_fixed(p.household.location.lon, 6) + "," + format_fixed(p.household.location.lat, 6) + "]},";
+    s += json_number(p.household.location.lon, 6) + "," + json_number(p.household.location.lat, 6) + "]},";
     s += "\"properties\":{";
     bool first = true;
     for (const Property& prop : household_properties(p, v)) {

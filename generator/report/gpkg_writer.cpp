@@ -1,5 +1,6 @@
 #include "report/gpkg_writer.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -12,7 +13,7 @@
 namespace sheetgen {
 
 struct GpkgWriter::Impl {
-    std::string path, temp;
+    std::string path, temp, temp_dir;
     OutputOptions opts;
     GDALDataset* ds = nullptr;
     OGRLayer* layer = nullptr;
@@ -20,7 +21,12 @@ struct GpkgWriter::Impl {
 
     ~Impl() {
         if (ds) GDALClose(ds);
-        if (!temp.empty()) ::unlink(temp.c_str());
+        if (!temp_dir.empty()) {
+            ::unlink(temp.c_str());
+            ::unlink((temp + "-journal").c_str());
+            ::rmdir(temp_dir.c_str());
+            unregister_temporary(temp_dir);
+        }
     }
 };
 
@@ -30,9 +36,16 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     GDALAllRegister();
     impl_->path = path;
     impl_->opts = opts;
-    // GDAL picks the driver by name; the temporary keeps the .gpkg ending.
-    impl_->temp = path + ".tmp-" + std::to_string(::getpid()) + ".gpkg";
-    ::unlink(impl_->temp.c_str());
+    check_replaceable(path);
+    // GDAL picks the driver by name, so the temporary keeps the .gpkg ending;
+    // it lives in a fresh 0700 directory beside the target (mkdtemp), so it is
+    // never readable by others while written and never collides with a file
+    // that is already there.
+    std::string dir_tmpl = path + ".tmp-XXXXXX";
+    if (!::mkdtemp(dir_tmpl.data())) throw OutputError("cannot create a temporary directory beside " + path);
+    impl_->temp_dir = dir_tmpl;
+    register_temporary(impl_->temp_dir, true);
+    impl_->temp = impl_->temp_dir + "/households.gpkg";
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw OutputError("GDAL has no GeoPackage driver");
     // Fixed timestamps (gpkg_contents.last_change) for byte-identical output.
@@ -82,9 +95,9 @@ void GpkgWriter::commit() {
     impl_->ds = nullptr;
     if (CPLGetLastErrorType() >= CE_Failure)
         throw OutputError("cannot write " + impl_->path + ": " + CPLGetLastErrorMsg());
+    check_replaceable(impl_->path);
     if (::chmod(impl_->temp.c_str(), impl_->opts.file_mode) != 0 || std::rename(impl_->temp.c_str(), impl_->path.c_str()) != 0)
         throw OutputError("cannot move the GeoPackage into place at " + impl_->path);
-    impl_->temp.clear();
 }
 
 }  // namespace sheetgen

@@ -25,7 +25,7 @@ extern char** environ;
 
 namespace sheetgen::test {
 
-inline std::string sheetgen_binary() { return SHEETGEN_BINARY; }
+inline std::string sheetgen_binary() { return sheetgen_under_test(); }
 
 // Runs a whole shell command line (stdout/stderr captured, stdin /dev/null).
 inline RunResult run_shell(const std::string& cmdline) {
@@ -139,6 +139,7 @@ public:
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;
     bool started() const { return pid_ > 0; }
+    pid_t pid() const { return pid_; }
     bool running() {
         if (reaped_) return false;
         int st;

@@ -224,7 +224,7 @@ TEST_CASE("Reruns are byte-identical; outputs are private; messages carry no nam
     };
     auto render = [&](const std::string& tag, const std::string& extra) {
         return run_sheetgen("render --hazards " + q(sample_hazards()) + " --plans none --date 2026-11-24 -q --out " +
-                            q(dir.file(tag)) + " --bundle " + q(dir.file(tag + "/bundle.pdf")) + " " + extra + inputs);
+                            q(dir.file(tag)) + " --bundle " + q(dir.file(tag + "/all.bundle.pdf")) + " " + extra + inputs);
     };
     std::vector<RunResult> runs = {flag("f1", "--jobs 1 "), flag("f2", "--jobs 2 "), render("r1", "--jobs 1 "),
                                    render("r2", "--jobs 2 "), render("g", "--jobs 2 --group-readable ")};
@@ -240,7 +240,7 @@ TEST_CASE("Reruns are byte-identical; outputs are private; messages carry no nam
     CHECK(read_file(dir.file("f1/list.csv")) == read_file(dir.file("f2/list.csv")));
     CHECK(read_file(dir.file("f1/list.geojson")) == read_file(dir.file("f2/list.geojson")));
     const auto pdfs = pdfs_in(dir.file("r1"));
-    CHECK(pdfs.size() == sample_files().size() + 1);  // + bundle.pdf
+    CHECK(pdfs.size() == sample_files().size() + 1);  // + all.bundle.pdf (a name no id can take)
     CHECK(pdfs == pdfs_in(dir.file("r2")));
     for (const auto& p : pdfs) {
         INFO(p);

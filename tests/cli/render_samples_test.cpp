@@ -118,11 +118,11 @@ TEST_CASE("render --password-file / --password-env encrypt every PDF with AES-25
     TempDir dir;
     write_file(dir.file("pw"), "tama-kyoyu-2026\n");
     auto r = run_sheetgen("render --hazards " + q(sample_hazards()) + " " + q(source_path("samples/tama-001.yaml")) +
-                          " --out " + q(dir.file("enc")) + " --bundle " + q(dir.file("enc/all.pdf")) +
+                          " --out " + q(dir.file("enc")) + " --bundle " + q(dir.file("enc/all.sheets.pdf")) +
                           " --password-file " + q(dir.file("pw")) + " --date 2026-11-24");
     INFO(r.out << r.err);
     REQUIRE(r.exit_code == 0);
-    for (const char* f : {"enc/tama-001.pdf", "enc/tama-001-ventilator-plan.pdf", "enc/all.pdf"}) {
+    for (const char* f : {"enc/tama-001.pdf", "enc/tama-001-ventilator-plan.pdf", "enc/all.sheets.pdf"}) {
         INFO(f);
         const std::string pdf = dir.file(f);
         // poppler opens it only with the password...

@@ -73,9 +73,14 @@ std::string capture(const std::string& cmd, int* status) {
     return out;
 }
 
+std::string sheetgen_under_test() {
+    const char* env = std::getenv("SHEETGEN_TEST_BINARY");
+    return env && *env ? env : SHEETGEN_BINARY;
+}
+
 RunResult run_sheetgen(const std::string& args) {
     TempDir tmp;
-    std::string cmd = std::string("'") + SHEETGEN_BINARY + "' " + args + " >'" + tmp.file("out") + "' 2>'" +
+    std::string cmd = std::string("'") + sheetgen_under_test() + "' " + args + " >'" + tmp.file("out") + "' 2>'" +
                       tmp.file("err") + "' </dev/null";
     int status = std::system(cmd.c_str());
     RunResult r;
