@@ -643,8 +643,22 @@ void read_devices(Checker& c, const Checker::Map& top, Profile& p) {
         if (kind && d.kind == DeviceKind::Other && d.name.empty() && kind->value == "other")
             c.error(*kind, where + ": kind: other needs a name (what the device is)");
         d.model = c.text(m.get("model"), where + ".model");
-        if (auto v = c.number(m.get("hours_per_day"), where + ".hours_per_day", 0, 24)) d.hours_per_day = *v;
-        if (auto v = c.number(m.get("watts"), where + ".watts", 0, 10000)) d.watts = *v;
+        // Magnitudes no device has (1e-200 W, 4.9e-324 h a day) are typing
+        // slips; in the power model they underflow to 0 or make infinite
+        // runtimes, so they are refused where they were written.
+        auto tiny = [&](const char* key, double v, double smallest, const char* what) {
+            if (v > 0 && v < smallest)
+                c.error(*m.get(key), where + "." + key + " is above 0 but below " + what +
+                                         ", which no device has: write 0 (unknown / not used) or the real value");
+        };
+        if (auto v = c.number(m.get("hours_per_day"), where + ".hours_per_day", 0, 24)) {
+            d.hours_per_day = *v;
+            tiny("hours_per_day", *v, 0.01, "0.01 h (36 seconds a day)");
+        }
+        if (auto v = c.number(m.get("watts"), where + ".watts", 0, 10000)) {
+            d.watts = *v;
+            tiny("watts", *v, 0.01, "0.01 W");
+        }
         if (auto v = c.number(m.get("internal_battery_h"), where + ".internal_battery_h", 0, 1000))
             d.internal_battery_h = *v;
         Checker::Map eb = c.map(m.get("external_batteries"), where + ".external_batteries", {"count", "hours_each"});
