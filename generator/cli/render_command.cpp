@@ -81,6 +81,8 @@ struct Rendered {
     std::vector<std::string> bundle_parts; // unencrypted PDFs kept only when a bundle is wanted
     int pages = 0;
     std::string error;                     // output failure
+    std::string render_error;              // a document library failed (libharu, HarfBuzz, libqpdf)
+    std::optional<Diagnostic> input_error; // the household's data stopped the layout (located)
 };
 
 }  // namespace
@@ -210,8 +212,10 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
                 }
             } catch (const OutputError& e) {
                 r.error = e.what();
-            } catch (const std::runtime_error& e) {  // encryption or a libharu failure for this household
-                r.error = e.what();
+            } catch (const RenderError& e) {
+                r.render_error = e.what();
+            } catch (const InputError& e) {  // this household's data: reported where it is, like an invalid profile
+                r.input_error = Diagnostic{e.where(), e.message()};
             }
             return r;
         };
@@ -225,7 +229,8 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         IdRegistry seen_ids;
         std::vector<std::string> failed_ids;  // households whose documents could not be written
         size_t households = 0;
-        size_t invalid = path_problems.size(), output_failures = 0, done = 0, documents = 0, filtered = 0;
+        size_t invalid = path_problems.size(), output_failures = 0, render_failures = 0, done = 0, documents = 0,
+               filtered = 0;
         int pages = 0;
         Progress progress(io.err, io.err_is_tty && !args.flag("--quiet"), paths.size(), "render");
         auto sink = [&](size_t i, Rendered&& r) {
@@ -237,9 +242,14 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
                 // Same id, same output name: the first household's files stand.
                 io.err << format_diagnostic(*dup) << " (household skipped)\n";
                 ++invalid;
-            } else if (!r.error.empty()) {
-                io.err << "sheetgen render: " << r.id << ": " << r.error << "\n";
-                ++output_failures;
+            } else if (r.input_error) {
+                io.err << format_diagnostic(*r.input_error) << " (household " << r.id << " skipped)\n";
+                ++invalid;
+            } else if (!r.error.empty() || !r.render_error.empty()) {
+                const bool render = r.error.empty();
+                io.err << "sheetgen render: " << r.id << ": " << (render ? "document library failed: " + r.render_error : r.error)
+                       << "\n";
+                ++(render ? render_failures : output_failures);
                 failed_ids.push_back(r.id);
             } else if (r.skipped_by_filter) {
                 ++filtered;
@@ -328,6 +338,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
         if (filtered) io.out << "; " << filtered << " outside all zones skipped (--only-at-risk)";
         if (invalid) io.out << "; " << invalid << " skipped (invalid profiles, see above)";
         if (output_failures) io.out << "; " << output_failures << " failed to write";
+        if (render_failures) io.out << "; " << render_failures << " could not be rendered";
         io.out << "\n";
         if (bundle_path && !bundle_withheld)
             io.out << "bundle for printing: " << *bundle_path << " (" << bundle_pages << " pages)\n";
@@ -341,6 +352,7 @@ int run_render(const std::vector<std::string>& argv, Streams io) {
             io.err << t.str();
         }
         if (output_failures) return kExitOutput;
+        if (render_failures) return kExitRender;
         return invalid ? kExitInvalidInput : kExitOk;
     } catch (const UsageError& e) {
         io.err << "sheetgen render: " << e.what() << "\n(see sheetgen render --help)\n";

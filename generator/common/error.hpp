@@ -44,4 +44,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A document library failed to lay out, subset or save a document (libharu,
+// HarfBuzz, libqpdf): neither the input's fault nor a full disk.
+class RenderError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace sheetgen

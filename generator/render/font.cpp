@@ -105,7 +105,7 @@ double FontFace::text_width(const std::string& utf8, double size) const {
 
 std::string FontFace::subset(const std::set<char32_t>& codepoints) const {
     InputPtr input(hb_subset_input_create_or_fail());
-    if (!input) throw OutputError("font subset: out of memory");
+    if (!input) throw RenderError("font subset (HarfBuzz): out of memory");
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : codepoints)
         if (has_glyph(cp)) hb_set_add(unicodes, cp);
@@ -119,11 +119,11 @@ std::string FontFace::subset(const std::set<char32_t>& codepoints) const {
     for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "kern", "DSIG", "gasp"})
         hb_set_add(drop, HB_TAG(t[0], t[1], t[2], t[3]));
     FacePtr sub(hb_subset_or_fail(hb_->face.get(), input.get()));
-    if (!sub) throw OutputError("font subset failed (HarfBuzz)");
+    if (!sub) throw RenderError("font subset failed (HarfBuzz)");
     BlobPtr blob(hb_face_reference_blob(sub.get()));
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob.get(), &len);
-    if (!data || len == 0) throw OutputError("font subset failed (empty)");
+    if (!data || len == 0) throw RenderError("font subset failed (HarfBuzz returned an empty font)");
     return std::string(data, len);
 }
 

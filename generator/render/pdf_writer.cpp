@@ -1,5 +1,7 @@
 #include "render/pdf_writer.hpp"
 
+#include <stdexcept>
+
 #include <hpdf.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -40,7 +42,7 @@ class MemFile {
 public:
     explicit MemFile(const std::string& bytes) {
         fd_ = memfd_create("sheetgen-font", MFD_CLOEXEC);
-        if (fd_ < 0) throw OutputError(std::string("memfd_create: ") + std::strerror(errno));
+        if (fd_ < 0) throw RenderError(std::string("memfd_create: ") + std::strerror(errno));
         size_t off = 0;
         while (off < bytes.size()) {
             ssize_t n = ::write(fd_, bytes.data() + off, bytes.size() - off);
@@ -48,7 +50,7 @@ public:
                 if (errno == EINTR) continue;
                 int e = errno;
                 ::close(fd_);
-                throw OutputError(std::string("writing font to memory file: ") + std::strerror(e));
+                throw RenderError(std::string("writing font to memory file: ") + std::strerror(e));
             }
             off += static_cast<size_t>(n);
         }
@@ -93,7 +95,7 @@ struct PdfWriter::Impl {
         char buf[160];
         std::snprintf(buf, sizeof buf, "PDF writer (libharu) failed in %s: error 0x%04X, detail %u", what,
                       static_cast<unsigned>(err.code), static_cast<unsigned>(err.detail));
-        throw OutputError(buf);
+        throw RenderError(buf);
     }
 
     void set_fill(HPDF_Page p, const Color& c) { check(HPDF_Page_SetRGBFill(p, c.r, c.g, c.b), "SetRGBFill"); }
@@ -168,7 +170,7 @@ struct PdfWriter::Impl {
 PdfWriter::PdfWriter(const std::string& font_bytes, const PdfMeta& meta) : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.doc = HPDF_New(record_error, &m.err);
-    if (!m.doc) throw OutputError("PDF writer (libharu): cannot create document");
+    if (!m.doc) throw RenderError("PDF writer (libharu): cannot create document");
     m.check(HPDF_SetCompressionMode(m.doc, HPDF_COMP_ALL), "SetCompressionMode");
     m.check(HPDF_UseUTFEncodings(m.doc), "UseUTFEncodings");
     m.check(HPDF_SetCurrentEncoder(m.doc, "UTF-8"), "SetCurrentEncoder");
@@ -191,7 +193,7 @@ PdfWriter::~PdfWriter() = default;
 
 void PdfWriter::add_page(const PageOps& page) {
     Impl& m = *impl_;
-    if (m.finished) throw OutputError("PDF writer: document already finished");
+    if (m.finished) throw std::logic_error("PDF writer: document already finished");
     HPDF_Page p = m.need(HPDF_AddPage(m.doc), "AddPage");
     m.check(HPDF_Page_SetWidth(p, kPageWidth), "SetWidth");
     m.check(HPDF_Page_SetHeight(p, kPageHeight), "SetHeight");
@@ -200,7 +202,7 @@ void PdfWriter::add_page(const PageOps& page) {
 
 std::string PdfWriter::finish() {
     Impl& m = *impl_;
-    if (m.finished) throw OutputError("PDF writer: document already finished");
+    if (m.finished) throw std::logic_error("PDF writer: document already finished");
     m.finished = true;
     m.check(HPDF_SaveToStream(m.doc), "SaveToStream");
     HPDF_UINT32 size = HPDF_GetStreamSize(m.doc);

@@ -111,7 +111,7 @@ Renderer Renderer::load(const std::string& font_path, const std::string& templat
         page.ops.push_back(TextOp{10, 10, 8, "あ", Color{}});
         probe.add_page(page);
         probe.finish();
-    } catch (const OutputError& e) {
+    } catch (const RenderError& e) {
         throw InputError({font_path, 0, 0}, std::string("the PDF library cannot use this font: ") + e.what());
     }
     return r;
@@ -125,12 +125,12 @@ MapRequest Renderer::map_request(const Profile& profile, const Verdict& verdict)
 RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const RenderOptions& options) const {
     RenderedDocument out;
     if (!parse_iso_date(options.document_date.iso()))
-        throw OutputError("render: RenderOptions.document_date is not a valid date");
+        throw std::invalid_argument("render: RenderOptions.document_date is not a valid date");
     Style style = sheet_style(template_);
     std::vector<PageOps> pages;
     // Pass 1: layout (and the set of characters drawn).
     for (const auto& in : sheets) {
-        if (!in.profile || !in.verdict) throw OutputError("render: sheet without profile or verdict");
+        if (!in.profile || !in.verdict) throw std::invalid_argument("render: sheet without profile or verdict");
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
         drop_variation_selectors(model, *in.profile, out.warnings);
         // The header grows when the title or subtitle wraps (beside a long ID).
@@ -147,7 +147,7 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
                             static_cast<int>(mine.size()));
         for (auto& p : mine) pages.push_back(std::move(p));
     }
-    if (pages.empty()) throw OutputError("render: no sheets to render");
+    if (pages.empty()) throw std::invalid_argument("render: no sheets to render");
     std::set<char32_t> used;
     for (const auto& p : pages)
         for (const auto& op : p.ops)
@@ -164,7 +164,7 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
     } else {
         try {
             out.pdf = draw(font_->subset(used));
-        } catch (const OutputError&) {
+        } catch (const RenderError&) {
             // libharu 2.3.0 fails at save time (HPDF_INVALID_OBJECT) on a small
             // share of subsets (7 of 10,000 generated households); which ones
             // depends only on the glyph set. A subset with one more glyph has
@@ -174,7 +174,7 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
             padded.insert(U'\u3013');  // 〓, the customary substitute mark
             try {
                 out.pdf = draw(font_->subset(padded));
-            } catch (const OutputError&) {
+            } catch (const RenderError&) {
                 out.pdf = draw(font_->bytes());
                 out.warnings.push_back(Diagnostic{{sheets.front().profile->id, 0, 0},
                                                   "the font subset could not be saved by libharu; the whole font was "

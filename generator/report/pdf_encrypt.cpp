@@ -1,5 +1,7 @@
 #include "report/pdf_encrypt.hpp"
 
+#include "common/error.hpp"
+
 #define POINTERHOLDER_TRANSITION 4  // use std::shared_ptr, no deprecated PointerHolder
 #include <cstdlib>
 #include <fstream>
@@ -42,7 +44,7 @@ std::string encrypt_pdf(std::string_view pdf, const PdfProtection& protection) {
         auto buf = w.getBufferSharedPointer();
         return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
     } catch (const std::exception& e) {
-        throw std::runtime_error(std::string("PDF encryption failed: ") + e.what());
+        throw RenderError(std::string("PDF encryption failed (libqpdf): ") + e.what());
     }
 }
 
