@@ -161,3 +161,46 @@ TEST_CASE("tama-maxscale: the GeoPackage config gives the rank GDAL reads from t
     Exposure nagayama = hs.expose(kNagayamaStation);
     CHECK(rank_of(nagayama) == 1);
 }
+
+TEST_CASE("tama-maxscale: the raster config matches GDAL's cells and the GeoPackage config everywhere") {
+    if (!test::file_exists(test::shared_data("tama-maxscale/flood_maxscale_tama.gpkg")))
+        SHEETGEN_SKIP(test::shared_data("tama-maxscale") + " not present (real public data; SHEETGEN_SHARED_DATA overrides)");
+    RankGrid grid;
+    REQUIRE(grid.load(rank_tifs()));
+    test::TempDir dir;
+    std::vector<Diagnostic> warnings;
+    HazardSet raster = HazardSet::load_file(test::real_config(dir.path(), "tama-maxscale-raster.yaml"), &warnings);
+    for (const auto& w : warnings) WARN(format_diagnostic(w));
+    CHECK(warnings.empty());
+    HazardSet vector = HazardSet::load_file(test::real_config(dir.path(), "tama-maxscale.yaml"));
+    CHECK(raster.shelters().size() == vector.shelters().size());
+
+    std::map<int, int> seen;
+    int disagree_near_edge = 0;
+    for (const LatLon& p : tama_grid()) {
+        INFO("lat " << p.lat << " lon " << p.lon);
+        // The raster config reads the very cells: equal at every point.
+        int cell = grid.at(grid.col(p.lon), grid.row(p.lat));
+        int from_raster = rank_of(raster.expose(p));
+        REQUIRE(from_raster == cell);
+        ++seen[cell];
+        int from_vector = rank_of(vector.expose(p));
+        if (from_vector != from_raster) {
+            // Only where a polygon's edge and a cell edge may round differently.
+            REQUIRE(grid.uniform_rank(p, 1) < 0);
+            ++disagree_near_edge;
+        }
+    }
+    CHECK(seen.size() >= 4);
+    CHECK(disagree_near_edge == 0);
+
+    // Every sample household and 永山駅: the same class from both configs.
+    auto households = sample_households();
+    households.push_back({"永山駅", kNagayamaStation});
+    for (const auto& [id, at] : households) {
+        INFO(id);
+        CHECK(rank_of(raster.expose(at)) == rank_of(vector.expose(at)));
+        CHECK(rank_of(raster.expose(at)) == grid.at(grid.col(at.lon), grid.row(at.lat)));
+    }
+    CHECK(rank_of(raster.expose(kNagayamaStation)) == 1);
+}
