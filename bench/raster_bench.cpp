@@ -83,12 +83,16 @@ int main(int argc, char** argv) {
         for (auto& p : cluster) p = {clat(rng), clon(rng)};
         // Agreement check on the spread points (both read the same ranks).
         size_t differ = 0;
-        for (size_t i = 0; i < std::min<size_t>(n, 200000); ++i) {
+        for (size_t i = 0; i < n; ++i) {
             Exposure a = sets[0].hs.expose(spread[i]), b = sets[1].hs.expose(spread[i]);
             double da = a.depth ? a.depth->min_m : -1, db = b.depth ? b.depth->min_m : -1;
-            if (a.in_flood_zone != b.in_flood_zone || da != db) ++differ;
+            if (a.in_flood_zone != b.in_flood_zone || da != db) {
+                if (++differ <= 5)
+                    std::printf("  differs at %.9f, %.9f: raster %g, vector %g (m; -1 = outside)\n", spread[i].lat,
+                                spread[i].lon, a.in_flood_zone ? da : -1, b.in_flood_zone ? db : -1);
+            }
         }
-        std::printf("agreement: %zu of %zu points differ between raster and vector\n", differ, std::min<size_t>(n, 200000));
+        std::printf("agreement: %zu of %zu points differ between raster and vector\n", differ, n);
         for (auto [name, pts] : {std::pair<const char*, const std::vector<LatLon>*>{"spread over Tama", &spread},
                                  {"clustered in 500 m", &cluster}}) {
             for (auto& s : sets) {

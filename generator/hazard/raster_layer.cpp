@@ -116,16 +116,19 @@ const RasterLayer::Block& RasterLayer::block_at(int bx, int by) const {
     const int x0 = bx * block_w_, y0 = by * block_h_;
     b.w = std::min(block_w_, width_ - x0);
     b.h = std::min(block_h_, height_ - y0);
-    b.cells.assign(static_cast<size_t>(b.w) * b.h, std::nan(""));
+    b.cells.assign(static_cast<size_t>(b.w) * b.h, std::nanf(""));
     ++block_reads_;
     QuietGdalErrors quiet;
     // A failed read leaves NaN cells: "outside", as for nodata. GDAL reports
     // why on its own error stack; the overlay cannot stop a run mid-household.
-    if (band_->RasterIO(GF_Read, x0, y0, b.w, b.h, b.cells.data(), b.w, b.h, GDT_Float64, 0, 0) != CE_None)
-        std::fill(b.cells.begin(), b.cells.end(), std::nan(""));
+    if (band_->RasterIO(GF_Read, x0, y0, b.w, b.h, b.cells.data(), b.w, b.h, GDT_Float32, 0, 0) != CE_None)
+        std::fill(b.cells.begin(), b.cells.end(), std::nanf(""));
+    cached_cells_ += b.cells.size();
     lru_.emplace_front(key, std::move(b));
     cache_[key] = lru_.begin();
-    if (lru_.size() > kCacheBlocks) {
+    // Drop the least recently used blocks over the budget (never the new one).
+    while (cached_cells_ > kCacheCells && lru_.size() > 1) {
+        cached_cells_ -= lru_.back().second.cells.size();
         cache_.erase(lru_.back().first);
         lru_.pop_back();
     }
@@ -142,7 +145,8 @@ std::optional<double> RasterLayer::sample(double lon, double lat) const {
     const int c = static_cast<int>(fc), r = static_cast<int>(fr);
     const Block& b = block_at(c / block_w_, r / block_h_);
     const double v = b.cells[static_cast<size_t>(r % block_h_) * b.w + (c % block_w_)];
-    if (!std::isfinite(v) || v == 0 || (nodata_ && v == *nodata_)) return std::nullopt;
+    if (!std::isfinite(v) || v == 0 || (nodata_ && v == static_cast<double>(static_cast<float>(*nodata_))))
+        return std::nullopt;
     return v;
 }
 

@@ -51,7 +51,7 @@ public:
 private:
     struct Block {
         int w = 0, h = 0;
-        std::vector<double> cells;
+        std::vector<float> cells;  // exact for the integer codes of hazard rasters (|v| < 2^24)
     };
     const Block& block_at(int bx, int by) const;  // caller holds mu_
 
@@ -71,8 +71,12 @@ private:
     TransformPtr to_raster_;  // WGS84 lon/lat -> raster CRS; null when the same
     TransformPtr to_wgs_;     // the inverse
     OGRSpatialReference srs_;
-    // Least-recently-used block cache: key = by * blocks_x + bx.
-    static constexpr size_t kCacheBlocks = 64;
+    // Least-recently-used block cache, key = by * blocks_x + bx, holding at
+    // most kCacheCells cells (16 MB of floats): a city-sized raster
+    // (2330 x 1864 for Tama) stays whole in it, a prefecture-sized one keeps
+    // the blocks around recent households.
+    static constexpr size_t kCacheCells = size_t{1} << 22;
+    mutable size_t cached_cells_ = 0;
     mutable std::list<std::pair<int64_t, Block>> lru_;
     mutable std::unordered_map<int64_t, std::list<std::pair<int64_t, Block>>::iterator> cache_;
     mutable uint64_t block_reads_ = 0;
