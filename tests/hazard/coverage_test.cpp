@@ -81,6 +81,17 @@ TEST_CASE("coverage: crs written for a source that declares its own CRS warns") 
     REQUIRE(w.size() == 1);
     CHECK(w[0].where.line == 5);
     CHECK(w[0].message.find("own CRS") != std::string::npos);
+    // Shelter layers too.
+    write_layer(dir.file("sites.gpkg"), "sites", 6668,
+                {{"共通ID"}, {"施設・場所名"}, {"住所"}, {"洪水"}, {"崖崩れ、土石流及び地滑り"}, {"地震"}, {"内水氾濫"}},
+                {{"POINT(139.44 35.64)", {"S1", "サイト", "多摩市", "1", "", "", ""}}});
+    w.clear();
+    HazardSet with_sites = load(dir, std::string("layers:\n") + kZones +
+                                         "  - source: sites.gpkg\n    kind: shelters\n    crs: EPSG:6668\n", &w);
+    CHECK(with_sites.shelters().size() == 1);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].where.line == 9);
+    CHECK(w[0].message.find("own CRS") != std::string::npos);
     // A source without a CRS takes it silently.
     write_layer(dir.file("nocrs.shp"), "nocrs", 0, {{"rank", OFTInteger}}, {{box_wkt(139.43, 35.63, 139.44, 35.64), {"1"}}},
                 "ESRI Shapefile");
