@@ -199,6 +199,19 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
             if (b.empty() || *end || n < 1 || n > 65535) fail(file, v, "'band' must be a band number from 1");
             lc.band = static_cast<int>(n);
             lc.band_at = at(file, v);
+        } else if (k == "legend") {
+            if (!zone_classes) not_for_kind();
+            lc.legend_at = at(file, v);
+            for (auto& [colour, cn, code] : entries(file, v, "legend")) {
+                std::string c = trim(colour);
+                char* end = nullptr;
+                unsigned long rgb = c.size() == 7 && c[0] == '#' ? std::strtoul(c.c_str() + 1, &end, 16) : 0;
+                if (c.size() != 7 || c[0] != '#' || !end || *end)
+                    fail(file, cn, "legend colour '" + c + "' is not #RRGGBB");
+                if (!lc.legend.emplace(static_cast<uint32_t>(rgb), trim(scalar(file, code, "legend code"))).second)
+                    fail(file, cn, "legend colour '" + c + "' is given twice");
+            }
+            if (lc.legend.empty()) fail(file, v, "'legend' is empty");
         } else if (k == "field") {
             if (!zone_classes) not_for_kind();
             field_node = v;
@@ -299,6 +312,18 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
             fail(file, node, "a raster layer needs 'preset' or 'classes' for its cell values");
     }
     if (lc.band_at.line && lc.raster == false) fail(file, node, "'band' applies only to raster layers");
+    if (!lc.legend.empty()) {
+        if (lc.raster == false) fail(file, node, "'legend' applies only to raster layers");
+        if (lc.band_at.line) fail(file, node, "use either 'legend' (colours of bands 1-3) or 'band', not both");
+        if (has_field) fail(file, field_node, "'field' does not apply to a raster layer: the cell colour is the class");
+        if (lc.classes.empty()) fail(file, node, "'legend' needs 'preset' or 'classes' for its codes");
+        for (const auto& [rgb, code] : lc.legend)
+            if (!lc.classes.count(code))
+                fail(file, node, "legend code '" + code + "' is not a class of this layer's preset or classes");
+        lc.raster = true;
+        lc.field.clear();  // a preset's default field does not apply
+        lc.field_required = false;
+    }
     return lc;
 }
 

@@ -2,6 +2,7 @@
 // Hazard configuration (geodata/*.yaml): which layers to load and how to read
 // their attributes. Every element remembers where it was written so errors
 // can point at the config line. Format: docs/hazard-config.md.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,10 @@ struct LayerConfig {
     SourceLocation raster_at;
     int band = 1;
     SourceLocation band_at;
+    // Colour-legend rasters (GSI hazard tiles): cell colour 0xRRGGBB -> class
+    // code. The raster is read as RGB(A) bands 1-3 (4 = alpha) or a paletted band.
+    std::map<uint32_t, std::string> legend;
+    SourceLocation legend_at;
     // A preset without a default field (a31a_depth) on a layer that may turn
     // out to be a raster: a vector source then needs `field`, checked at load.
     bool field_required = false;

@@ -326,6 +326,17 @@ struct HazardSet::Impl {
         std::unique_ptr<RasterLayer> raster;
         std::map<std::string, uint32_t> attr_of_code;  // canonical code -> index into attrs
         uint32_t unknown_attr = 0;                      // a value the class table does not know
+        std::map<uint32_t, uint32_t> attr_of_colour;    // legend: colour + 1 -> index into attrs
+        bool legend = false;
+        // The attr for a sampled value (a code, or a legend colour + 1).
+        uint32_t attr_for(double v) const {
+            if (legend) {
+                auto it = attr_of_colour.find(static_cast<uint32_t>(v));
+                return it == attr_of_colour.end() ? unknown_attr : it->second;
+            }
+            auto it = attr_of_code.find(raster_code(v));
+            return it == attr_of_code.end() ? unknown_attr : it->second;
+        }
     };
     std::vector<RasterZone> rasters;
     // Coverage: where the flood data is known to apply. A stated polygon
@@ -554,6 +565,8 @@ void HazardSet::Impl::load_raster_layer(const HazardConfig& cfg, uint32_t li, st
     unknown.kind = lc.kind;
     rz.unknown_attr = static_cast<uint32_t>(attrs.size());
     attrs.push_back(unknown);
+    rz.legend = !lc.legend.empty();
+    for (const auto& [rgb, code] : lc.legend) rz.attr_of_colour[rgb + 1] = rz.attr_of_code.at(canonical_code(code));
     rasters.push_back(std::move(rz));
 }
 
@@ -765,8 +778,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
     for (const auto& rz : impl_->rasters) {
         std::optional<double> v = rz.raster->sample(p.lon, p.lat);
         if (!v) continue;
-        auto it = rz.attr_of_code.find(raster_code(*v));
-        consider(impl_->attrs[it == rz.attr_of_code.end() ? rz.unknown_attr : it->second]);
+        consider(impl_->attrs[rz.attr_for(*v)]);
     }
     const ZoneAttr* depth = depth_best ? depth_best : depth_unknown;
     if (depth) {
@@ -950,8 +962,7 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
     uint32_t raster_order = static_cast<uint32_t>(impl_->index.size());
     for (const auto& rz : impl_->rasters) {
         for (auto& cp : rz.raster->polygons_in(frame_ll)) {
-            auto it = rz.attr_of_code.find(raster_code(cp.value));
-            const ZoneAttr& a = impl_->attrs[it == rz.attr_of_code.end() ? rz.unknown_attr : it->second];
+            const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
             GeometryPtr work = std::move(cp.lonlat);
             if (work->transform(to_local.get()) != OGRERR_NONE) continue;
             GeometryPtr clipped(work->Intersection(&frame));

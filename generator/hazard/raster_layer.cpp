@@ -56,6 +56,24 @@ RasterLayer::RasterLayer(const LayerConfig& lc) : name_(lc.name) {
                                                                    " does not exist (the source has " +
                                                                    std::to_string(ds_->GetRasterCount()) + ")");
     band_ = ds_->GetRasterBand(lc.band);
+    colour_ = !lc.legend.empty();
+    if (colour_) {
+        // RGB(A) bands 1-3 (4 = alpha), or one band with a colour table.
+        if (ds_->GetRasterCount() >= 3) {
+            for (int b = 1; b <= std::min(4, ds_->GetRasterCount()); ++b) rgba_.push_back(ds_->GetRasterBand(b));
+            if (rgba_.size() == 4 && rgba_[3]->GetColorInterpretation() != GCI_AlphaBand) rgba_.pop_back();
+        } else if (const GDALColorTable* ct = band_->GetColorTable()) {
+            for (int i = 0; i < ct->GetColorEntryCount(); ++i) {
+                GDALColorEntry e;
+                ct->GetColorEntryAsRGB(i, &e);
+                palette_.push_back(e.c4 == 0 ? 0 : ((uint32_t(e.c1) << 16) | (uint32_t(e.c2) << 8) | uint32_t(e.c3)) + 1);
+            }
+        } else {
+            throw InputError(lc.legend_at.line ? lc.legend_at : lc.at,
+                             "layer '" + lc.name + "': a legend needs an RGB(A) raster or a band with a colour table; '" +
+                                 lc.source + "' has " + std::to_string(ds_->GetRasterCount()) + " band(s) and no colour table");
+        }
+    }
     width_ = ds_->GetRasterXSize();
     height_ = ds_->GetRasterYSize();
     if (ds_->GetGeoTransform(gt_) != CE_None || gt_[1] == 0 || gt_[5] == 0)
@@ -64,7 +82,7 @@ RasterLayer::RasterLayer(const LayerConfig& lc) : name_(lc.name) {
         throw InputError(where(lc), "layer '" + lc.name + "': rotated rasters are not supported; warp it first (gdalwarp)");
     int success = 0;
     double nd = band_->GetNoDataValue(&success);
-    if (success) nodata_ = nd;
+    if (success && !colour_) nodata_ = nd;
     band_->GetBlockSize(&block_w_, &block_h_);
     if (block_w_ < 1 || block_h_ < 1 || int64_t{block_w_} * block_h_ > kMaxBlockCells) block_w_ = block_h_ = kWindow;
 
@@ -121,8 +139,7 @@ const RasterLayer::Block& RasterLayer::block_at(int bx, int by) const {
     QuietGdalErrors quiet;
     // A failed read leaves NaN cells: "outside", as for nodata. GDAL reports
     // why on its own error stack; the overlay cannot stop a run mid-household.
-    if (band_->RasterIO(GF_Read, x0, y0, b.w, b.h, b.cells.data(), b.w, b.h, GDT_Float32, 0, 0) != CE_None)
-        std::fill(b.cells.begin(), b.cells.end(), std::nanf(""));
+    if (!read_cells(x0, y0, b.w, b.h, b.cells.data())) std::fill(b.cells.begin(), b.cells.end(), std::nanf(""));
     cached_cells_ += b.cells.size();
     lru_.emplace_front(key, std::move(b));
     cache_[key] = lru_.begin();
@@ -133,6 +150,32 @@ const RasterLayer::Block& RasterLayer::block_at(int bx, int by) const {
         lru_.pop_back();
     }
     return lru_.front().second;
+}
+
+bool RasterLayer::read_cells(int x0, int y0, int w, int h, float* out) const {
+    const size_t n = static_cast<size_t>(w) * h;
+    if (!colour_) return band_->RasterIO(GF_Read, x0, y0, w, h, out, w, h, GDT_Float32, 0, 0) == CE_None;
+    if (!palette_.empty()) {
+        std::vector<int32_t> idx(n);
+        if (band_->RasterIO(GF_Read, x0, y0, w, h, idx.data(), w, h, GDT_Int32, 0, 0) != CE_None) return false;
+        // The band's nodata index is transparent too (TIFF palettes carry no alpha).
+        int has_nd = 0;
+        const double nd = band_->GetNoDataValue(&has_nd);
+        for (size_t i = 0; i < n; ++i)
+            out[i] = idx[i] >= 0 && static_cast<size_t>(idx[i]) < palette_.size() && !(has_nd && idx[i] == nd)
+                         ? static_cast<float>(palette_[idx[i]])
+                         : 0.0f;
+        return true;
+    }
+    std::vector<std::vector<uint8_t>> ch(rgba_.size(), std::vector<uint8_t>(n));
+    for (size_t b = 0; b < rgba_.size(); ++b)
+        if (rgba_[b]->RasterIO(GF_Read, x0, y0, w, h, ch[b].data(), w, h, GDT_Byte, 0, 0) != CE_None) return false;
+    // Packed colour + 1 (< 2^24 + 1, exact in a float), 0 where fully transparent.
+    for (size_t i = 0; i < n; ++i)
+        out[i] = rgba_.size() == 4 && ch[3][i] == 0
+                     ? 0.0f
+                     : static_cast<float>(((uint32_t(ch[0][i]) << 16) | (uint32_t(ch[1][i]) << 8) | ch[2][i]) + 1);
+    return true;
 }
 
 std::optional<double> RasterLayer::sample(double lon, double lat) const {
@@ -168,7 +211,7 @@ std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll) co
     if (x1 <= x0 || y1 <= y0 || int64_t{x1 - x0} * (y1 - y0) > 4000000) return out;
     const int w = x1 - x0, h = y1 - y0;
     std::vector<float> cells(static_cast<size_t>(w) * h);
-    if (band_->RasterIO(GF_Read, x0, y0, w, h, cells.data(), w, h, GDT_Float32, 0, 0) != CE_None) return out;
+    if (!read_cells(x0, y0, w, h, cells.data())) return out;
     std::vector<unsigned char> mask(cells.size());
     bool any = false;
     for (size_t i = 0; i < cells.size(); ++i) {

@@ -30,7 +30,8 @@ public:
     RasterLayer& operator=(const RasterLayer&) = delete;
 
     // The cell value at a WGS84 point; nullopt outside the raster, on nodata,
-    // 0 or NaN (all "outside every zone").
+    // 0 or NaN (all "outside every zone"). For a legend layer the value is
+    // the cell's colour 0xRRGGBB + 1 (transparent cells are outside).
     std::optional<double> sample(double lon, double lat) const;
     // The cells inside a WGS84 lon/lat box as polygons (one per run of equal
     // values, GDALPolygonize), in WGS84 lon/lat, for drawing the map inset.
@@ -54,6 +55,9 @@ private:
         std::vector<float> cells;  // exact for the integer codes of hazard rasters (|v| < 2^24)
     };
     const Block& block_at(int bx, int by) const;  // caller holds mu_
+    // Reads a window as float values (colour mode: packed colour + 1, 0 where
+    // transparent); false on a read error. Caller holds mu_.
+    bool read_cells(int x0, int y0, int w, int h, float* out) const;
 
     std::string name_;
     int width_ = 0, height_ = 0;
@@ -62,6 +66,10 @@ private:
     std::optional<double> nodata_;
     Box extent_;
     bool own_crs_ = false;
+    // Colour mode (a legend): RGB(A) bands, or one paletted band.
+    bool colour_ = false;
+    std::vector<GDALRasterBand*> rgba_;       // R, G, B and optionally alpha
+    std::vector<uint32_t> palette_;           // index -> packed colour + 1 (0 = transparent)
     // GDAL datasets, bands and coordinate transformations are not safe to
     // share between threads: every use is under mu_. Sampling is a cache hit
     // almost always, so the lock is held for well under a microsecond.

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "hazard/hazard_set.hpp"
@@ -242,4 +243,113 @@ TEST_CASE("raster layer: the map inset gets the raster's zones as polygons") {
     CHECK_FALSE(area_by_min.count(-1));
     // Rank 2 covers columns 40-59 = 200 m wide over the 300 m frame height.
     CHECK(area_by_min[0.5] == Approx(200.0 * 300.0).epsilon(0.05));
+}
+
+namespace {
+
+// GSI legend colours of the depth ranks 1-6 (as in ../shared/data/README.md).
+const unsigned kLegend[7] = {0, 0xf7f5a9, 0xffd8c0, 0xffb7b7, 0xff9191, 0xf285c9, 0xdc7adc};
+const char* kLegendYaml =
+    "    legend: {'#f7f5a9': 1, '#FFD8C0': 2, '#ffb7b7': 3, '#ff9191': 4, '#f285c9': 5, '#dc7adc': 6}\n";
+
+// 60 x 10 cells of 0.001 deg from (139.40, 35.65): columns of 10 cells hold
+// transparent, ranks 1-4 and one colour not in the legend (grey).
+int colour_rank(int c) { return c / 10; }  // 0..5; 5 = the unknown grey
+
+void write_colour_raster(const std::string& path, bool paletted) {
+    GDALAllRegister();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const int w = 60, h = 10;
+    GDALDataset* ds = drv->Create(path.c_str(), w, h, paletted ? 1 : 4, GDT_Byte, nullptr);
+    REQUIRE(ds);
+    double gt[6] = {139.40, 0.001, 0, 35.65, 0, -0.001};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference wgs;
+    wgs.importFromEPSG(4326);
+    ds->SetSpatialRef(&wgs);
+    auto colour = [](int c) -> unsigned { return colour_rank(c) == 5 ? 0x808080u : kLegend[colour_rank(c)]; };
+    if (paletted) {
+        GDALColorTable ct;
+        for (int i = 0; i < 6; ++i) {
+            unsigned rgb = i == 5 ? 0x808080u : kLegend[i];
+            GDALColorEntry e{short(rgb >> 16), short((rgb >> 8) & 255), short(rgb & 255), short(i == 0 ? 0 : 255)};
+            ct.SetColorEntry(i, &e);
+        }
+        ds->GetRasterBand(1)->SetColorTable(&ct);
+        ds->GetRasterBand(1)->SetNoDataValue(0);  // TIFF palettes have no alpha: index 0 is nodata
+        std::vector<unsigned char> idx(w * h);
+        for (int r = 0; r < h; ++r)
+            for (int c = 0; c < w; ++c) idx[r * w + c] = static_cast<unsigned char>(colour_rank(c));
+        REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w, h, idx.data(), w, h, GDT_Byte, 0, 0) == CE_None);
+    } else {
+        ds->GetRasterBand(4)->SetColorInterpretation(GCI_AlphaBand);
+        for (int b = 0; b < 4; ++b) {
+            std::vector<unsigned char> ch(w * h);
+            for (int r = 0; r < h; ++r)
+                for (int c = 0; c < w; ++c) {
+                    unsigned rgb = colour(c);
+                    ch[r * w + c] = b == 3 ? (colour_rank(c) == 0 ? 0 : 255) : static_cast<unsigned char>(rgb >> (16 - 8 * b));
+                }
+            REQUIRE(ds->GetRasterBand(b + 1)->RasterIO(GF_Write, 0, 0, w, h, ch.data(), w, h, GDT_Byte, 0, 0) == CE_None);
+        }
+    }
+    GDALClose(GDALDataset::ToHandle(ds));
+}
+
+}  // namespace
+
+TEST_CASE("raster layer: a colour legend maps RGBA or paletted cells to classes") {
+    for (bool paletted : {false, true}) {
+        INFO((paletted ? "paletted" : "RGBA"));
+        test::TempDir dir;
+        write_colour_raster(dir.file("tiles.tif"), paletted);
+        std::vector<Diagnostic> w;
+        HazardSet hs = load(dir,
+                            std::string("layers:\n  - name: gsi\n    source: tiles.tif\n    kind: flood_depth\n"
+                                        "    preset: a31a_depth\n") +
+                                kLegendYaml,
+                            &w);
+        CHECK(w.empty());
+        for (int c = 0; c < 60; c += 3) {
+            INFO("column " << c);
+            Exposure e = hs.expose({35.645, 139.40 + (c + 0.5) * 0.001});
+            int rank = colour_rank(c);
+            if (rank == 0) {
+                CHECK_FALSE(e.in_flood_zone);  // transparent
+            } else if (rank == 5) {
+                CHECK(e.in_flood_zone);  // a colour the legend does not know: inside, depth unknown
+                CHECK_FALSE(e.depth);
+            } else {
+                REQUIRE(e.depth);
+                CHECK(e.depth->min_m == kDepthMin[rank]);
+            }
+        }
+        // The map inset draws the legend classes too.
+        MapExtract m = hs.extract_map({35.645, 139.425}, 800, 400, 1.0);
+        std::set<double> mins;
+        for (const auto& p : m.polygons) mins.insert(p.depth ? p.depth->min_m : -1);
+        CHECK(mins.count(0.5));
+        CHECK(mins.count(3.0));
+    }
+}
+
+TEST_CASE("raster layer: legend errors point at the config") {
+    test::TempDir dir;
+    write_raster(dir.file("depth.tif"));  // one band, no colour table
+    auto err = [&](const std::string& yaml) -> InputError {
+        try {
+            load(dir, yaml);
+        } catch (const InputError& e) {
+            return e;
+        }
+        FAIL("no error");
+        throw;
+    };
+    const std::string head = "layers:\n  - source: depth.tif\n    kind: flood_depth\n    preset: a31a_depth\n";
+    CHECK(err(head + "    legend: {'#ffd8c': 2}\n").where().line == 5);
+    CHECK(err(head + "    legend: {'#ffd8c0': 9}\n").message().find("'9'") != std::string::npos);
+    CHECK(err(head + "    band: 1\n    legend: {'#ffd8c0': 2}\n").message().find("band") != std::string::npos);
+    InputError no_colours = err(head + "    legend: {'#ffd8c0': 2}\n");
+    CHECK(no_colours.where().line == 5);
+    CHECK(no_colours.message().find("colour table") != std::string::npos);
 }
