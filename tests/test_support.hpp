@@ -19,6 +19,8 @@ inline std::string shared_data(const std::string& rel) { return shared_data_dir(
 // geodata/tokyo-real.yaml; when SHEETGEN_SHARED_DATA overrides the default, a
 // copy written into `dir` with its sources under shared_data_dir() instead.
 std::string tokyo_real_config(const std::string& dir);
+// The same for any real-data config in geodata/ (e.g. "tama-maxscale.yaml").
+std::string real_config(const std::string& dir, const std::string& name);
 
 // Marks the running test as skipped, then `return` from the test case:
 // prints "SHEETGEN_TEST_SKIPPED: <why>", which tests/CMakeLists.txt gives

@@ -187,10 +187,36 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
                     fail(file, o, "open option '" + s + "' is not NAME=VALUE");
                 lc.open_options.push_back(s);
             }
+        } else if (k == "raster") {
+            if (!v.IsScalar() || (v.Scalar() != "true" && v.Scalar() != "false"))
+                fail(file, v, "'raster' must be true or false");
+            lc.raster = v.Scalar() == "true";
+            lc.raster_at = at(file, v);
+        } else if (k == "band") {
+            std::string b = scalar(file, v, k);
+            char* end = nullptr;
+            long n = std::strtol(b.c_str(), &end, 10);
+            if (b.empty() || *end || n < 1 || n > 65535) fail(file, v, "'band' must be a band number from 1");
+            lc.band = static_cast<int>(n);
+            lc.band_at = at(file, v);
+        } else if (k == "legend") {
+            if (!zone_classes) not_for_kind();
+            lc.legend_at = at(file, v);
+            for (auto& [colour, cn, code] : entries(file, v, "legend")) {
+                std::string c = trim(colour);
+                char* end = nullptr;
+                unsigned long rgb = c.size() == 7 && c[0] == '#' ? std::strtoul(c.c_str() + 1, &end, 16) : 0;
+                if (c.size() != 7 || c[0] != '#' || !end || *end)
+                    fail(file, cn, "legend colour '" + c + "' is not #RRGGBB");
+                if (!lc.legend.emplace(static_cast<uint32_t>(rgb), trim(scalar(file, code, "legend code"))).second)
+                    fail(file, cn, "legend colour '" + c + "' is given twice");
+            }
+            if (lc.legend.empty()) fail(file, v, "'legend' is empty");
         } else if (k == "field") {
             if (!zone_classes) not_for_kind();
             field_node = v;
             has_field = true;
+            lc.field_given = true;
             lc.field = scalar(file, v, k);
             lc.field_at = at(file, v);
         } else if (k == "preset") {
@@ -241,11 +267,16 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
             if (preset_kind(lc.preset) != lc.kind)
                 fail(file, preset_node, "preset '" + lc.preset + "' does not fit a " + to_string(lc.kind) + " layer");
             lc.classes = preset_classes(lc.preset);
-            if (lc.field.empty()) {
+            lc.preset_at = at(file, preset_node);
+            if (lc.field.empty() && lc.raster != true) {
                 lc.field = preset_default_field(lc.preset);
                 lc.field_at = at(file, preset_node);
-                if (lc.field.empty())
-                    fail(file, preset_node, "preset '" + lc.preset + "' needs 'field' (e.g. A31a_205 for 想定最大規模, A31a_105 for 計画規模)");
+                // Unless the source turns out to be a raster (cell values are the codes).
+                if (lc.field.empty()) {
+                    if (lc.raster == false)
+                        fail(file, preset_node, "preset '" + lc.preset + "' needs 'field' (e.g. A31a_205 for 想定最大規模, A31a_105 for 計画規模)");
+                    lc.field_required = true;
+                }
             }
         } else if (has_classes) {
             for (auto& [code, code_node, range] : entries(file, classes_node, "classes")) {
@@ -258,7 +289,13 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
                 lc.classes[trim(code)] = r;
             }
             if (lc.classes.empty()) fail(file, classes_node, "'classes' is empty");
-            if (lc.field.empty()) fail(file, classes_node, "'classes' needs 'field' (the attribute holding the code)");
+            if (lc.field.empty() && lc.raster == false)
+                fail(file, classes_node, "'classes' needs 'field' (the attribute holding the code)");
+            // Without field and without raster: true, a vector source needs it (checked at load).
+            if (lc.field.empty() && lc.raster != true) {
+                lc.field_required = true;
+                lc.preset_at = at(file, classes_node);
+            }
         } else if (has_field) {
             fail(file, field_node, "'field' needs 'classes' or 'preset' to say what its codes mean");
         } else if (lc.kind == LayerKind::FloodDuration) {
@@ -266,7 +303,50 @@ LayerConfig parse_layer(const std::string& file, const std::string& dir, const Y
         }
         // A flood_depth layer without field is legal: inside = "depth unknown".
     }
+    if (lc.raster == true) {
+        if (!zone_classes)
+            fail(file, node, "a raster layer must be flood_depth or flood_duration (classes from cell values)");
+        if (!lc.field.empty() && has_field)
+            fail(file, field_node, "'field' does not apply to a raster layer: the cell value is the class code");
+        if (lc.classes.empty())
+            fail(file, node, "a raster layer needs 'preset' or 'classes' for its cell values");
+    }
+    if (lc.band_at.line && lc.raster == false) fail(file, node, "'band' applies only to raster layers");
+    if (!lc.legend.empty()) {
+        if (lc.raster == false) fail(file, node, "'legend' applies only to raster layers");
+        if (lc.band_at.line) fail(file, node, "use either 'legend' (colours of bands 1-3) or 'band', not both");
+        if (has_field) fail(file, field_node, "'field' does not apply to a raster layer: the cell colour is the class");
+        if (lc.classes.empty()) fail(file, node, "'legend' needs 'preset' or 'classes' for its codes");
+        for (const auto& [rgb, code] : lc.legend)
+            if (!lc.classes.count(code))
+                fail(file, node, "legend code '" + code + "' is not a class of this layer's preset or classes");
+        lc.raster = true;
+        lc.field.clear();  // a preset's default field does not apply
+        lc.field_required = false;
+    }
     return lc;
+}
+
+// `coverage:` / `municipality:`: a source path, or {source, layer, crs}.
+AreaConfig parse_area(const std::string& file, const std::string& dir, const std::string& key, const YAML::Node& key_node,
+                      const YAML::Node& v) {
+    AreaConfig a;
+    a.at = at(file, key_node);
+    if (v.IsScalar()) {
+        a.source = trim(v.Scalar());
+    } else if (v.IsMap()) {
+        for (auto& [k, kn, val] : entries(file, v, key)) {
+            if (k == "source") a.source = trim(scalar(file, val, k));
+            else if (k == "layer") a.layer = scalar(file, val, k);
+            else if (k == "crs") a.crs = trim(scalar(file, val, k));
+            else fail(file, kn, "unknown key '" + k + "' in " + key + " (expected source, layer, crs)");
+        }
+    } else {
+        fail(file, v, "'" + key + "' must be a polygon source or {source, layer}");
+    }
+    if (a.source.empty()) fail(file, v, "'" + key + "' has no source");
+    a.resolved_source = resolve_source(dir, a.source);
+    return a;
 }
 
 }  // namespace
@@ -338,12 +418,14 @@ HazardConfig parse_hazard_config(const std::string& text, const std::string& pat
             cfg.name = scalar(path, v, k);
         } else if (k == "description") {
             scalar(path, v, k);
+        } else if (k == "coverage" || k == "municipality") {
+            (k == "coverage" ? cfg.coverage : cfg.municipality) = parse_area(path, cfg.dir, k, key_node, v);
         } else if (k == "layers") {
             if (!v.IsSequence() || v.size() == 0) fail(path, v, "'layers' must be a non-empty list");
             for (const auto& item : v) cfg.layers.push_back(parse_layer(path, cfg.dir, item));
             has_layers = true;
         } else {
-            fail(path, key_node, "unknown key '" + k + "' (expected name, description, layers)");
+            fail(path, key_node, "unknown key '" + k + "' (expected name, description, coverage, municipality, layers)");
         }
     }
     if (!has_layers) throw InputError(at(path, root), "hazard config has no 'layers'");

@@ -2,6 +2,7 @@
 // Hazard configuration (geodata/*.yaml): which layers to load and how to read
 // their attributes. Every element remembers where it was written so errors
 // can point at the config line. Format: docs/hazard-config.md.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,6 +54,22 @@ struct LayerConfig {
     std::string where;        // OGR attribute filter
     SourceLocation where_at;
     std::vector<std::string> open_options;  // NAME=VALUE for GDALOpenEx
+    // Raster sources (GeoTIFF, VRT, MBTiles ...): the class comes from the
+    // cell value of `band`. Unset = detected when loading (a source with
+    // raster bands and no vector layer is a raster).
+    std::optional<bool> raster;
+    SourceLocation raster_at;
+    int band = 1;
+    SourceLocation band_at;
+    // Colour-legend rasters (GSI hazard tiles): cell colour 0xRRGGBB -> class
+    // code. The raster is read as RGB(A) bands 1-3 (4 = alpha) or a paletted band.
+    std::map<uint32_t, std::string> legend;
+    SourceLocation legend_at;
+    // A preset without a default field (a31a_depth) on a layer that may turn
+    // out to be a raster: a vector source then needs `field`, checked at load.
+    bool field_required = false;
+    bool field_given = false;  // `field:` written (not a preset's default)
+    SourceLocation preset_at;
     // Depth / duration class mapping (code as text -> range).
     std::string field;
     SourceLocation field_at;
@@ -69,11 +86,25 @@ struct LayerConfig {
     std::map<std::string, SourceLocation> shelter_field_at;  // config key -> where written
 };
 
+// A polygon source for an area (coverage, municipality boundary).
+struct AreaConfig {
+    SourceLocation at;  // the key in the config
+    std::string source;
+    std::string resolved_source;
+    std::string layer;  // empty = the first layer
+    std::string crs;    // for a source without a CRS
+};
+
 struct HazardConfig {
     std::string path;  // config file as given
     std::string dir;   // its directory ("." when none)
     std::string name;  // `name:` or the file's base name
     std::vector<LayerConfig> layers;
+    // Where the flood data is known to apply; unset = the union of the flood
+    // layers' extents. A point outside is "no hazard data", never "safe".
+    std::optional<AreaConfig> coverage;
+    // The municipality the households should lie in; unset = not checked.
+    std::optional<AreaConfig> municipality;
 };
 
 // Throws InputError with file:line:column on any problem (syntax, unknown or

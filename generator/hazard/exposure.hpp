@@ -38,7 +38,12 @@ struct Exposure {
     // false when no flood layer of the loaded data covers the point (no flood
     // layer loaded at all): "outside every zone" would then mean "not known",
     // never "safe".
+    // Also false outside the config's coverage (its `coverage:` polygons, or
+    // the flood layers' extents).
     bool covered_by_flood_data = true;
+    // false when the config states a municipality boundary and the point lies
+    // outside it (a wrong address or coordinates, or another city's data).
+    bool inside_municipality = true;
     // Flood depth layers: inside any zone; depth is the worst class found, or
     // nullopt when inside a zone whose layer carries no depth ("depth unknown").
     bool in_flood_zone = false;

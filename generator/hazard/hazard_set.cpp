@@ -12,6 +12,7 @@
 #include "common/utf8.hpp"
 #include "hazard/config.hpp"
 #include "hazard/gdal_util.hpp"
+#include "hazard/raster_layer.hpp"
 #include "hazard/shelter_names.hpp"
 #include "hazard/zone_index.hpp"
 
@@ -67,6 +68,13 @@ std::string canonical_code(const std::string& raw) {
         return buf;
     }
     return s;
+}
+
+// A cell value as a class code: integers as integers (3.0 -> "3").
+std::string raster_code(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return canonical_code(buf);
 }
 
 std::string field_text(const OGRFeature& f, int idx) {
@@ -304,6 +312,34 @@ OGRFeatureUniquePtr next_feature(const LayerConfig& lc, OGRLayer* layer) {
     return f;
 }
 
+// Japan, generously (as inside_japan_extent): lon 122-154, lat 20-46.
+const Box kJapan{122.0, 20.0, 154.0, 46.0};
+
+std::string extent_text(const Box& b) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "lon %.6f..%.6f, lat %.6f..%.6f", b.minx, b.maxx, b.miny, b.maxy);
+    return buf;
+}
+
+Box merge_box(const Box& a, const Box& b) {
+    return {std::min(a.minx, b.minx), std::min(a.miny, b.miny), std::max(a.maxx, b.maxx), std::max(a.maxy, b.maxy)};
+}
+
+constexpr Box kEmptyBox{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
+
+// `crs:` written for a shelter source that has its own CRS: the source's wins.
+// (Zone and raster layers check this as they load.)
+void warn_crs_ignored(const LayerConfig& lc, std::vector<Diagnostic>* warnings) {
+    if (lc.crs.empty() || !warnings) return;
+    OpenedLayer o = open_layer(lc);
+    if (o.layer->GetSpatialRef())
+        warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
+                                             "' ignored: the source declares its own CRS", Severity::Warning});
+}
+
+// A polygon source for an area (coverage, municipality), indexed in WGS84.
+std::unique_ptr<ZoneIndex> load_area(const AreaConfig& area, const std::string& what, Box* extent);
+
 }  // namespace
 
 struct HazardSet::Impl {
@@ -315,12 +351,48 @@ struct HazardSet::Impl {
     std::vector<std::string> shelter_names;  // normalised, parallel to shelters
     bool has_flood_layer = false;            // a flood depth or duration layer was loaded
 
+    // Raster zone layers: the cell value picks one of the layer's attrs.
+    struct RasterZone {
+        uint32_t layer = 0;
+        std::unique_ptr<RasterLayer> raster;
+        std::map<std::string, uint32_t> attr_of_code;  // canonical code -> index into attrs
+        uint32_t unknown_attr = 0;                      // a value the class table does not know
+        std::map<uint32_t, uint32_t> attr_of_colour;    // legend: colour + 1 -> index into attrs
+        bool legend = false;
+        // The attr for a sampled value (a code, or a legend colour + 1).
+        uint32_t attr_for(double v) const {
+            if (legend) {
+                auto it = attr_of_colour.find(static_cast<uint32_t>(v));
+                return it == attr_of_colour.end() ? unknown_attr : it->second;
+            }
+            auto it = attr_of_code.find(raster_code(v));
+            return it == attr_of_code.end() ? unknown_attr : it->second;
+        }
+    };
+    std::vector<RasterZone> rasters;
+    // Coverage: where the flood data is known to apply. A stated polygon
+    // source, else the union of the flood layers' extents (boxes).
+    std::unique_ptr<ZoneIndex> coverage;
+    std::vector<Box> flood_extents;
+    std::unique_ptr<ZoneIndex> municipality;  // the configured boundary; null = not checked
+
+    bool covered(double lon, double lat) const;
+    // Checks a zone layer's lon/lat extent against Japan and the stated coverage.
+    void check_extent(const HazardConfig& cfg, const LayerConfig& lc, const Box& extent) const;
+
     void load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
+    void load_raster_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
     void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
 };
 
 void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings) {
     const LayerConfig& lc = cfg.layers[li];
+    if (lc.field_required && lc.field.empty())
+        throw InputError(lc.preset_at.line ? lc.preset_at : lc.at,
+                         "layer '" + lc.name + "': source '" + lc.source + "' is a vector source: " +
+                             (lc.preset.empty() ? std::string("'classes' needs 'field' (the attribute holding the code)")
+                                                : "preset '" + lc.preset +
+                                                      "' needs 'field' (e.g. A31a_205 for 想定最大規模, A31a_105 for 計画規模)"));
     OpenedLayer o = open_layer(lc);
     int field_idx = -1;
     std::map<std::string, ClassRange> classes;
@@ -330,6 +402,10 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
     }
     int type_idx = lc.type_field.empty() ? -1 : require_field(lc, o.layer, lc.type_field, lc.type_field_at);
     TransformPtr ct = make_transform(lc, o.layer);
+    if (o.layer->GetSpatialRef() && !lc.crs.empty() && warnings)
+        warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
+                                             "' ignored: the source declares its own CRS", Severity::Warning});
+    Box extent = kEmptyBox;
 
     LayerWarnings warn(warnings, lc.at, lc.name);
     size_t features = 0, kept = 0;
@@ -412,11 +488,117 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
         }
         uint32_t tag = static_cast<uint32_t>(attrs.size());
         attrs.push_back(attr);
-        for (const OGRPolygon* p : polys) index.add(polygon_rings(*p), tag);
+        for (const OGRPolygon* p : polys) extent = merge_box(extent, index.box(index.add(polygon_rings(*p), tag)));
         ++kept;
+    }
+    if (kept > 0) {
+        check_extent(cfg, lc, extent);
+        if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) flood_extents.push_back(extent);
     }
     if (features == 0) warn.layer_note("no features" + std::string(lc.where.empty() ? "" : " match the where filter"));
     else if (kept == 0) warn.layer_note("no usable polygons among " + std::to_string(features) + " features");
+}
+
+namespace {
+
+std::unique_ptr<ZoneIndex> load_area(const AreaConfig& area, const std::string& what, Box* extent) {
+    // The layer machinery (open, CRS rules, errors at the config line) on a stand-in layer entry.
+    LayerConfig lc;
+    lc.at = lc.source_at = lc.layer_at = lc.crs_at = area.at;
+    lc.name = what;
+    lc.source = area.source;
+    lc.resolved_source = area.resolved_source;
+    lc.layer = area.layer;
+    lc.crs = area.crs;
+    OpenedLayer o = open_layer(lc);
+    TransformPtr ct = make_transform(lc, o.layer);
+    auto index = std::make_unique<ZoneIndex>();
+    *extent = kEmptyBox;
+    QuietGdalErrors quiet;
+    o.layer->ResetReading();
+    while (OGRFeatureUniquePtr f = next_feature(lc, o.layer)) {
+        const OGRGeometry* g0 = f->GetGeometryRef();
+        if (!g0 || g0->IsEmpty()) continue;
+        GeometryPtr g(g0->getLinearGeometry());
+        if (!g) continue;
+        g->flattenTo2D();
+        if (!finite_geometry(*g) || (ct && g->transform(ct.get()) != OGRERR_NONE)) continue;
+        if (!g->IsValid()) g.reset(g->MakeValid());
+        std::vector<const OGRPolygon*> polys;
+        collect_polygons(g.get(), polys);
+        for (const OGRPolygon* p : polys) *extent = merge_box(*extent, index->box(index->add(polygon_rings(*p), 0)));
+    }
+    if (index->size() == 0)
+        throw InputError(area.at, what + " '" + area.source + "' has no polygon (it must be an area, e.g. the city boundary)");
+    if (!extent->intersects(kJapan))
+        throw InputError(area.at, what + " '" + area.source + "' lies entirely outside Japan (its extent: " +
+                                      extent_text(*extent) + "); check its CRS and axis order");
+    index->build();
+    return index;
+}
+
+}  // namespace
+
+bool HazardSet::Impl::covered(double lon, double lat) const {
+    if (!has_flood_layer) return false;
+    if (coverage) {
+        bool in = false;
+        coverage->for_each_covering(lon, lat, [&](uint32_t) { in = true; });
+        return in;
+    }
+    for (const Box& b : flood_extents)
+        if (b.contains(lon, lat)) return true;
+    return false;
+}
+
+void HazardSet::Impl::check_extent(const HazardConfig& cfg, const LayerConfig& lc, const Box& extent) const {
+    if (!extent.intersects(kJapan))
+        throw InputError(lc.at, "layer '" + lc.name + "' lies entirely outside Japan (its extent after reprojection: " +
+                                    extent_text(extent) + "; Japan: lon 122..154, lat 20..46): check its crs, "
+                                    "the source's CRS and the axis order (x = longitude)");
+    if (coverage) {
+        Box cov = kEmptyBox;
+        for (size_t i = 0; i < coverage->size(); ++i) cov = merge_box(cov, coverage->box(static_cast<uint32_t>(i)));
+        if (!extent.intersects(cov))
+            throw InputError(lc.at, "layer '" + lc.name + "' lies entirely outside the coverage '" +
+                                        cfg.coverage->source + "' (layer: " + extent_text(extent) +
+                                        "; coverage: " + extent_text(cov) + ")");
+    }
+}
+
+void HazardSet::Impl::load_raster_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings) {
+    const LayerConfig& lc = cfg.layers[li];
+    if (lc.field_given)
+        throw InputError(lc.field_at, "layer '" + lc.name + "': source '" + lc.source +
+                                          "' is a raster; 'field' does not apply (the cell value is the class code)");
+    if (lc.classes.empty())
+        throw InputError(lc.at, "layer '" + lc.name + "': raster source '" + lc.source +
+                                    "' needs 'preset' or 'classes' for its cell values");
+    RasterZone rz;
+    rz.layer = li;
+    rz.raster = std::make_unique<RasterLayer>(lc);
+    check_extent(cfg, lc, rz.raster->extent());
+    flood_extents.push_back(rz.raster->extent());
+    if (rz.raster->own_crs() && !lc.crs.empty() && warnings)
+        warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
+                                             "' ignored: the source declares its own CRS", Severity::Warning});
+    for (const auto& [code, r] : lc.classes) {
+        ZoneAttr attr;
+        attr.layer = li;
+        attr.kind = lc.kind;
+        if (lc.kind == LayerKind::FloodDepth) attr.depth = DepthRange{r.min, r.max};
+        else attr.duration = DurationRange{r.min, r.max};
+        rz.attr_of_code[canonical_code(code)] = static_cast<uint32_t>(attrs.size());
+        attrs.push_back(attr);
+    }
+    ZoneAttr unknown;
+    unknown.layer = li;
+    unknown.kind = lc.kind;
+    rz.unknown_attr = static_cast<uint32_t>(attrs.size());
+    attrs.push_back(unknown);
+    rz.legend = !lc.legend.empty();
+    for (const auto& [rgb, code] : lc.legend) rz.attr_of_colour[rgb + 1] = rz.attr_of_code.at(canonical_code(code));
+    rasters.push_back(std::move(rz));
 }
 
 void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings) {
@@ -524,13 +706,21 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
     ensure_gdal_registered();
     auto impl = std::make_unique<Impl>();
     impl->name = config.name;
+    // Areas first: layers are checked against the coverage as they load.
+    Box area_extent;
+    if (config.coverage) impl->coverage = load_area(*config.coverage, "coverage", &area_extent);
+    if (config.municipality) impl->municipality = load_area(*config.municipality, "municipality", &area_extent);
     for (uint32_t li = 0; li < config.layers.size(); ++li) {
         const LayerConfig& lc = config.layers[li];
         impl->layers.push_back({lc.name, lc.scenario, lc.kind});
-        if (lc.kind == LayerKind::Shelters)
+        if (lc.kind == LayerKind::Shelters) {
             impl->load_shelter_layer(config, li, warnings);
-        else
+            warn_crs_ignored(lc, warnings);
+        } else if (is_raster_source(lc)) {
+            impl->load_raster_layer(config, li, warnings);
+        } else {
             impl->load_zone_layer(config, li, warnings);
+        }
         if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) impl->has_flood_layer = true;
     }
     impl->index.build();
@@ -554,6 +744,12 @@ Exposure HazardSet::expose(const LatLon& p) const {
     Exposure e;
     e.covered_by_flood_data = impl_->has_flood_layer;
     if (!std::isfinite(p.lat) || !std::isfinite(p.lon)) return e;
+    e.covered_by_flood_data = impl_->covered(p.lon, p.lat);
+    if (impl_->municipality) {
+        bool in = false;
+        impl_->municipality->for_each_covering(p.lon, p.lat, [&](uint32_t) { in = true; });
+        e.inside_municipality = in;
+    }
     // Order-independent folding: ties go to the earlier layer, then the earlier polygon.
     const ZoneAttr* depth_best = nullptr;
     const ZoneAttr* depth_unknown = nullptr;
@@ -563,8 +759,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
     uint64_t layer_bits = 0;
     std::vector<uint32_t> many_layers;  // only used beyond 64 layers
     auto earlier = [](const ZoneAttr* a, const ZoneAttr* b) { return !b || a->layer < b->layer || (a->layer == b->layer && a < b); };
-    impl_->index.for_each_covering(p.lon, p.lat, [&](uint32_t poly) {
-        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
+    auto consider = [&](const ZoneAttr& a) {
         if (a.layer < 64)
             layer_bits |= uint64_t{1} << a.layer;
         else
@@ -614,7 +809,14 @@ Exposure HazardSet::expose(const LatLon& p) const {
             case LayerKind::Shelters:
                 break;
         }
-    });
+    };
+    impl_->index.for_each_covering(p.lon, p.lat, [&](uint32_t poly) { consider(impl_->attrs[impl_->index.tag(poly)]); });
+    // Raster layers: the cell under the point (0 / nodata = outside).
+    for (const auto& rz : impl_->rasters) {
+        std::optional<double> v = rz.raster->sample(p.lon, p.lat);
+        if (!v) continue;
+        consider(impl_->attrs[rz.attr_for(*v)]);
+    }
     const ZoneAttr* depth = depth_best ? depth_best : depth_unknown;
     if (depth) {
         e.in_flood_zone = true;
@@ -791,6 +993,38 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
             if (mp.rings.empty()) continue;
             int depth_order = a.depth ? a.depth->gsi_class() : 0;
             items.push_back({static_cast<int>(mp.kind), depth_order, poly, std::move(mp)});
+        }
+    }
+    // Raster layers: the cells in the frame as polygons, after the vector zones in load order.
+    uint32_t raster_order = static_cast<uint32_t>(impl_->index.size());
+    for (const auto& rz : impl_->rasters) {
+        for (auto& cp : rz.raster->polygons_in(frame_ll)) {
+            const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
+            GeometryPtr work = std::move(cp.lonlat);
+            if (work->transform(to_local.get()) != OGRERR_NONE) continue;
+            GeometryPtr clipped(work->Intersection(&frame));
+            if (!clipped || clipped->IsEmpty()) continue;
+            if (resolution_m > 0) {
+                GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
+                if (simple && !simple->IsEmpty()) clipped = std::move(simple);
+            }
+            std::vector<const OGRPolygon*> parts;
+            collect_polygons(clipped.get(), parts);
+            for (const OGRPolygon* part : parts) {
+                MapPolygon mp;
+                mp.kind = a.kind == LayerKind::FloodDuration ? ZoneKind::FloodDuration : ZoneKind::FloodDepth;
+                mp.depth = a.depth;
+                for (const auto* ring : *part) {
+                    MapRing mr;
+                    for (int i = 0; i < ring->getNumPoints(); ++i) mr.points.emplace_back(ring->getX(i), ring->getY(i));
+                    if (mr.points.size() < 3) continue;
+                    if (mr.points.front() != mr.points.back()) mr.points.push_back(mr.points.front());
+                    mp.rings.push_back(std::move(mr));
+                }
+                if (mp.rings.empty()) continue;
+                int depth_order = a.depth ? a.depth->gsi_class() : 0;
+                items.push_back({static_cast<int>(mp.kind), depth_order, raster_order++, std::move(mp)});
+            }
         }
     }
     // Drawing order: by kind, shallow before deep (deeper drawn on top), then load order.

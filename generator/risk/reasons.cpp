@@ -31,6 +31,14 @@ const std::vector<ReasonDef> kCatalogue = {
      "No flood hazard data covers this address: it cannot be judged safe; check the hazard map"},
 
     // ---- hazards at the home -----------------------------------------------
+    {"outside_hazard_data", G::Hazard,
+     "この住所は読み込んだ浸水想定データの範囲外です：想定区域外と同じではなく、浸水のおそれは分かりません。この地域のハザードマップで確認してください",
+     "This address lies outside the area the loaded flood data covers: that is not the same as outside every zone, "
+     "and the flood risk is unknown; check this area's hazard map"},
+    {"outside_municipality", G::Hazard,
+     "この住所は設定された市区町村の境界の外にあります：住所と位置（緯度・経度）が正しいか確かめ、所在地の市区町村のハザードマップで確認してください",
+     "This address lies outside the configured municipality boundary: check the address and location "
+     "(latitude/longitude), and check the hazard map of the municipality it lies in"},
     {"house_collapse_zone", G::Hazard,
      "家屋倒壊等氾濫想定区域{type}内：家屋が倒壊・流失するおそれがあり、階数にかかわらず区域外へ立退き避難します",
      "Inside a house-collapse flood zone{type}: the house may collapse or be washed away; leave the zone whatever the "

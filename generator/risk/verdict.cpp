@@ -153,6 +153,9 @@ Facts gather_facts(const Profile& p, const Exposure& e, const RiskOptions& opt) 
 // ---- hazards at the home ----------------------------------------------------
 
 void rule_zones(Ctx& c) {
+    // Outside the data is not safe; outside the boundary, the location may be wrong.
+    if (!c.e.covered_by_flood_data) c.add("outside_hazard_data");
+    if (!c.e.inside_municipality) c.add("outside_municipality");
     if (c.e.in_house_collapse) {
         c.indoor_blocked = true;
         c.add("house_collapse_zone", {{"type", collapse_type(c.e.house_collapse_type)}});

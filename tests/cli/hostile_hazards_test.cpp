@@ -108,6 +108,13 @@ TEST_CASE("Unusable hazard sources stop flag with exit 3 at the config line", "[
                    "WKT,depth\n\"POLYGON((139.44 35.62,139.46 35.62,139.46 35.64,139.44 35.64,139.44 35.62))\",2\n");
         expect_fatal(f, f.flag(layer_config("zones.csv", "    crs: EPSG:999999\n")), 5, "unknown CRS 'EPSG:999999'");
     }
+    SECTION("layer placed outside Japan by swapped axes (latitude as x)") {
+        write_file(f.dir.file("zones.csv"),
+                   "WKT,depth\n\"POLYGON((35.62 139.44,35.62 139.46,35.64 139.46,35.64 139.44,35.62 139.44))\",2\n");
+        RunResult r = f.flag(layer_config("zones.csv", "    crs: EPSG:4326\n    field: depth\n    preset: a31a_depth\n"));
+        expect_fatal(f, r, 2, "lies entirely outside Japan");
+        CHECK(r.err.find("lon 35.62") != std::string::npos);  // the extent is named
+    }
     SECTION("a hazard config that is not YAML") {
         expect_fatal(f, f.flag("layers:\n  - name: [unclosed\n"), 3, "YAML");
     }
@@ -130,9 +137,10 @@ TEST_CASE("Damaged hazard geometry is skipped or repaired with a warning", "[cli
         CHECK(r.err.find(f.cfg_at(2) + "5: warning: layer 'L': feature 1: NaN or infinite coordinates, skipped") !=
               std::string::npos);
         expect_both_flagged(f, r);
-        // The good polygon still counts: h-001 is inside it (0.5-3 m), h-002 is not.
+        // The good polygon still counts: h-001 is inside it (0.5-3 m), h-002 is not. h-002 also lies
+        // outside the layer's extent (the default coverage), so it is "no hazard data" (C), not "safe" (D).
         const std::string csv = read_file(f.dir.file("out.csv"));
-        CHECK(csv.find("\nh-002,多摩 花子,永山,D,") != std::string::npos);
+        CHECK(csv.find("\nh-002,多摩 花子,永山,C,") != std::string::npos);
         CHECK(csv.find("\nh-001,多摩 花子,永山,D,") == std::string::npos);
     }
     SECTION("a self-intersecting polygon is repaired with a warning") {

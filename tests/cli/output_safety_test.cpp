@@ -61,6 +61,7 @@ ReadableInputs stage_readable_inputs(const std::string& root) {
         copy(source_path(std::string("templates/") + t), root + "/share/sheetgen/templates/" + t);
     copy(sample_hazards(), root + "/geodata/tama-sample.yaml");
     copy(source_path("geodata/tama-sample.gpkg"), root + "/geodata/tama-sample.gpkg");
+    copy(source_path("geodata/tama-sample-coverage.geojson"), root + "/geodata/tama-sample-coverage.geojson");
     copy(source_path("samples/tama-001.yaml"), root + "/tama-001.yaml");
     // Directories 0755, files 0644 (the binary 0755): readable, not writable, by others.
     for (const auto& e : fs::recursive_directory_iterator(root))

@@ -16,16 +16,18 @@ std::string shared_data_dir() {
     return env && *env ? std::string(env) : std::string(SHEETGEN_SHARED_DATA);
 }
 
-std::string tokyo_real_config(const std::string& dir) {
+std::string real_config(const std::string& dir, const std::string& name) {
     // By default the shipped file itself, so its relative paths stay tested.
-    if (shared_data_dir() == SHEETGEN_SHARED_DATA) return source_path("geodata/tokyo-real.yaml");
-    std::string text = read_file(source_path("geodata/tokyo-real.yaml"));
+    if (shared_data_dir() == SHEETGEN_SHARED_DATA) return source_path("geodata/" + name);
+    std::string text = read_file(source_path("geodata/" + name));
     const std::string from = "../../shared/data/";
     for (size_t p; (p = text.find(from)) != std::string::npos;) text.replace(p, from.size(), shared_data_dir() + "/");
-    const std::string path = dir + "/tokyo-real.yaml";
+    const std::string path = dir + "/" + name;
     write_file(path, text);
     return path;
 }
+
+std::string tokyo_real_config(const std::string& dir) { return real_config(dir, "tokyo-real.yaml"); }
 
 void report_skipped(const std::string& why) {
     std::cout << "SHEETGEN_TEST_SKIPPED: " << why << std::endl;

@@ -117,9 +117,27 @@ TEST_CASE("hazard config: errors name the line") {
         auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    preset: a31a_duration\n");
         CHECK(e.where().line == 4);
     }
-    SECTION("a31a_depth needs a field") {
-        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    preset: a31a_depth\n");
+    SECTION("a31a_depth needs a field on a vector layer") {
+        // Without raster: false the source may be a raster (checked at load: overlay_test).
+        auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    raster: false\n    preset: a31a_depth\n");
+        CHECK(e.where().line == 5);
         CHECK(e.message().find("field") != std::string::npos);
+    }
+    SECTION("raster layers") {
+        CHECK(config_error("layers:\n  - source: a.tif\n    kind: flood_depth\n    raster: yes\n").where().line == 4);
+        CHECK(config_error("layers:\n  - source: a.tif\n    kind: flood_depth\n    raster: true\n    band: 0\n    preset: a31a_depth\n")
+                  .where().line == 5);
+        auto f = config_error("layers:\n  - source: a.tif\n    kind: flood_depth\n    raster: true\n    field: x\n    preset: a31a_depth\n");
+        CHECK(f.where().line == 5);
+        CHECK(f.message().find("raster") != std::string::npos);
+        CHECK(config_error("layers:\n  - source: a.tif\n    kind: landslide\n    raster: true\n").where().line == 2);
+        CHECK(config_error("layers:\n  - source: a.tif\n    kind: flood_depth\n    raster: true\n").message().find("preset") !=
+              std::string::npos);
+    }
+    SECTION("coverage and municipality") {
+        CHECK(config_error("coverage: {source: b.geojson, colour: red}\nlayers:\n  - source: a.gpkg\n    kind: flood_depth\n")
+                  .where().line == 1);
+        CHECK(config_error("municipality: [a]\nlayers:\n  - source: a.gpkg\n    kind: flood_depth\n").where().line == 1);
     }
     SECTION("field without classes") {
         auto e = config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    field: rank\n");

@@ -27,7 +27,7 @@ cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" || { cat "$t
 for f in bin/sheetgen \
          share/sheetgen/templates/support-sheet.yaml share/sheetgen/templates/ventilator-plan.yaml \
          share/sheetgen/geodata/tama-sample.yaml share/sheetgen/geodata/tama-sample.gpkg \
-         share/sheetgen/geodata/README.md \
+         share/sheetgen/geodata/tama-sample-coverage.geojson share/sheetgen/geodata/README.md \
          share/doc/sheetgen/README.md share/doc/sheetgen/docs/profile-format.md \
          share/doc/sheetgen/samples/tama-001.yaml; do
   [ -f "$tmp/prefix/$f" ] || fail "not installed: $f"

@@ -198,6 +198,40 @@ TEST_CASE("outside every zone the family stays home; no data is not safe", "[ver
     CHECK(v.reasons[0].code == "no_hazard_data");
 }
 
+TEST_CASE("outside the hazard data and outside the municipality are reasons of their own", "[verdict][coverage]") {
+    auto codes = [](const Verdict& v) {
+        std::set<std::string> c;
+        for (const auto& r : v.reasons) c.insert(r.code);
+        return c;
+    };
+    Profile p = base_profile(1);
+    Verdict v = assess(p, Exposure{}, {}, opts());
+    CHECK_FALSE(codes(v).count("outside_hazard_data"));
+    CHECK_FALSE(codes(v).count("outside_municipality"));
+
+    // Outside the coverage: no data, never "outside all zones".
+    Exposure outside;
+    outside.covered_by_flood_data = false;
+    v = assess(p, outside, {}, opts());
+    CHECK(v.action == FloodAction::NoHazardData);
+    CHECK(codes(v).count("outside_hazard_data"));
+    CHECK_FALSE(codes(v).count("stay_home_power_plan"));
+
+    // Outside the configured city: the action is decided as usual, with the reason.
+    Exposure elsewhere;
+    elsewhere.inside_municipality = false;
+    v = assess(p, elsewhere, {}, opts());
+    CHECK(v.action == FloodAction::StayHomePowerPlan);
+    CHECK(codes(v).count("outside_municipality"));
+    CHECK_FALSE(codes(v).count("outside_hazard_data"));
+    for (const char* code : {"outside_hazard_data", "outside_municipality"}) {
+        auto it = std::find_if(reason_catalogue().begin(), reason_catalogue().end(),
+                               [&](const ReasonDef& d) { return std::string(d.code) == code; });
+        REQUIRE(it != reason_catalogue().end());
+        CHECK(it->group == ReasonGroup::Hazard);
+    }
+}
+
 // ---- safe floor -------------------------------------------------------------------
 
 TEST_CASE("the safe floor is the lowest floor above the maximum depth", "[verdict][floor]") {
