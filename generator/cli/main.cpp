@@ -30,6 +30,8 @@ const char* kUsage =
     "            3 hazard config/layer/template/font unusable, 4 output not written,\n"
     "            5 out of memory or another resource refused (ulimit -v); refused\n"
     "              worker threads only slow the run (down to the main thread alone),\n"
+    "            6 a document library (libharu/HarfBuzz/libqpdf) failed for a household,\n"
+    "            70 internal error (a bug: please report it),\n"
     "            130 interrupted (one SIGINT/SIGTERM ends the run within ~2 s)\n";
 
 }  // namespace
