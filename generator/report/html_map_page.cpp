@@ -32,6 +32,8 @@ header h1 { font-size: 18px; margin: 0; }
 .dot { display: inline-block; width: 14px; height: 14px; border-radius: 50%; border: 2px solid #222; flex: none; }
 #filters { padding: 6px 12px; display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; border-top: 1px solid #ccc; }
 #filters label { font-size: 12px; }
+#filters select { max-width: 240px; }
+td.codes { font-size: 11px; color: #444; max-width: 420px; }
 #count { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
 th, td { border: 1px solid #ccc; padding: 3px 5px; text-align: left; vertical-align: top; }
@@ -44,8 +46,9 @@ td.lv { font-weight: bold; text-align: center; }
 .lvA { color: #fff; background: #d62828; } .lvB { background: #f77f00; color: #fff; }
 .lvC { background: #fcbf49; } .lvD { background: #bdbdbd; }
 .pop h4 { margin: 0 0 4px; font-size: 14px; }
-.pop table { font-size: 12px; width: auto; }
-.pop th { position: static; cursor: default; background: #f3f3f3; }
+.pop table { font-size: 12px; width: 100%; }
+.pop th { position: static; cursor: default; background: #f3f3f3; white-space: nowrap; }
+.pop td { overflow-wrap: anywhere; }
 .pop ul { margin: 4px 0 0 16px; padding: 0; }
 .warn { color: #b00020; font-weight: bold; }
 #errors { display: none; white-space: pre-wrap; color: #b00020; }
@@ -178,7 +181,9 @@ const char* const kApp = R"JS(
   var canvas = hash.renderer !== 'svg';  // #renderer=svg: the benchmark's peer
   var map = L.map('map', { preferCanvas: canvas, zoomControl: true, attributionControl: !!C.tiles });
   if (map.attributionControl) map.attributionControl.setPrefix(false);
-  if (C.tiles) L.tileLayer(C.tiles, { maxZoom: 18, attribution: t('tiles') + C.tiles }).addTo(map);
+  // Leaflet sets the attribution as HTML: escape the operator's URL.
+  function esc(x) { return String(x).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
+  if (C.tiles) L.tileLayer(C.tiles, { maxZoom: 18, attribution: esc(t('tiles') + C.tiles) }).addTo(map);
   var renderer = canvas ? L.canvas({ padding: 0.5 }) : L.svg({ padding: 0.5 });
   // Hatching for landslide zones: the canvas takes a pattern as fill style;
   // the SVG renderer (benchmark peer only) gets a light brown fill instead.
@@ -203,7 +208,7 @@ const char* const kApp = R"JS(
       .addTo(map);
   });
 
-  var markers = {};
+  var markers = {}, halos = {};
   function popupContent(h) {
     var d = el('div', { 'class': 'pop', 'data-id': h.id });
     d.appendChild(el('h4', null, h.id + (h.name ? ' ' + h.name : '') + ' — ' + h.level));
@@ -229,26 +234,34 @@ const char* const kApp = R"JS(
     if (h.plan_pdf) d.appendChild(el('div')).appendChild(el('a', { href: h.plan_pdf, 'class': 'pdf' }, t('plan')));
     return d;
   }
-  var drawn = 0, bounds = [];
+  var bounds = [];
   H.forEach(function (h) {
     var ll = [h.lat, h.lon];
     bounds.push(ll);
     if (blackout(h))  // a dark ring around the dot
-      L.circleMarker(ll, { renderer: renderer, radius: 11, color: '#111', weight: 2.5, fill: false, interactive: false }).addTo(map);
+      halos[h.id] = L.circleMarker(ll, { renderer: renderer, radius: 11, color: '#111', weight: 2.5, fill: false, interactive: false }).addTo(map);
     var m = L.circleMarker(ll, {
       renderer: renderer, radius: 7, color: '#222', weight: 1.5, fillColor: LEVEL_COLOUR[h.level] || '#999', fillOpacity: 0.95,
       dashArray: h.approximate ? '2 3' : null
     });
-    m.bindPopup(function () { return popupContent(h); }, { maxWidth: 380 });
+    m.bindPopup(function () { return popupContent(h); }, { maxWidth: 360, maxHeight: 300 });
     m.bindTooltip(function () { return el('span', null, h.id + ' ' + h.level); });
     m.on('popupopen', function () { document.documentElement.setAttribute('data-open', h.id); });
     m.addTo(map);
-    if (m._map) drawn++;
     markers[h.id] = m;
   });
   if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16 });
   else if (Z.length) map.fitBounds(L.polygon(Z[0].r).getBounds());
   else map.setView([35.68, 139.76], 11);
+  // Markers the renderer holds once the map has its view (Leaflet adds layers when the map is ready).
+  function drawnMarkers() {
+    var n = 0;
+    for (var id in markers) {
+      var m = markers[id];
+      if (m._map && (canvas ? renderer._layers && renderer._layers[L.stamp(m)] : m._path && m._path.parentNode)) n++;
+    }
+    return n;
+  }
 
   // --- legend --------------------------------------------------------------
   function legend() {
@@ -292,7 +305,8 @@ const char* const kApp = R"JS(
     { k: 'power', v: function (h) { return h.power_hours; }, n: true },
     { k: 'dest', v: destination },
     { k: 'distance', v: function (h) { return h.suggested_distance_m; }, n: true, f: metres },
-    { k: 'reasons', v: function (h) { return reasonList(h).join(lang === 'ja' ? '／' : '; '); } }
+    // The codes (the sentences are in the details and the CSV); the sentences as a tooltip.
+    { k: 'codes', v: function (h) { return h.reason_codes.split(',').filter(function (c, i, a) { return a.indexOf(c) === i; }).join(', '); } }
   ].filter(function (c) { return !(c.names && C.no_names); });
   var order = H.map(function (h, i) { return i; }), sortCol = -1, sortDir = 1, selected = null;
   var rows = [];
@@ -304,6 +318,7 @@ const char* const kApp = R"JS(
       COLS.forEach(function (c) {
         var v = c.v(h), td = el('td', null, v === null || v === undefined ? '' : (c.f ? c.f(v) : v));
         if (c.k === 'level') td.className = 'lv lv' + h.level;
+        if (c.k === 'codes') { td.className = 'codes'; td.title = reasonList(h).join('\n'); }
         if (c.k === 'id' && blackout(h)) td.appendChild(el('span', { title: t('blackout') }, ' \u26A1'));
         tr.appendChild(td);
       });
@@ -361,8 +376,9 @@ const char* const kApp = R"JS(
     H.forEach(function (h, i) {
       var on = visible(h); if (on) n++;
       if (rows[i]) rows[i].style.display = on ? '' : 'none';
-      var m = markers[h.id];
-      if (m) { if (on && !m._map) m.addTo(map); else if (!on && m._map) m.remove(); }
+      [markers[h.id], halos[h.id]].forEach(function (m) {
+        if (m) { if (on && !m._map) m.addTo(map); else if (!on && m._map) m.remove(); }
+      });
     });
     document.getElementById('count').textContent = lang === 'ja'
       ? H.length + t('of') + ' ' + n + ' ' + t('households') + t('shown')
@@ -374,7 +390,9 @@ const char* const kApp = R"JS(
     var i = H.findIndex(function (h) { return h.id === id; });
     selected = i; if (rows[i]) rows[i].classList.add('sel');
     if (!m._map) m.addTo(map);
-    map.setView(m.getLatLng(), Math.max(map.getZoom(), 15));
+    // Centre a little above the household: its details open above the marker.
+    var z = Math.max(map.getZoom(), 15);
+    map.setView(map.unproject(map.project(m.getLatLng(), z).subtract([0, 140]), z), z, { animate: false });
     m.openPopup();
     if (fromTable) document.getElementById('map').scrollIntoView({ block: 'nearest' });
   }
@@ -392,9 +410,11 @@ const char* const kApp = R"JS(
     lang = lang === 'ja' ? 'en' : 'ja'; map.closePopup(); texts();
   });
   texts();
-  document.documentElement.setAttribute('data-markers', String(drawn));
+  document.documentElement.setAttribute('data-markers', String(drawnMarkers()));
   document.documentElement.setAttribute('data-households', String(H.length));
   if (hash.open) select(hash.open, false);
+  // Time from navigation start to a drawn, usable page (read by bench/html_page_bench.sh).
+  document.documentElement.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   document.documentElement.setAttribute('data-ready', '1');
 })();
 )JS";

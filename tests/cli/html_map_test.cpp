@@ -184,7 +184,8 @@ TEST_CASE("flag --html in headless Chromium: one marker per household, details o
     CHECK(attr(dom, "data-ready") == "1");
     CHECK(attr(dom, "data-households") == "12");
     CHECK(attr(dom, "data-markers") == "12");  // markers Leaflet put on the map
-    CHECK(dom.find("class=\"leaflet-canvas") != std::string::npos);  // drawn on a canvas
+    CHECK(dom.find("<canvas") != std::string::npos);  // drawn on a canvas, not as SVG paths
+    CHECK(dom.find("<path") == std::string::npos);
     CHECK(count(dom, "<tr data-id=\"tama-") == 12);
     // The popup of tama-001 is open with its verdict (docs/risk-rules.md §8).
     CHECK(attr(dom, "data-open") == "tama-001");
