@@ -172,6 +172,9 @@ const char* const kApp = R"JS(
   function num(v, unit) { return v === null || v === undefined ? '' : String(v) + unit; }
   function metres(v) { return v === null || v === undefined ? '' : (v >= 1000 ? (v / 1000).toFixed(1) + ' km' : Math.round(v) + ' m'); }
   function destination(h) { return h.suggested_shelter || ''; }
+  function uniqueCodes(h) {
+    return h.reason_codes.split(',').filter(function (c, i, a) { return c && a.indexOf(c) === i; }).join(', ');
+  }
   function reasonList(h) {
     var s = lang === 'ja' ? h.reasons : h.reasons_en;
     return s ? s.split(lang === 'ja' ? ' ／ ' : ' / ') : [];
@@ -223,7 +226,7 @@ const char* const kApp = R"JS(
     row('flee', h.flee_site ? h.flee_site + (h.flee_distance_m !== null ? ' (' + metres(h.flee_distance_m) + ')' : '') : '');
     row('depth', h.depth);
     row('devices', h.devices.map(deviceLabel).join(', '));
-    row('codes', h.reason_codes);
+    row('codes', uniqueCodes(h));
     d.appendChild(tb);
     if (blackout(h)) d.appendChild(el('div', { 'class': 'warn' }, t('blackout')));
     if (h.approximate) d.appendChild(el('div', { 'class': 'warn' }, t('approx')));
@@ -250,9 +253,21 @@ const char* const kApp = R"JS(
     m.addTo(map);
     markers[h.id] = m;
   });
-  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16 });
-  else if (Z.length) map.fitBounds(L.polygon(Z[0].r).getBounds());
-  else map.setView([35.68, 139.76], 11);
+  function fit() {
+    if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16, animate: false });
+    else if (Z.length) map.fitBounds(L.polygon(Z[0].r).getBounds(), { animate: false });
+    else map.setView([35.68, 139.76], 11, { animate: false });
+  }
+  fit();
+  // The browser may size the window after the script ran (headless screenshots, restored tabs): fit again.
+  // Until someone moves the map, keep the whole area in view.
+  var touched = !!hash.open;
+  ['mousedown', 'wheel', 'touchstart', 'keydown'].forEach(function (ev) {
+    document.getElementById('map').addEventListener(ev, function () { touched = true; }, { passive: true });
+  });
+  function refit() { map.invalidateSize({ pan: false }); if (!touched) fit(); }
+  window.addEventListener('load', refit);
+  window.addEventListener('resize', refit);
   // Markers the renderer holds once the map has its view (Leaflet adds layers when the map is ready).
   function drawnMarkers() {
     var n = 0;
@@ -306,7 +321,7 @@ const char* const kApp = R"JS(
     { k: 'dest', v: destination },
     { k: 'distance', v: function (h) { return h.suggested_distance_m; }, n: true, f: metres },
     // The codes (the sentences are in the details and the CSV); the sentences as a tooltip.
-    { k: 'codes', v: function (h) { return h.reason_codes.split(',').filter(function (c, i, a) { return a.indexOf(c) === i; }).join(', '); } }
+    { k: 'codes', v: uniqueCodes }
   ].filter(function (c) { return !(c.names && C.no_names); });
   var order = H.map(function (h, i) { return i; }), sortCol = -1, sortDir = 1, selected = null;
   var rows = [];
@@ -391,7 +406,8 @@ const char* const kApp = R"JS(
     selected = i; if (rows[i]) rows[i].classList.add('sel');
     if (!m._map) m.addTo(map);
     // Centre a little above the household: its details open above the marker.
-    var z = Math.max(map.getZoom(), 15);
+    // From the table: zoom in to the street; from #open=ID: keep the whole area in view.
+    var z = fromTable ? Math.max(map.getZoom(), 15) : map.getZoom();
     map.setView(map.unproject(map.project(m.getLatLng(), z).subtract([0, 140]), z), z, { animate: false });
     m.openPopup();
     if (fromTable) document.getElementById('map').scrollIntoView({ block: 'nearest' });
