@@ -56,7 +56,7 @@ td.lv { font-weight: bold; text-align: center; }
 @media print {
   @page { size: A4 portrait; margin: 10mm; }
   body { font-size: 9pt; }
-  #main, #filters, #lang, #errors { display: none !important; }
+  #main, #filters, #lang, #errors, #more { display: none !important; }
   #handle { background: none; color: #000; border: 2px solid #000; }
   header { border: none; }
   table { font-size: 8pt; }
@@ -111,6 +111,7 @@ const char* const kBody = R"HTML(<body>
 </div>
 <div id="errors"></div>
 <table id="list"><thead><tr id="head"></tr></thead><tbody id="rows"></tbody></table>
+<button id="more" type="button" style="display:none"></button>
 )HTML";
 
 const char* const kApp = R"JS(
@@ -212,6 +213,11 @@ const char* const kApp = R"JS(
   });
 
   var markers = {}, halos = {};
+  var details = L.popup({ maxWidth: 360, maxHeight: 300 });
+  function openDetails(h, m) {
+    details.setLatLng(m.getLatLng()).setContent(popupContent(h)).openOn(map);
+    document.documentElement.setAttribute('data-open', h.id);
+  }
   function popupContent(h) {
     var d = el('div', { 'class': 'pop', 'data-id': h.id });
     d.appendChild(el('h4', null, h.id + (h.name ? ' ' + h.name : '') + ' — ' + h.level));
@@ -247,9 +253,8 @@ const char* const kApp = R"JS(
       renderer: renderer, radius: 7, color: '#222', weight: 1.5, fillColor: LEVEL_COLOUR[h.level] || '#999', fillOpacity: 0.95,
       dashArray: h.approximate ? '2 3' : null
     });
-    m.bindPopup(function () { return popupContent(h); }, { maxWidth: 360, maxHeight: 300 });
-    m.bindTooltip(function () { return el('span', null, h.id + ' ' + h.level); });
-    m.on('popupopen', function () { document.documentElement.setAttribute('data-open', h.id); });
+    // One popup for the whole map, filled on click: no popup or tooltip object per household.
+    m.on('click', function () { openDetails(h, m); });
     m.addTo(map);
     markers[h.id] = m;
   });
@@ -324,25 +329,48 @@ const char* const kApp = R"JS(
     { k: 'codes', v: uniqueCodes }
   ].filter(function (c) { return !(c.names && C.no_names); });
   var order = H.map(function (h, i) { return i; }), sortCol = -1, sortDir = 1, selected = null;
-  var rows = [];
-  function buildRows() {
-    var tb = document.getElementById('rows'); tb.textContent = ''; rows = [];
-    var frag = document.createDocumentFragment();
-    order.forEach(function (i) {
-      var h = H[i], tr = el('tr', { 'data-id': h.id });
-      COLS.forEach(function (c) {
-        var v = c.v(h), td = el('td', null, v === null || v === undefined ? '' : (c.f ? c.f(v) : v));
-        if (c.k === 'level') td.className = 'lv lv' + h.level;
-        if (c.k === 'codes') { td.className = 'codes'; td.title = reasonList(h).join('\n'); }
-        if (c.k === 'id' && blackout(h)) td.appendChild(el('span', { title: t('blackout') }, ' \u26A1'));
-        tr.appendChild(td);
-      });
-      tr.addEventListener('click', function () { select(h.id, true); });
-      rows[i] = tr; frag.appendChild(tr);
+  // Rows are built a page at a time (all of them for printing): 10,000 rows
+  // of DOM would cost seconds; the filters and the sort work on the data.
+  var PAGE = 200, limit = PAGE, printing = false, shownFlags = H.map(function () { return true; }), rowById = {};
+  var tbody = document.getElementById('rows');
+  tbody.addEventListener('click', function (e) {
+    var tr = e.target.closest ? e.target.closest('tr') : null;
+    if (tr && tr.getAttribute('data-id')) select(tr.getAttribute('data-id'), true);
+  });
+  function rowFor(h) {
+    var tr = el('tr', { 'data-id': h.id });
+    COLS.forEach(function (c) {
+      var v = c.v(h), td = el('td', null, v === null || v === undefined ? '' : (c.f ? c.f(v) : v));
+      if (c.k === 'level') td.className = 'lv lv' + h.level;
+      if (c.k === 'codes') { td.className = 'codes'; td.title = reasonList(h).join('\n'); }
+      if (c.k === 'id' && blackout(h)) td.appendChild(el('span', { title: t('blackout') }, ' \u26A1'));
+      tr.appendChild(td);
     });
-    tb.appendChild(frag);
-    applyFilters();
+    if (selected === h.id) tr.className = 'sel';
+    return tr;
   }
+  function buildRows() {
+    tbody.textContent = ''; rowById = {};
+    var frag = document.createDocumentFragment(), n = 0, shown = 0;
+    order.forEach(function (i) {
+      if (!shownFlags[i]) return;
+      n++;
+      if (!printing && shown >= limit) return;
+      shown++;
+      var tr = rowFor(H[i]);
+      rowById[H[i].id] = tr; frag.appendChild(tr);
+    });
+    tbody.appendChild(frag);
+    var more = document.getElementById('more');
+    more.style.display = n > shown ? '' : 'none';
+    more.textContent = lang === 'ja' ? 'さらに表示（残り ' + (n - shown) + ' 件）' : 'show more (' + (n - shown) + ' left)';
+    document.getElementById('count').textContent = lang === 'ja'
+      ? H.length + t('of') + ' ' + n + ' ' + t('households') + t('shown')
+      : n + ' ' + t('of') + ' ' + H.length + ' ' + t('households') + ' ' + t('shown');
+  }
+  document.getElementById('more').addEventListener('click', function () { limit += PAGE * 5; buildRows(); });
+  window.addEventListener('beforeprint', function () { printing = true; buildRows(); });
+  window.addEventListener('afterprint', function () { printing = false; buildRows(); });
   function buildHead() {
     var tr = document.getElementById('head'); tr.textContent = '';
     COLS.forEach(function (c, ci) {
@@ -362,7 +390,7 @@ const char* const kApp = R"JS(
       var r = c.n ? x - y : String(x).localeCompare(String(y), 'ja');
       return r ? r * sortDir : a - b;
     });
-    buildHead(); buildRows();
+    limit = PAGE; buildHead(); buildRows();
   }
   var F = [
     { id: 'f-level', get: function (h) { return [h.level]; }, label: levelLabel },
@@ -383,33 +411,32 @@ const char* const kApp = R"JS(
       sel.onchange = applyFilters;
     });
   }
-  function visible(h) {
-    return F.every(function (f) { var v = document.getElementById(f.id).value; return !v || f.get(h).indexOf(v) >= 0; });
+  function visible(h, want) {
+    return F.every(function (f, k) { return !want[k] || f.get(h).indexOf(want[k]) >= 0; });
   }
   function applyFilters() {
-    var n = 0;
+    var want = F.map(function (f) { return document.getElementById(f.id).value; });
     H.forEach(function (h, i) {
-      var on = visible(h); if (on) n++;
-      if (rows[i]) rows[i].style.display = on ? '' : 'none';
+      var on = visible(h, want);
+      shownFlags[i] = on;
       [markers[h.id], halos[h.id]].forEach(function (m) {
         if (m) { if (on && !m._map) m.addTo(map); else if (!on && m._map) m.remove(); }
       });
     });
-    document.getElementById('count').textContent = lang === 'ja'
-      ? H.length + t('of') + ' ' + n + ' ' + t('households') + t('shown')
-      : n + ' ' + t('of') + ' ' + H.length + ' ' + t('households') + ' ' + t('shown');
+    limit = PAGE;
+    buildRows();
   }
   function select(id, fromTable) {
     var m = markers[id]; if (!m) return;
-    if (selected && rows[selected]) rows[selected].classList.remove('sel');
-    var i = H.findIndex(function (h) { return h.id === id; });
-    selected = i; if (rows[i]) rows[i].classList.add('sel');
+    if (selected && rowById[selected]) rowById[selected].classList.remove('sel');
+    selected = id; if (rowById[id]) rowById[id].classList.add('sel');
     if (!m._map) m.addTo(map);
     // Centre a little above the household: its details open above the marker.
     // From the table: zoom in to the street; from #open=ID: keep the whole area in view.
     var z = fromTable ? Math.max(map.getZoom(), 15) : map.getZoom();
     map.setView(map.unproject(map.project(m.getLatLng(), z).subtract([0, 140]), z), z, { animate: false });
-    m.openPopup();
+    var i = H.findIndex(function (h) { return h.id === id; });
+    openDetails(H[i], m);
     if (fromTable) document.getElementById('map').scrollIntoView({ block: 'nearest' });
   }
 
@@ -420,7 +447,7 @@ const char* const kApp = R"JS(
     document.getElementById('lang').textContent = lang === 'ja' ? 'English' : '日本語';
     document.getElementById('meta').textContent = t('asof') + ' ' + C.as_of + ' · ' + t('hazards') + ': ' + C.hazards + ' · ' + H.length + ' ' + t('households');
     document.getElementById('tilesource').textContent = C.tiles ? t('tiles') + C.tiles : t('notiles');
-    legend(); buildFilters(); buildHead(); buildRows();
+    legend(); buildFilters(); buildHead(); applyFilters();
   }
   document.getElementById('lang').addEventListener('click', function () {
     lang = lang === 'ja' ? 'en' : 'ja'; map.closePopup(); texts();
