@@ -46,7 +46,7 @@ load() {
   errors=$(grep -o 'data-errors="[0-9]*"' <<<"$dom" | grep -o '[0-9]*' || echo NA)
   echo "$(echo "$t1 - $t0" | bc) $ready $markers $errors"
 }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -g | awk '{a[NR]=$1} END {m = NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf (m >= 100 ? "%d" : "%.1f"), m}'; }
 
 declare -A wall ready
 load "file://$work/empty.html" >/dev/null  # warm the profile directory and the page cache
