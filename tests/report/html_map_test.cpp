@@ -114,7 +114,7 @@ TEST_CASE("the page is deterministic and marked 取扱注意", "[report][html]")
     CHECK(a.find("preferCanvas") != std::string::npos);
 }
 
-TEST_CASE("household record: the flag properties, location, devices; markup escaped", "[report][html]") {
+TEST_CASE("household record: the flag properties, location, devices, markup escaped", "[report][html]") {
     HtmlMapOptions o;
     const std::string r = html_household_record(household(), verdict(), o);
     // Same properties and order as the GeoJSON (household_properties), then the page's own fields.
@@ -131,7 +131,7 @@ TEST_CASE("household record: the flag properties, location, devices; markup esca
     CHECK(props == household_properties(household(), verdict()).size());
 }
 
-TEST_CASE("--html-no-names: no name anywhere in the page", "[report][html]") {
+TEST_CASE("no-names option: no name anywhere in the page", "[report][html]") {
     HtmlMapOptions o;
     o.no_names = true;
     const std::string html = page(o, fake_leaflet());
