@@ -66,6 +66,8 @@ td.lv { font-weight: bold; text-align: center; }
   th.sorted-asc::after, th.sorted-desc::after { content: ""; }
   tbody tr.sel { background: none; }
   .lvA, .lvB, .lvC, .lvD { background: none !important; color: #000 !important; }
+  td.codes { font-size: 6.5pt; max-width: none; width: 34%; }
+  td:nth-child(2) { white-space: nowrap; }
 }
 )CSS";
 
