@@ -67,7 +67,7 @@ struct Item {
     Priority level = Priority::D;
     std::string csv_row;
     std::string geojson;
-    std::string html;
+    HtmlRecord html;
     // Only with --gpkg: the sink writes it straight away (GDAL is single-threaded here).
     std::unique_ptr<std::pair<Profile, Verdict>> record;
 };
@@ -161,6 +161,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
             return kExitOutput;
         }
         IdRegistry seen_ids;
+        HtmlSentences html_sentences;
         LevelCounts counts;
         size_t invalid = path_problems.size(), done = 0;
         long long parse_ns = 0, overlay_ns = 0, assess_ns = 0;
@@ -236,7 +237,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 }
                 if (html_path) {
                     html_rows[level]->append(",\n");
-                    html_rows[level]->append(item.html);
+                    html_rows[level]->append(html_sentences.close(item.html));
                 }
                 if (gpkg && item.record) gpkg->add(item.record->first, item.record->second);
             }
@@ -279,7 +280,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                     level->copy_to(html, first ? 2 : 0);  // no separator before the first record
                     first = false;
                 }
-                html.write(html_map_tail(html_opts));
+                html.write(html_map_tail(html_opts, html_sentences));
                 html.commit();
             }
             csv.commit();

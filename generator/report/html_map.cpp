@@ -223,11 +223,13 @@ HtmlPdfLinks find_pdf_links(const std::string& pdf_dir, const std::string& href_
     return l;
 }
 
-std::string html_household_record(const Profile& p, const Verdict& v, const HtmlMapOptions& o, const HtmlPdfLinks& pdf) {
+HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlMapOptions& o, const HtmlPdfLinks& pdf) {
     std::string s = "{";
     bool first = true;
     for (const Property& prop : household_properties(p, v)) {
-        if (o.no_names && std::string(prop.name) == "name") continue;  // not hidden: absent from the file
+        const std::string name = prop.name;
+        if (o.no_names && name == "name") continue;  // not hidden: absent from the file
+        if (name == "reasons" || name == "reasons_en") continue;  // the same sentences, through the table
         s += std::string(first ? "" : ",") + "\"" + prop.name + "\":";
         first = false;
         if (prop.type == Property::Type::Text) s += html_json_string(prop.text.value_or(""));
@@ -250,7 +252,37 @@ std::string html_household_record(const Profile& p, const Verdict& v, const Html
     s += ",\"approximate\":false";
     if (!pdf.sheet.empty()) s += ",\"pdf\":" + html_json_string(pdf.sheet);
     if (!pdf.plan.empty()) s += ",\"plan_pdf\":" + html_json_string(pdf.plan);
+    HtmlRecord r;
+    r.json = std::move(s);
+    // The verdict's own sentences: what household_properties joins into reasons / reasons_en.
+    for (const auto& reason : v.reasons) {
+        r.reasons_ja.push_back(reason.ja);
+        r.reasons_en.push_back(reason.en);
+    }
+    return r;
+}
+
+size_t HtmlSentences::number(const std::string& sentence) {
+    auto [it, added] = index_.emplace(sentence, sentences_.size());
+    if (added) sentences_.push_back(sentence);
+    return it->second;
+}
+
+std::string HtmlSentences::close(const HtmlRecord& r) {
+    std::string s = r.json;
+    for (int lang = 0; lang < 2; ++lang) {
+        const auto& list = lang == 0 ? r.reasons_ja : r.reasons_en;
+        s += lang == 0 ? ",\"rj\":[" : ",\"re\":[";
+        for (size_t i = 0; i < list.size(); ++i) s += (i ? "," : "") + std::to_string(number(list[i]));
+        s += "]";
+    }
     return s + "}";
+}
+
+std::string HtmlSentences::json() const {
+    std::string s = "[";
+    for (size_t i = 0; i < sentences_.size(); ++i) s += (i ? ",\n" : "\n") + html_json_string(sentences_[i]);
+    return s + "\n]";
 }
 
 std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPolygon>& zones,
@@ -268,8 +300,9 @@ std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPol
     return s;
 }
 
-std::string html_map_tail(const HtmlMapOptions&) {
-    return std::string("\n]</script>\n<script>\n") + html_page::kApp + "</script>\n</body>\n</html>\n";
+std::string html_map_tail(const HtmlMapOptions&, const HtmlSentences& sentences) {
+    return "\n]</script>\n<script type=\"application/json\" id=\"sentences\">" + sentences.json() +
+           "</script>\n<script>\n" + html_page::kApp + "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace sheetgen

@@ -5,6 +5,7 @@
 // head, household records separated by ",\n", tail.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "hazard/exposure.hpp"
@@ -49,17 +50,38 @@ HtmlPdfLinks find_pdf_links(const std::string& pdf_dir, const std::string& href_
 // pdf_dir relative to the directory of html_path, ending in '/' ("" when the same).
 std::string relative_href_prefix(const std::string& html_path, const std::string& pdf_dir);
 
-// One household record (a JSON object): household_properties() (without
-// `name` under no_names), its location, device kinds and PDF links.
-std::string html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
-                                  const HtmlPdfLinks& pdf = {});
+// One household: household_properties() (without `name` under no_names, and
+// without the joined `reasons` / `reasons_en`), its location, device kinds
+// and PDF links as an unclosed JSON object, plus its reason sentences. The
+// sentences repeat across households (18 of 26 MB for 10,000), so the page
+// holds each once (HtmlSentences) and the records hold numbers.
+struct HtmlRecord {
+    std::string json;  // "{...": no closing brace
+    std::vector<std::string> reasons_ja, reasons_en;
+};
+HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
+                                 const HtmlPdfLinks& pdf = {});
+
+// The page's sentence table, filled in household order by one thread (the
+// output sink): numbers follow first appearance, so the page is the same
+// whatever the number of worker threads.
+class HtmlSentences {
+public:
+    // The record closed with "rj":[...],"re":[...]} (sentence numbers).
+    std::string close(const HtmlRecord& record);
+    std::string json() const;  // ["sentence", ...]
+private:
+    size_t number(const std::string& sentence);
+    std::unordered_map<std::string, size_t> index_;
+    std::vector<std::string> sentences_;
+};
 
 // Everything before the household records: page, styles, Leaflet, zones
 // (lon/lat rings from HazardSet::zone_polygons_lonlat) and shelters.
 std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPolygon>& zones_lonlat,
                           const std::vector<Shelter>& shelters, const HtmlMapOptions& options);
-// Everything after them: the page's own script.
-std::string html_map_tail(const HtmlMapOptions& options);
+// Everything after them: the sentence table and the page's own script.
+std::string html_map_tail(const HtmlMapOptions& options, const HtmlSentences& sentences);
 
 // A JSON string literal safe inside an HTML <script> element (<, >, & escaped).
 std::string html_json_string(const std::string& value);

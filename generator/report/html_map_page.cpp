@@ -120,7 +120,11 @@ const char* const kApp = R"JS(
 (function () {
   'use strict';
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
-  var C = json('config'), Z = json('zones'), S = json('shelters'), H = json('households');
+  var C = json('config'), Z = json('zones'), S = json('shelters'), H = json('households'), SENT = json('sentences');
+  H.forEach(function (h) {  // sentence numbers -> sentences (each is stored once in the page)
+    h.rj = h.rj.map(function (i) { return SENT[i]; });
+    h.re = h.re.map(function (i) { return SENT[i]; });
+  });
   var hash = {};
   location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
     if (!kv) return;
@@ -178,10 +182,7 @@ const char* const kApp = R"JS(
   function uniqueCodes(h) {
     return h.reason_codes.split(',').filter(function (c, i, a) { return c && a.indexOf(c) === i; }).join(', ');
   }
-  function reasonList(h) {
-    var s = lang === 'ja' ? h.reasons : h.reasons_en;
-    return s ? s.split(lang === 'ja' ? ' ／ ' : ' / ') : [];
-  }
+  function reasonList(h) { return lang === 'ja' ? h.rj : h.re; }
 
   // --- map ---------------------------------------------------------------
   var canvas = hash.renderer !== 'svg';  // #renderer=svg: the benchmark's peer

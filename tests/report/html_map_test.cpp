@@ -58,10 +58,11 @@ std::string page(const HtmlMapOptions& o, const LeafletAssets& leaflet) {
     s.type = ShelterType::WelfareShelter;
     s.name = "福祉センター";
     s.location = {35.62, 139.45};
+    HtmlSentences sentences;
     std::string html = html_map_head(leaflet, {flood_box()}, {s}, o);
-    html += html_household_record(household(), verdict(), o);
-    html += ",\n" + html_household_record(household("tama-202"), verdict(), o);
-    html += html_map_tail(o);
+    html += sentences.close(html_household_record(household(), verdict(), o));
+    html += ",\n" + sentences.close(html_household_record(household("tama-202"), verdict(), o));
+    html += html_map_tail(o, sentences);
     return html;
 }
 
@@ -116,19 +117,27 @@ TEST_CASE("the page is deterministic and marked 取扱注意", "[report][html]")
 
 TEST_CASE("household record: the flag properties, location, devices, markup escaped", "[report][html]") {
     HtmlMapOptions o;
-    const std::string r = html_household_record(household(), verdict(), o);
+    HtmlSentences sentences;
+    const std::string r = sentences.close(html_household_record(household(), verdict(), o));
     // Same properties and order as the GeoJSON (household_properties), then the page's own fields.
     std::string expect_start = "{\"id\":\"tama-201\",\"name\":\"多摩 \\u003cb\\u003e太郎\\u003c/b\\u003e\",\"district\":\"関戸\",\"level\":\"B\",\"action\":\"stay_home_power_plan\",";
     CHECK(r.substr(0, expect_start.size()) == expect_start);
     CHECK(r.find("\"power_hours\":6.0") != std::string::npos);
     CHECK(r.find("\"reason_codes\":\"blackout_runtime_short\"") != std::string::npos);
-    CHECK(r.find("\"lat\":35.630500,\"lon\":139.448000,\"devices\":[\"ventilator\"],\"approximate\":false}") !=
+    CHECK(r.find("\"lat\":35.630500,\"lon\":139.448000,\"devices\":[\"ventilator\"],\"approximate\":false,") !=
           std::string::npos);
+    // The sentences by number: each stored once in the page, in order of first appearance.
+    CHECK(r.substr(r.size() - 19) == ",\"rj\":[0],\"re\":[1]}");
+    CHECK(sentences.close(html_household_record(household("tama-202"), verdict(), o)).find("\"rj\":[0],\"re\":[1]}") !=
+          std::string::npos);
+    CHECK(sentences.json() == "[\n\"停電時の電源が6時間\",\n\"6 h of power\"\n]");
     CHECK(r.find("<") == std::string::npos);  // nothing can close the <script> block
+    // Every property but the joined sentences (which come through the table).
     size_t props = 0;
     for (const auto& p : household_properties(household(), verdict()))
         props += r.find(std::string("\"") + p.name + "\":") != std::string::npos;
-    CHECK(props == household_properties(household(), verdict()).size());
+    CHECK(props == household_properties(household(), verdict()).size() - 2);
+    CHECK(r.find("\"reasons\":") == std::string::npos);
 }
 
 TEST_CASE("no-names option: no name anywhere in the page", "[report][html]") {
@@ -158,8 +167,8 @@ TEST_CASE("PDF links: relative, only for files that exist, percent-encoded", "[r
     CHECK(none.plan.empty());
     CHECK(find_pdf_links(dir.file("sheets"), "", "多摩-1").sheet == "%E5%A4%9A%E6%91%A9-1.pdf");
     CHECK(find_pdf_links(dir.file("sheets"), "", "../sheets/tama-001").sheet.empty());
-    const std::string r = html_household_record(household("tama-001"), verdict(), {}, both);
-    CHECK(r.find(",\"pdf\":\"sheets/tama-001.pdf\",\"plan_pdf\":\"sheets/tama-001-ventilator-plan.pdf\"}") !=
+    const std::string r = html_household_record(household("tama-001"), verdict(), {}, both).json;
+    CHECK(r.find(",\"pdf\":\"sheets/tama-001.pdf\",\"plan_pdf\":\"sheets/tama-001-ventilator-plan.pdf\"") !=
           std::string::npos);
 }
 
