@@ -8,6 +8,8 @@ packages=(
   libhpdf-dev libyaml-cpp-dev libgdal-dev gdal-bin catch2
   libharfbuzz-dev fonts-ipaexfont-gothic
   libqpdf-dev qpdf poppler-utils
+  libjs-leaflet   # Leaflet 1.7.1, inlined into the `flag --html` page at run time
+  chromium        # headless browser for the map-page tests (tests/cli/html_map_test.cpp)
 )
 # Extra packages for a sanitizer / fuzzing build (clang's runtime).
 if [[ "${SHEETGEN_WITH_CLANG:-0}" == 1 ]]; then

@@ -10,3 +10,10 @@ trap 'rm -rf "$tmp"' EXIT
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/tama-009.pdf" docs/support-sheet-sample
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/tama-002-ventilator-plan.pdf" docs/ventilator-plan-sample
 echo "wrote docs/support-sheet-sample.png and docs/ventilator-plan-sample.png"
+# The map page (flag --html) in headless Chromium (Debian's chromium, libjs-leaflet).
+"$sheetgen" flag --hazards geodata/tama-sample.yaml samples -q -o "$tmp/at-risk.csv" --html "$tmp/at-risk.html" \
+  --date 2026-11-24 >/dev/null
+chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$tmp/chromium" \
+  --virtual-time-budget=5000 --run-all-compositor-stages-before-draw --window-size=1280,900 \
+  --screenshot="$PWD/docs/map-page-sample.png" "file://$tmp/at-risk.html" 2>/dev/null
+echo "wrote docs/map-page-sample.png"

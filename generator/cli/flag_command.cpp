@@ -1,6 +1,7 @@
 // sheetgen flag: profiles + hazard layers -> verdicts -> at-risk CSV / GeoJSON.
 #include <array>
 #include <atomic>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -20,6 +21,7 @@
 #include "profile/parse.hpp"
 #include "report/flag_report.hpp"
 #include "report/gpkg_writer.hpp"
+#include "report/html_map.hpp"
 #include "risk/verdict.hpp"
 
 namespace sheetgen::cli {
@@ -38,6 +40,13 @@ const char* kFlagHelp =
     "  -o, --out FILE       CSV to write, required\n"
     "  --geojson FILE       also write the households with their verdicts as GeoJSON\n"
     "  --gpkg FILE          ... and/or as a GeoPackage point layer 'households' (input order)\n"
+    "  --html FILE          ... and/or as one self-contained map page for staff (Leaflet\n"
+    "                       from libjs-leaflet inlined, no external references; 取扱注意)\n"
+    "  --html-tiles URL     add a base map to the page (e.g. a GSI tile URL with {z}/{x}/{y});\n"
+    "                       the page names it. Default: no base map, works offline\n"
+    "  --html-no-names      households by id only (no names in the page), for meetings\n"
+    "  --pdf-dir DIR        link each household to DIR/<id>.pdf and <id>-ventilator-plan.pdf\n"
+    "                       when they exist (relative links, from a 'render --out DIR')\n"
     "  --date YYYY-MM-DD    'today' for the 12-month review rule (default: today)\n"
     "  --jobs N             worker threads (default: number of cores)\n"
     "  --group-readable     create outputs 0640 instead of 0600\n"
@@ -53,6 +62,10 @@ const char* kFlagHelp =
     "      3 hazard config/layer unusable, 4 output not written,\n"
     "      5 out of memory / system limits, 130 interrupted (within ~2 s of one signal)\n";
 
+// Zones on the page are simplified to a few metres: invisible on screen, and
+// it keeps the page small (a real river layer has millions of vertices).
+constexpr double kHtmlZoneToleranceM = 3.0;
+
 struct Item {
     size_t index = 0;
     bool ok = false;
@@ -62,6 +75,7 @@ struct Item {
     Priority level = Priority::D;
     std::string csv_row;
     std::string geojson;
+    HtmlRecord html;
     // Only with --gpkg: the sink writes it straight away (GDAL is single-threaded here).
     std::unique_ptr<std::pair<Profile, Verdict>> record;
 };
@@ -75,8 +89,8 @@ struct Chunk {
 
 int run_flag(const std::vector<std::string>& argv, Streams io) {
     try {
-        Args args(argv, {"--hazards", "--out", "--geojson", "--gpkg", "--date", "--jobs"},
-                  {"--help", "--quiet", "--timings", "--group-readable"},
+        Args args(argv, {"--hazards", "--out", "--geojson", "--gpkg", "--date", "--jobs", "--html", "--html-tiles", "--pdf-dir"},
+                  {"--help", "--quiet", "--timings", "--group-readable", "--html-no-names"},
                   {{"-o", "--out"}, {"-h", "--help"}, {"-q", "--quiet"}});
         if (args.flag("--help")) {
             io.out << kFlagHelp;
@@ -93,6 +107,24 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         const auto geojson_path = args.value("--geojson");
         const auto gpkg_path = args.value("--gpkg");
         const bool timings = args.flag("--timings");
+        const auto html_path = args.value("--html");
+        HtmlMapOptions html_opts;
+        html_opts.tiles_url = args.value("--html-tiles");
+        html_opts.no_names = args.flag("--html-no-names");
+        html_opts.as_of = as_of.iso();
+        const auto pdf_dir = args.value("--pdf-dir");
+        if (!html_path && (html_opts.tiles_url || html_opts.no_names || pdf_dir))
+            throw UsageError("--html-tiles, --html-no-names and --pdf-dir go with --html FILE");
+        if (html_opts.tiles_url && html_opts.tiles_url->rfind("https://", 0) != 0 &&
+            html_opts.tiles_url->rfind("http://", 0) != 0)
+            throw UsageError("--html-tiles wants a tile URL starting with https:// (e.g. .../{z}/{x}/{y}.png)");
+        // Leaflet is read before anything else, so a missing package stops the run with nothing written.
+        LeafletAssets leaflet;
+        if (html_path) {
+            const char* dir = std::getenv("SHEETGEN_LEAFLET_DIR");
+            leaflet = load_leaflet_assets(dir && *dir ? dir : kLeafletDir);
+        }
+        const std::string pdf_href = html_path && pdf_dir ? relative_href_prefix(*html_path, *pdf_dir) : "";
         const auto& interrupted = install_interrupt_handlers();
 
         PhaseClock total_clock;
@@ -115,6 +147,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         HazardSet hazards = HazardSet::load(hazard_config, &warnings);
         for (const auto& w : warnings) io.err << format_diagnostic(w) << "\n";
         const long long load_ns = load_clock.elapsed_ns();
+        html_opts.hazards_name = hazards.name();
 
         // 2. Profiles, streamed: only the current window of households is in memory.
         for (const auto& d : path_problems) io.err << format_diagnostic(d) << "\n";
@@ -131,13 +164,15 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
             auto slash = f.find_last_of('/');
             return slash == std::string::npos ? std::string(".") : f.substr(0, slash);
         };
-        std::array<std::unique_ptr<SpillFile>, 4> csv_rows, geo_rows;
+        std::array<std::unique_ptr<SpillFile>, 4> csv_rows, geo_rows, html_rows;
         try {
             ensure_parent_directory(*out_path, out_opts);
             if (geojson_path) ensure_parent_directory(*geojson_path, out_opts);
+            if (html_path) ensure_parent_directory(*html_path, out_opts);
             for (int l = 0; l < 4; ++l) {
                 csv_rows[l] = std::make_unique<SpillFile>(dir_of(*out_path));
                 if (geojson_path) geo_rows[l] = std::make_unique<SpillFile>(dir_of(*geojson_path));
+                if (html_path) html_rows[l] = std::make_unique<SpillFile>(dir_of(*html_path));
             }
         } catch (const OutputError& e) {
             // Name the output the user asked for; the scratch files are ours.
@@ -145,6 +180,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
             return kExitOutput;
         }
         IdRegistry seen_ids;
+        HtmlSentences html_sentences;
         LevelCounts counts;
         size_t invalid = path_problems.size(), done = 0;
         long long parse_ns = 0, overlay_ns = 0, assess_ns = 0;
@@ -183,6 +219,9 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                     item.level = v.level;
                     item.csv_row = flag_csv_row(p, v);
                     if (geojson_path) item.geojson = flag_geojson_feature(p, v);
+                    if (html_path)
+                        item.html = html_household_record(
+                            p, v, html_opts, pdf_dir ? find_pdf_links(*pdf_dir, pdf_href, p.id) : HtmlPdfLinks{});
                     if (gpkg_path)
                         item.record = std::make_unique<std::pair<Profile, Verdict>>(std::move(*parsed.profile),
                                                                                     std::move(v));
@@ -214,6 +253,10 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 if (geojson_path) {
                     geo_rows[level]->append(",\n");
                     geo_rows[level]->append(item.geojson);
+                }
+                if (html_path) {
+                    html_rows[level]->append(",\n");
+                    html_rows[level]->append(html_sentences.close(item.html));
                 }
                 if (gpkg && item.record) gpkg->add(item.record->first, item.record->second);
             }
@@ -251,6 +294,19 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
                 geo.write(flag_geojson_footer());
                 geo.commit();
             }
+            if (html_path) {
+                AtomicWriter html(*html_path, out_opts);
+                html.write(html_map_head(leaflet, hazards.zone_polygons_lonlat(kHtmlZoneToleranceM), hazards.shelters(),
+                                         html_opts));
+                bool first = true;
+                for (auto& level : html_rows) {
+                    if (level->empty()) continue;
+                    level->copy_to(html, first ? 2 : 0);  // no separator before the first record
+                    first = false;
+                }
+                html.write(html_map_tail(html_opts, html_sentences));
+                html.commit();
+            }
             csv.commit();
             if (gpkg) gpkg->commit();
         } catch (const OutputError& e) {
@@ -265,6 +321,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         io.out << "wrote " << *out_path;
         if (geojson_path) io.out << ", " << *geojson_path;
         if (gpkg_path) io.out << ", " << *gpkg_path;
+        if (html_path) io.out << ", " << *html_path;
         io.out << "\n";
         if (timings) {
             auto ms = [](long long ns) { return ns / 1e6; };

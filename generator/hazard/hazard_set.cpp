@@ -850,6 +850,70 @@ const Shelter* HazardSet::find_shelter(const std::string& id_or_name) const {
     return sheetgen::find_shelter(impl_->shelters, id_or_name);
 }
 
+std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) const {
+    struct Item {
+        int depth_order;
+        uint32_t poly;
+        MapPolygon mp;
+    };
+    std::vector<Item> items;
+    QuietGdalErrors quiet;
+    for (uint32_t poly = 0; poly < impl_->index.size(); ++poly) {
+        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
+        MapPolygon mp;
+        switch (a.kind) {
+            case LayerKind::FloodDuration: mp.kind = ZoneKind::FloodDuration; break;
+            case LayerKind::HouseCollapse: mp.kind = ZoneKind::HouseCollapse; break;
+            case LayerKind::Landslide: mp.kind = ZoneKind::Landslide; break;
+            default: mp.kind = ZoneKind::FloodDepth; break;
+        }
+        mp.depth = a.depth;
+        // One ring set per polygon part (simplifying may split a polygon).
+        std::vector<std::vector<std::vector<Pt>>> parts{impl_->index.rings(poly)};
+        if (tolerance_m > 0 && !parts[0].empty()) {
+            // One tolerance in degrees of latitude is good enough for a screen
+            // map (in Japan a degree of longitude is 0.8 of one of latitude).
+            const double tol_deg = tolerance_m / 111320.0;
+            OGRPolygon g;
+            for (const auto& r : parts[0]) {
+                auto* ring = new OGRLinearRing();
+                ring->setNumPoints(static_cast<int>(r.size()));
+                for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
+                g.addRingDirectly(ring);
+            }
+            GeometryPtr simple(g.SimplifyPreserveTopology(tol_deg));
+            std::vector<const OGRPolygon*> simple_parts;
+            collect_polygons(simple.get(), simple_parts);
+            if (!simple_parts.empty()) {
+                parts.clear();
+                for (const OGRPolygon* part : simple_parts) parts.push_back(polygon_rings(*part));
+            }
+        }
+        for (const auto& part : parts) {
+            if (part.empty() || part[0].size() < 4) continue;  // no outer ring left
+            MapPolygon piece = mp;
+            for (const auto& r : part) {
+                MapRing mr;
+                for (const Pt& p : r) mr.points.emplace_back(p.x, p.y);
+                if (mr.points.size() < 4) continue;  // closed ring: at least a triangle
+                if (mr.points.front() != mr.points.back()) mr.points.push_back(mr.points.front());
+                piece.rings.push_back(std::move(mr));
+            }
+            if (piece.rings.empty()) continue;
+            items.push_back({a.depth ? a.depth->gsi_class() : 0, poly, std::move(piece)});
+        }
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+        if (x.mp.kind != y.mp.kind) return static_cast<int>(x.mp.kind) < static_cast<int>(y.mp.kind);
+        if (x.depth_order != y.depth_order) return x.depth_order < y.depth_order;
+        return x.poly < y.poly;
+    });
+    std::vector<MapPolygon> out;
+    out.reserve(items.size());
+    for (auto& it : items) out.push_back(std::move(it.mp));
+    return out;
+}
+
 size_t HazardSet::zone_polygon_count() const { return impl_->index.size(); }
 std::string HazardSet::name() const { return impl_->name; }
 

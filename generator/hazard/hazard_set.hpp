@@ -37,6 +37,12 @@ public:
     MapExtract extract_map(const LatLon& centre, double half_width_m, double half_height_m,
                            double resolution_m) const;
 
+    // Every zone polygon (all layers) for a whole-area map, in WGS84: here a
+    // ring point is (lon, lat) degrees, not metres. Simplified with a
+    // tolerance of about `tolerance_m` metres (0: as loaded); ordered like
+    // extract_map (kind, shallow before deep, load order). Shelters are shelters().
+    std::vector<MapPolygon> zone_polygons_lonlat(double tolerance_m) const;
+
     // Counts for summaries and benchmarks.
     size_t zone_polygon_count() const;
     std::string name() const;  // config name/label

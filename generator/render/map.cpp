@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "common/utf8.hpp"
+#include "hazard/gsi_colours.hpp"
 
 namespace sheetgen::render {
 
@@ -15,28 +16,9 @@ namespace {
 constexpr double kEarthRadiusM = 6371008.8;
 constexpr double kPi = 3.14159265358979323846;
 
-Color depth_colour(const std::optional<DepthRange>& d) {
-    if (!d) return Color::hex(0xB3D9FF);
-    switch (d->gsi_class()) {
-        case 1: return Color::hex(0xF7F5A9);
-        case 2: return Color::hex(0xFFD8C0);
-        case 3: return Color::hex(0xFFB7B7);
-        case 4: return Color::hex(0xFF9191);
-        case 5: return Color::hex(0xF285C9);
-        default: return Color::hex(0xDC7ADC);
-    }
-}
+Color depth_colour(const std::optional<DepthRange>& d) { return Color::hex(gsi_depth_rgb(d)); }
 
-const char* depth_legend(int cls) {
-    switch (cls) {
-        case 1: return "0.5m未満";
-        case 2: return "0.5〜3m";
-        case 3: return "3〜5m";
-        case 4: return "5〜10m";
-        case 5: return "10〜20m";
-        default: return "20m以上";
-    }
-}
+const char* depth_legend(int cls) { return gsi_depth_legend(cls); }
 
 const Color kCollapse = Color::hex(0xD00000);
 const Color kLandslide = Color::hex(0x8B5A2B);

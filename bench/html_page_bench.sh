@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Time to open the `flag --html` map page of N generated households in
+# headless Chromium, canvas markers (what sheetgen writes) beside the same page
+# drawn with Leaflet's SVG renderer (#renderer=svg), measured in the same run.
+#
+#   bash bench/html_page_bench.sh [--count 10000] [--runs 3] [--hazards geodata/tokyo-real.yaml] [--results FILE]
+#
+# Two figures per run: `ready` = performance.now() when the page's script has
+# drawn every marker, built the table and set data-ready (read from the DOM);
+# `wall` = the whole `chromium --headless --dump-dom` command, including
+# starting the browser (an empty page's wall time is given for comparison).
+# The section between the html-page markers in RESULTS.md is replaced.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+count=10000 runs=3 hazards="$root/geodata/tokyo-real.yaml" results="$here/RESULTS.md"
+bin="${SHEETGEN_BIN:-$root/build/generator/cli/sheetgen}"
+while (($#)); do
+  case $1 in
+    --count) count=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --hazards) hazards=$2; shift 2 ;;
+    --results) results=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v chromium >/dev/null || { echo "chromium not installed" >&2; exit 77; }
+work="$here/work/html-$count"
+mkdir -p "$work"
+[[ -f "$work/profiles/generator.json" ]] || python3 "$here/gen_profiles.py" --count "$count" --seed 42 --out "$work/profiles" --force >/dev/null
+"$bin" flag --hazards "$hazards" "$work/profiles"/shard-* -q -o "$work/at-risk.csv" --html "$work/at-risk.html" \
+  --date 2026-11-24 --jobs 2 >/dev/null || [[ $? == 1 ]]
+size=$(stat -c %s "$work/at-risk.html")
+printf '<!DOCTYPE html><html><body>empty</body></html>\n' >"$work/empty.html"
+
+# One load: prints "wall_s ready_ms markers errors".
+load() {
+  local url=$1 t0 t1 dom
+  t0=$(date +%s.%N)
+  dom=$(timeout 300 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    --user-data-dir="$work/chromium-profile" --dump-dom "$url" 2>/dev/null)
+  t1=$(date +%s.%N)
+  local ready markers errors
+  ready=$(grep -o 'data-ready-ms="[0-9]*"' <<<"$dom" | grep -o '[0-9]*' || echo NA)
+  markers=$(grep -o 'data-markers="[0-9]*"' <<<"$dom" | grep -o '[0-9]*' || echo NA)
+  errors=$(grep -o 'data-errors="[0-9]*"' <<<"$dom" | grep -o '[0-9]*' || echo NA)
+  echo "$(echo "$t1 - $t0" | bc) $ready $markers $errors"
+}
+median() { sort -g | awk '{a[NR]=$1} END {m = NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf (m >= 100 ? "%d" : "%.1f"), m}'; }
+
+declare -A wall ready
+load "file://$work/empty.html" >/dev/null  # warm the profile directory and the page cache
+for ((r = 1; r <= runs; r++)); do
+  for variant in empty canvas svg; do
+    case $variant in
+      empty) url="file://$work/empty.html" ;;
+      canvas) url="file://$work/at-risk.html" ;;
+      svg) url="file://$work/at-risk.html#renderer=svg" ;;
+    esac
+    read -r w rd m e < <(load "$url")
+    echo "run $r $variant: wall ${w}s ready ${rd}ms markers $m errors $e" >&2
+    wall[$variant]+="$w "
+    ready[$variant]+="$rd "
+    [[ $variant == empty ]] || markers_seen="$m" errors_seen="$e"
+  done
+done
+med() { tr ' ' '\n' <<<"$1" | grep -v '^$' | median; }
+load_avg=$(cut -d' ' -f1-3 /proc/loadavg)
+section=$(cat <<MD
+<!-- html-page:begin (bench/html_page_bench.sh; replaced by each run) -->
+## html map page: open $count households in headless Chromium
+
+\`sheetgen flag --html\` on $count generated households (\`gen_profiles.py --seed 42\`) with
+\`$(basename "$hazards")\`: page $(awk -v s="$size" 'BEGIN{printf "%.1f", s/1048576}') MiB ($size bytes).
+Chromium $(chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1), \`--headless --dump-dom\`, $runs runs, medians;
+$(date -u +%Y-%m-%d) on $(nproc) cores, load $load_avg at the end. Every run drew $markers_seen markers with $errors_seen errors.
+
+| page | ready (ms, navigation → markers drawn, table built) | wall (s, whole chromium run) |
+|---|---:|---:|
+| canvas markers (what sheetgen writes) | $(med "${ready[canvas]}") | $(med "${wall[canvas]}") |
+| peer: same page, Leaflet SVG renderer (\`#renderer=svg\`) | $(med "${ready[svg]}") | $(med "${wall[svg]}") |
+| empty page (browser start-up alone) | – | $(med "${wall[empty]}") |
+<!-- html-page:end -->
+MD
+)
+python3 - "$results" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+try:
+    text = open(path, encoding="utf-8").read()
+except FileNotFoundError:
+    text = ""
+pat = re.compile(r"<!-- html-page:begin.*?<!-- html-page:end -->", re.S)
+text = pat.sub(lambda m: section, text) if pat.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w", encoding="utf-8").write(text)
+PY
+echo "$section"

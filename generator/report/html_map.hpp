@@ -1,0 +1,89 @@
+#pragma once
+// `flag --html`: one self-contained HTML page (Leaflet inlined, no external
+// references) with every household, its verdict, the hazard zones and the
+// shelters, plus a sortable, filterable table. Streamed like the GeoJSON:
+// head, household records separated by ",\n", tail.
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "hazard/exposure.hpp"
+#include "profile/profile.hpp"
+#include "risk/verdict.hpp"
+
+namespace sheetgen {
+
+// Where Debian's libjs-leaflet (1.7.1) puts Leaflet.
+inline constexpr const char* kLeafletDir = "/usr/share/javascript/leaflet";
+
+struct HtmlMapOptions {
+    std::optional<std::string> tiles_url;  // --html-tiles: a base map, named on the page
+    bool no_names = false;                 // --html-no-names: no names anywhere in the file
+    std::string as_of;                     // the run's date (YYYY-MM-DD), shown on the page
+    std::string hazards_name;              // the hazard configuration's name
+};
+
+// Leaflet's script and stylesheet, made self-contained (see inline_leaflet_*).
+struct LeafletAssets {
+    std::string js;
+    std::string css;
+};
+// Reads leaflet.min.js (else leaflet.js) and leaflet.css from `dir`. Throws
+// InputError naming the missing file and the Debian package that provides it.
+LeafletAssets load_leaflet_assets(const std::string& dir = kLeafletDir);
+// The attribution link to leafletjs.com becomes plain text, the source-map
+// comment goes, "</script" cannot end the inline script early.
+std::string inline_leaflet_js(std::string js);
+// Every url(...) (marker and layer-control images, VML behaviour) becomes
+// `none`: the page draws its own markers and needs no image files.
+std::string inline_leaflet_css(std::string css);
+
+// Relative links to a household's PDFs, empty when the file is absent.
+struct HtmlPdfLinks {
+    std::string sheet;  // <id>.pdf
+    std::string plan;   // <id>-ventilator-plan.pdf
+};
+// Looks for <pdf_dir>/<id>.pdf and <id>-ventilator-plan.pdf; `href_prefix` is
+// pdf_dir as seen from the HTML file's directory ("" or ending in '/').
+HtmlPdfLinks find_pdf_links(const std::string& pdf_dir, const std::string& href_prefix, const std::string& id);
+// pdf_dir relative to the directory of html_path, ending in '/' ("" when the same).
+std::string relative_href_prefix(const std::string& html_path, const std::string& pdf_dir);
+
+// One household: household_properties() (without `name` under no_names, and
+// without the joined `reasons` / `reasons_en`), its location, device kinds
+// and PDF links as an unclosed JSON object, plus its reason sentences. The
+// sentences repeat across households (18 of 26 MB for 10,000), so the page
+// holds each once (HtmlSentences) and the records hold numbers.
+struct HtmlRecord {
+    std::string json;  // "{...": no closing brace
+    std::vector<std::string> reasons_ja, reasons_en;
+};
+HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
+                                 const HtmlPdfLinks& pdf = {});
+
+// The page's sentence table, filled in household order by one thread (the
+// output sink): numbers follow first appearance, so the page is the same
+// whatever the number of worker threads.
+class HtmlSentences {
+public:
+    // The record closed with "rj":[...],"re":[...]} (sentence numbers).
+    std::string close(const HtmlRecord& record);
+    std::string json() const;  // ["sentence", ...]
+private:
+    size_t number(const std::string& sentence);
+    std::unordered_map<std::string, size_t> index_;
+    std::vector<std::string> sentences_;
+};
+
+// Everything before the household records: page, styles, Leaflet, zones
+// (lon/lat rings from HazardSet::zone_polygons_lonlat) and shelters.
+std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPolygon>& zones_lonlat,
+                          const std::vector<Shelter>& shelters, const HtmlMapOptions& options);
+// Everything after them: the sentence table and the page's own script.
+std::string html_map_tail(const HtmlMapOptions& options, const HtmlSentences& sentences);
+
+// A JSON string literal safe inside an HTML <script> element (<, >, & escaped).
+std::string html_json_string(const std::string& value);
+
+}  // namespace sheetgen

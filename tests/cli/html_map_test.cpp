@@ -1,0 +1,210 @@
+// End to end: `sheetgen flag --html` on the samples writes one self-contained
+// map page (0600, byte-identical across runs), and headless Chromium draws one
+// marker per household, opens a household's details and logs no error.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "cli/cli_fixtures.hpp"
+#include "report/html_refs.hpp"
+
+using namespace sheetgen::test;
+
+namespace {
+
+const char* kSampleIds[] = {"tama-001", "tama-002", "tama-003", "tama-004", "tama-005", "tama-006",
+                            "tama-007", "tama-008", "tama-009", "tama-010", "tama-011", "tama-012"};
+
+mode_t mode_of(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return 0;
+    return st.st_mode & 07777;
+}
+
+RunResult flag_html(const std::string& dir, const std::string& html, const std::string& extra = "") {
+    return run_sheetgen("flag --hazards " + q(sample_hazards()) + " " + q(source_path("samples")) + " -q -o " +
+                        q(dir + "/at-risk.csv") + " --html " + q(html) + " --date 2026-11-24 " + extra);
+}
+
+size_t count(const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+}
+
+// Names from the CSV (column 2), to prove they are absent under --html-no-names.
+std::vector<std::string> csv_names(const std::string& csv) {
+    std::vector<std::string> names;
+    std::istringstream in(csv);
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        size_t a = line.find(','), b = line.find(',', a + 1);
+        names.push_back(line.substr(a + 1, b - a - 1));
+    }
+    return names;
+}
+
+bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
+
+// Loads the page in headless Chromium and returns the DOM after its scripts ran.
+std::string chromium_dom(const TempDir& dir, const std::string& html, const std::string& hash) {
+    const std::string cmd = "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
+                            "--user-data-dir=" + q(dir.file("chromium-profile")) +
+                            " --virtual-time-budget=5000 --run-all-compositor-stages-before-draw --dump-dom " +
+                            q("file://" + html + hash) + " 2>/dev/null";
+    int status = 0;
+    std::string dom = capture(cmd, &status);
+    INFO(cmd);
+    REQUIRE(status == 0);
+    return dom;
+}
+
+std::string attr(const std::string& dom, const std::string& name) {
+    std::smatch m;
+    std::regex re("<html[^>]*\\s" + name + "=\"([^\"]*)\"");
+    return std::regex_search(dom, m, re) ? m[1].str() : "<absent>";
+}
+
+}  // namespace
+
+TEST_CASE("flag --html: one self-contained page, 0600, deterministic, every sample household",
+          "[cli][html]") {
+    if (!file_exists("/usr/share/javascript/leaflet/leaflet.css"))
+        SHEETGEN_SKIP("libjs-leaflet not installed (scripts/install-deps.sh installs it)");
+    TempDir dir;
+    RunResult a = flag_html(dir.path(), dir.file("a.html"), "--jobs 1");
+    INFO(a.out << a.err);
+    REQUIRE(a.exit_code == 0);
+    CHECK(a.out.find(dir.file("a.html")) != std::string::npos);
+    RunResult b = flag_html(dir.path(), dir.file("b.html"), "--jobs 2");
+    REQUIRE(b.exit_code == 0);
+    RunResult g = flag_html(dir.path(), dir.file("g.html"), "--group-readable");
+    REQUIRE(g.exit_code == 0);
+
+    const std::string html = read_file(dir.file("a.html"));
+    CHECK(html == read_file(dir.file("b.html")));  // byte-identical whatever the thread count
+    CHECK(mode_of(dir.file("a.html")) == 0600);
+    CHECK(mode_of(dir.file("g.html")) == 0640);
+    const auto bad = external_refs(html);
+    for (const auto& x : bad) UNSCOPED_INFO(x);
+    CHECK(bad.empty());
+    CHECK(html.find("取扱注意") != std::string::npos);
+    // One record per household, level A first (the CSV's order).
+    CHECK(count(html, "{\"id\":\"tama-") == 12);
+    for (const char* id : kSampleIds) CHECK(html.find(std::string("{\"id\":\"") + id + "\"") != std::string::npos);
+    const size_t first = html.find("{\"id\":\"tama-");
+    CHECK(html.find("\"level\":\"A\"", first) < html.find("\"level\":\"D\"", first));
+    // The sample zones are there, in GSI colours, and the shelters.
+    CHECK(html.find("\"col\":\"#FFD8C0\"") != std::string::npos);
+    CHECK(html.find("{\"k\":\"h\"") != std::string::npos);
+    CHECK(html.find("{\"k\":\"l\"") != std::string::npos);
+    CHECK(html.find("\"t\":\"welfare_shelter\"") != std::string::npos);
+    // Small: Leaflet (~150 kB) plus the data.
+    CHECK(html.size() < 400 * 1024);
+    // Names are in the default page...
+    const auto names = csv_names(read_file(dir.path() + "/at-risk.csv"));
+    REQUIRE(names.size() == 12);
+    CHECK(html.find(names[0]) != std::string::npos);
+
+    SECTION("--html-no-names leaves every name out of the file") {
+        RunResult n = flag_html(dir.path(), dir.file("n.html"), "--html-no-names");
+        REQUIRE(n.exit_code == 0);
+        const std::string page = read_file(dir.file("n.html"));
+        for (const auto& name : names) {
+            INFO(name);
+            CHECK(page.find(name) == std::string::npos);
+        }
+        CHECK(count(page, "{\"id\":\"tama-") == 12);
+    }
+    SECTION("--pdf-dir links the PDFs that exist, relative to the page") {
+        std::filesystem::create_directories(dir.file("sheets"));
+        write_file(dir.file("sheets/tama-001.pdf"), "%PDF-1.4");
+        write_file(dir.file("sheets/tama-001-ventilator-plan.pdf"), "%PDF-1.4");
+        std::filesystem::create_directories(dir.file("pages"));
+        RunResult p = flag_html(dir.path(), dir.file("pages/p.html"), "--pdf-dir " + q(dir.file("sheets")));
+        REQUIRE(p.exit_code == 0);
+        const std::string page = read_file(dir.file("pages/p.html"));
+        CHECK(page.find("\"pdf\":\"../sheets/tama-001.pdf\",\"plan_pdf\":\"../sheets/tama-001-ventilator-plan.pdf\"") !=
+              std::string::npos);
+        CHECK(count(page, "\"pdf\":") == 1);
+        CHECK(external_refs(page).empty());
+    }
+    SECTION("--html-tiles adds a base map and the page names it") {
+        RunResult t = flag_html(dir.path(), dir.file("t.html"),
+                                "--html-tiles 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'");
+        REQUIRE(t.exit_code == 0);
+        CHECK(read_file(dir.file("t.html")).find("\"tiles\":\"https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png\"") !=
+              std::string::npos);
+        CHECK(html.find("\"tiles\":null") != std::string::npos);  // off by default
+    }
+}
+
+TEST_CASE("flag --html: usage errors, and a missing Leaflet stops the run before anything is written",
+          "[cli][html]") {
+    TempDir dir;
+    const std::string base = "flag --hazards " + q(sample_hazards()) + " " + q(source_path("samples")) + " -q -o " +
+                             q(dir.file("at-risk.csv")) + " ";
+    RunResult r = run_sheetgen(base + "--html-no-names");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("go with --html FILE") != std::string::npos);
+    r = run_sheetgen(base + "--html " + q(dir.file("x.html")) + " --html-tiles 'ftp://tiles/{z}/{x}/{y}'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--html-tiles") != std::string::npos);
+    CHECK_FALSE(file_exists(dir.file("at-risk.csv")));
+
+    int status = 0;
+    const std::string out = capture("SHEETGEN_LEAFLET_DIR=" + q(dir.file("no-leaflet")) + " '" + SHEETGEN_BINARY + "' " +
+                                        base + "--html " + q(dir.file("x.html")) + " 2>&1",
+                                    &status);
+    INFO(out);
+    CHECK(WEXITSTATUS(status) == 3);
+    CHECK(out.find(dir.file("no-leaflet") + "/leaflet.js") != std::string::npos);
+    CHECK(out.find("libjs-leaflet") != std::string::npos);
+    CHECK_FALSE(file_exists(dir.file("x.html")));
+    CHECK_FALSE(file_exists(dir.file("at-risk.csv")));
+    CHECK(run_sheetgen("flag --help").out.find("--html-no-names") != std::string::npos);
+}
+
+TEST_CASE("flag --html in headless Chromium: one marker per household, details open, no errors",
+          "[cli][html][browser]") {
+    if (!file_exists("/usr/share/javascript/leaflet/leaflet.css"))
+        SHEETGEN_SKIP("libjs-leaflet not installed (scripts/install-deps.sh installs it)");
+    if (!have_chromium()) SHEETGEN_SKIP("chromium not installed (scripts/install-deps.sh installs it)");
+    TempDir dir;
+    RunResult r = flag_html(dir.path(), dir.file("at-risk.html"));
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+
+    const std::string dom = chromium_dom(dir, dir.file("at-risk.html"), "#open=tama-001");
+    CHECK(attr(dom, "data-errors") == "0");
+    CHECK(attr(dom, "data-ready") == "1");
+    CHECK(attr(dom, "data-households") == "12");
+    CHECK(attr(dom, "data-markers") == "12");  // markers Leaflet put on the map
+    CHECK(dom.find("<canvas") != std::string::npos);  // drawn on a canvas, not as SVG paths
+    CHECK(dom.find("<path") == std::string::npos);
+    CHECK(count(dom, "<tr data-id=\"tama-") == 12);
+    // The popup of tama-001 is open with its verdict (docs/risk-rules.md §8).
+    CHECK(attr(dom, "data-open") == "tama-001");
+    const size_t pop = dom.find("leaflet-popup-content");
+    REQUIRE(pop != std::string::npos);
+    const std::string popup = dom.substr(pop, dom.find("</ul>", pop) - pop);
+    CHECK(popup.find("tama-001") != std::string::npos);
+    CHECK(popup.find("警戒レベル3で立退き避難") != std::string::npos);  // action
+    CHECK(popup.find("警戒レベル3") != std::string::npos);            // start alert level
+    CHECK(popup.find("2階") != std::string::npos);                    // safe floor
+    CHECK(popup.find("停電リスク") != std::string::npos);              // blackout_runtime_short
+    CHECK(popup.find("living_floor_floods") != std::string::npos);
+    CHECK(popup.find("<li>") != std::string::npos);                   // reasons in Japanese
+
+    // English, another household.
+    const std::string en = chromium_dom(dir, dir.file("at-risk.html"), "#lang=en&open=tama-005");
+    CHECK(attr(en, "data-errors") == "0");
+    CHECK(attr(en, "lang") == "en");
+    CHECK(attr(en, "data-open") == "tama-005");
+    CHECK(en.find("CONFIDENTIAL") != std::string::npos);
+    CHECK(en.find("Blackout risk") != std::string::npos);
+}
