@@ -140,6 +140,7 @@ int run_flag(const std::vector<std::string>& argv, Streams io) {
         guard.add_output(*out_path, "-o");
         if (geojson_path) guard.add_output(*geojson_path, "--geojson");
         if (gpkg_path) guard.add_output(*gpkg_path, "--gpkg");
+        if (html_path) guard.add_output(*html_path, "--html");
         guard.forget_profiles();  // every output is checked: memory stays flat
 
         // 1. Hazards, once per run.

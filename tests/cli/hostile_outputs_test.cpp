@@ -196,6 +196,21 @@ TEST_CASE("Outputs that would replace each other are refused before any work", "
         CHECK(r2.err.find("names the same file as -o") != std::string::npos);
         CHECK(list_dir(dir.file("d")).empty());
     }
+    SECTION("--html names the -o file, or a profile") {
+        const std::string flag = "flag --hazards " + q(sample_hazards()) + " -q " + profiles;
+        RunResult r = run_sheetgen(flag + " -o " + q(dir.file("x")) + " --html " + q(dir.file("x")));
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--html " + dir.file("x") + " names the same file as -o") != std::string::npos);
+        CHECK_FALSE(file_exists(dir.file("x")));
+        const std::string copy = dir.file("p.yaml");
+        write_file(copy, read_file(sample("tama-001.yaml")));
+        RunResult r2 = run_sheetgen("flag --hazards " + q(sample_hazards()) + " -q " + q(copy) + " -o " +
+                                    q(dir.file("l.csv")) + " --html " + q(copy));
+        INFO(r2.out << r2.err);
+        CHECK(r2.exit_code == 2);
+        CHECK(read_file(copy) == read_file(sample("tama-001.yaml")));
+    }
 }
 
 TEST_CASE("Symbolic links, devices and FIFOs are never replaced by an output", "[cli][hostile][output]") {
