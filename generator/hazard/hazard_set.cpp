@@ -14,6 +14,7 @@
 #include "hazard/gdal_util.hpp"
 #include "hazard/raster_layer.hpp"
 #include "hazard/shelter_names.hpp"
+#include "hazard/source_check.hpp"
 #include "hazard/zone_index.hpp"
 
 namespace sheetgen {
@@ -195,15 +196,7 @@ OpenedLayer open_layer(const LayerConfig& lc) {
     OpenedLayer o;
     CPLStringList opts;
     for (const auto& s : lc.open_options) opts.AddString(s.c_str());
-    // A FIFO or device would block GDAL's open() forever (or stream without
-    // end): only regular files and directories (shapefile folders) are
-    // opened. Paths that are not on the local disk (/vsicurl/, PG:) pass.
-    struct stat st {};
-    if (::stat(lc.resolved_source.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        throw InputError(lc.source_at.line ? lc.source_at : lc.at,
-                         "layer '" + lc.name + "': source '" + lc.source + "' is " +
-                             (S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)" : S_ISSOCK(st.st_mode) ? "a socket" : "a device") +
-                             ", not a file: give the path of the data file itself");
+    require_openable_source(lc);
     QuietGdalErrors quiet;
     o.ds.reset(GDALDataset::FromHandle(GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                   nullptr, opts.List(), nullptr)));

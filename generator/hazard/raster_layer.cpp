@@ -1,4 +1,5 @@
 #include "hazard/raster_layer.hpp"
+#include "hazard/source_check.hpp"
 
 #include <gdal_alg.h>
 
@@ -17,6 +18,7 @@ constexpr int kWindow = 256;
 SourceLocation where(const LayerConfig& lc) { return lc.source_at.line ? lc.source_at : lc.at; }
 
 GDALDataset* open_raster(const LayerConfig& lc) {
+    require_openable_source(lc);
     CPLStringList opts;
     for (const auto& s : lc.open_options) opts.AddString(s.c_str());
     return GDALDataset::FromHandle(
@@ -28,6 +30,7 @@ GDALDataset* open_raster(const LayerConfig& lc) {
 bool is_raster_source(const LayerConfig& lc) {
     if (lc.raster) return *lc.raster;
     if (lc.kind != LayerKind::FloodDepth && lc.kind != LayerKind::FloodDuration) return false;
+    require_openable_source(lc);
     QuietGdalErrors quiet;
     CPLStringList opts;
     for (const auto& s : lc.open_options) opts.AddString(s.c_str());
