@@ -15,11 +15,12 @@ echo "== validate samples/"
 "$sheetgen" validate samples/
 
 echo "== flag against $hazards"
-"$sheetgen" flag --hazards "$hazards" samples/ -o out/at-risk.csv --geojson out/at-risk.geojson
+"$sheetgen" flag --hazards "$hazards" samples/ -o out/at-risk.csv --geojson out/at-risk.geojson \
+  --html out/at-risk.html --pdf-dir out/sheets
 
 echo "== render support sheets and ventilator plans"
 "$sheetgen" render --hazards "$hazards" samples/ --out out/sheets --bundle out/all-sheets.pdf
 
 echo
-echo "Done. Open out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
+echo "Done. Open out/at-risk.html (map page, any browser), out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
 echo "out/sheets/*.pdf (one per household) and out/all-sheets.pdf (for printing)."
