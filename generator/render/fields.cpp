@@ -406,10 +406,10 @@ FieldSchema build_field_schema() {
     Verdict v;
     FieldModel m = build_field_model(p, v, Date{2000, 1, 1});
     FieldSchema schema;
-    for (const auto& [k, val] : m.scalars) schema.scalars[k] = FieldInfo{val.type, {}};
+    for (const auto& [k, val] : m.scalars) schema.scalars[k] = FieldInfo{val.type, {}, {}};
     auto columns = [](const Record& r) {
         std::map<std::string, FieldInfo> cols;
-        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}};
+        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}, {}};
         return cols;
     };
     schema.tables["devices"] = columns(device_record(Device{}));

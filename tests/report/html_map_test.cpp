@@ -33,7 +33,7 @@ Verdict verdict() {
     v.level = Priority::B;
     v.action = FloodAction::StayHomePowerPlan;
     v.power_hours = 6.0;
-    v.reasons.push_back({"blackout_runtime_short", "停電時の電源が6時間", "6 h of power"});
+    v.reasons.push_back({"blackout_runtime_short", "停電時の電源が6時間", "6 h of power", {}});
     return v;
 }
 

@@ -588,7 +588,7 @@ TEST_CASE("generated households: every destination is one the rules accept", "[v
     for (int floor : {1, 2, 3, 8})
         for (int devices = 0; devices < 3; ++devices)
             for (const Exposure& e : exposures)
-                for (const std::string& planned : {"", "V", "Y", "G", "W0"})
+                for (const char* planned : {"", "V", "Y", "G", "W0"})
                     for (int arranged = 0; arranged < 3; ++arranged) {
                         Profile p = base_profile(floor);
                         p.household.storeys = 3;
