@@ -42,35 +42,6 @@ std::string as_nobody_prefix() {
     return "";
 }
 
-// Copies of everything a run as another user reads (binary, templates, hazard
-// config and GeoPackage, one profile) in a world-readable temp folder laid out
-// like an install (bin/, share/sheetgen/), so the test works wherever the
-// checkout lives (a checkout under /root is unreadable to `nobody`).
-struct ReadableInputs {
-    std::string bin, hazards, profile;
-};
-
-ReadableInputs stage_readable_inputs(const std::string& root) {
-    namespace fs = std::filesystem;
-    const auto copy = [](const std::string& from, const std::string& to) {
-        fs::create_directories(fs::path(to).parent_path());
-        fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-    };
-    copy(sheetgen_binary(), root + "/bin/sheetgen");
-    for (const char* t : {"support-sheet.yaml", "ventilator-plan.yaml"})
-        copy(source_path(std::string("templates/") + t), root + "/share/sheetgen/templates/" + t);
-    copy(sample_hazards(), root + "/geodata/tama-sample.yaml");
-    copy(source_path("geodata/tama-sample.gpkg"), root + "/geodata/tama-sample.gpkg");
-    copy(source_path("geodata/tama-sample-coverage.geojson"), root + "/geodata/tama-sample-coverage.geojson");
-    copy(source_path("samples/tama-001.yaml"), root + "/tama-001.yaml");
-    // Directories 0755, files 0644 (the binary 0755): readable, not writable, by others.
-    for (const auto& e : fs::recursive_directory_iterator(root))
-        ::chmod(e.path().c_str(), e.is_directory() ? 0755 : 0644);
-    ::chmod(root.c_str(), 0755);
-    ::chmod((root + "/bin/sheetgen").c_str(), 0755);
-    return {root + "/bin/sheetgen", root + "/geodata/tama-sample.yaml", root + "/tama-001.yaml"};
-}
-
 // A size-limited tmpfs, unmounted when the object dies.
 class SmallDisk {
 public:

@@ -46,10 +46,13 @@ TEST_CASE("Worker threads the system refuses: fewer threads, down to the main th
     TempDir dir;
     ::chmod(dir.path().c_str(), 0777);  // nobody writes the list here
     const std::string profiles = profiles_dir(dir);
+    // Binary and hazard data copied to a folder the user `nobody` can read,
+    // wherever the checkout lives (a checkout under /root is closed to it).
+    const ReadableInputs in = stage_readable_inputs(dir.file("inputs"));
     const std::string as_user =
         ::geteuid() == 0 ? "exec setpriv --reuid=65534 --regid=65534 --clear-groups " : "exec ";
     // RLIMIT_NPROC 1: the process itself is the one allowed; every clone() fails.
-    const std::string flag = q(sheetgen_binary()) + " flag --hazards " + q(sample_hazards()) +
+    const std::string flag = q(in.bin) + " flag --hazards " + q(in.hazards) +
                              " --date 2026-11-24 -q --jobs 4 " + q(profiles) + " -o ";
     RunResult limited = run_shell("bash -c \"ulimit -u 1 && " + as_user + flag + q(dir.file("a.csv")) + "\"");
     INFO(limited.out << limited.err);
