@@ -52,7 +52,7 @@ inline ReadableInputs stage_readable_inputs(const std::string& root) {
         fs::create_directories(fs::path(to).parent_path());
         fs::copy_file(from, to, fs::copy_options::overwrite_existing);
     };
-    copy(sheetgen_binary(), root + "/bin/sheetgen");
+    copy(sheetgen_under_test(), root + "/bin/sheetgen");
     for (const char* t : {"support-sheet.yaml", "ventilator-plan.yaml"})
         copy(source_path(std::string("templates/") + t), root + "/share/sheetgen/templates/" + t);
     copy(sample_hazards(), root + "/geodata/tama-sample.yaml");
