@@ -910,6 +910,19 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
 size_t HazardSet::zone_polygon_count() const { return impl_->index.size(); }
 std::string HazardSet::name() const { return impl_->name; }
 
+namespace {
+// A clipped polygon's rings as closed map rings (degenerate rings dropped).
+void add_rings(const OGRPolygon& part, MapPolygon& mp) {
+    for (const auto* ring : part) {
+        MapRing mr;
+        for (int i = 0; i < ring->getNumPoints(); ++i) mr.points.emplace_back(ring->getX(i), ring->getY(i));
+        if (mr.points.size() < 3) continue;
+        if (mr.points.front() != mr.points.back()) mr.points.push_back(mr.points.front());
+        mp.rings.push_back(std::move(mr));
+    }
+}
+}  // namespace
+
 MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, double half_height_m,
                                   double resolution_m) const {
     MapExtract out;
@@ -1040,13 +1053,7 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
                 default: mp.kind = ZoneKind::FloodDepth; break;
             }
             mp.depth = a.depth;
-            for (const auto* ring : *part) {
-                MapRing mr;
-                for (int i = 0; i < ring->getNumPoints(); ++i) mr.points.emplace_back(ring->getX(i), ring->getY(i));
-                if (mr.points.size() < 3) continue;
-                if (mr.points.front() != mr.points.back()) mr.points.push_back(mr.points.front());
-                mp.rings.push_back(std::move(mr));
-            }
+            add_rings(*part, mp);
             if (mp.rings.empty()) continue;
             int depth_order = a.depth ? a.depth->gsi_class() : 0;
             items.push_back({static_cast<int>(mp.kind), depth_order, poly, std::move(mp)});
@@ -1071,13 +1078,7 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
                 MapPolygon mp;
                 mp.kind = a.kind == LayerKind::FloodDuration ? ZoneKind::FloodDuration : ZoneKind::FloodDepth;
                 mp.depth = a.depth;
-                for (const auto* ring : *part) {
-                    MapRing mr;
-                    for (int i = 0; i < ring->getNumPoints(); ++i) mr.points.emplace_back(ring->getX(i), ring->getY(i));
-                    if (mr.points.size() < 3) continue;
-                    if (mr.points.front() != mr.points.back()) mr.points.push_back(mr.points.front());
-                    mp.rings.push_back(std::move(mr));
-                }
+                add_rings(*part, mp);
                 if (mp.rings.empty()) continue;
                 int depth_order = a.depth ? a.depth->gsi_class() : 0;
                 items.push_back({static_cast<int>(mp.kind), depth_order, raster_order++, std::move(mp)});
