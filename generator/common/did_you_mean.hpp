@@ -15,6 +15,9 @@ size_t edit_distance(const std::string& a, const std::string& b);
 // letters. Ties go to the first candidate. An empty word gets no suggestion.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
+// ASCII letters lower-cased (other bytes kept): names compare case-insensitively.
+std::string lower_ascii(std::string s);
+
 // "a, b, c": the allowed names listed after a message.
 std::string join_names(const std::vector<std::string>& names);
 

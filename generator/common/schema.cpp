@@ -12,11 +12,6 @@ namespace sheetgen {
 
 namespace {
 
-std::string lower_ascii(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 std::string fmt_number(double v) {
     std::ostringstream s;

@@ -14,6 +14,7 @@
 #include "common/date.hpp"
 #include "common/enum_table.hpp"
 #include "common/error.hpp"
+#include "common/yaml_document.hpp"
 #include "common/yaml_tree.hpp"
 
 namespace sheetgen {
@@ -104,7 +105,7 @@ public:
 private:
     std::string shown_key(const std::string& k) const;
 
-    const std::string& file_;
+    std::string file_;  // a copy: callers may pass a temporary
     std::vector<Diagnostic>& out_;
     Echo echo_;
 };
@@ -113,5 +114,23 @@ private:
 const char* kind_name(const YNode& n);
 // Empty or only spaces (ASCII, tab, and the ideographic space U+3000).
 bool is_blank(const std::string& s);
+
+// For readers that fail as a whole (hazard configs, templates): reads the
+// document, runs read(checker, root) on a non-empty one, and throws ONE
+// InputError listing every problem (document and schema), in file order.
+template <typename Read>
+void read_or_throw(std::string_view text, const std::string& file, const YamlReadOptions& options, Read read) {
+    YamlTree tree = read_yaml_document(text, file, options);
+    std::vector<Diagnostic> problems = std::move(tree.problems);
+    const bool empty = !tree.root || tree.root->kind == YNode::Kind::Null;
+    if (problems.empty() && empty) problems.push_back(Diagnostic{{file, 0, 0}, options.what + " is empty"});
+    if (!empty) {
+        SchemaChecker checker(file, problems, Echo::Public);
+        read(checker, *tree.root);
+    }
+    if (problems.empty()) return;
+    sort_diagnostics(problems);
+    throw InputError(std::move(problems));
+}
 
 }  // namespace sheetgen

@@ -8,7 +8,6 @@
 
 #include "common/read_file.hpp"
 #include "common/schema.hpp"
-#include "common/yaml_document.hpp"
 
 namespace sheetgen {
 
@@ -447,18 +446,7 @@ HazardConfig parse_hazard_config(const std::string& text, const std::string& pat
     YamlReadOptions options;
     options.what = "hazard config";
     options.one_document_hint = "a hazard config is one document";
-    YamlTree tree = read_yaml_document(text, path, options);
-    std::vector<Diagnostic> problems = std::move(tree.problems);
-    if (problems.empty() && (!tree.root || tree.root->kind == YNode::Kind::Null))
-        problems.push_back(Diagnostic{{path, 0, 0}, "hazard config is empty"});
-    if (tree.root && tree.root->kind != YNode::Kind::Null) {
-        SchemaChecker checker(path, problems, Echo::Public);
-        read_config(checker, *tree.root, cfg);
-    }
-    if (!problems.empty()) {
-        sort_diagnostics(problems);
-        throw InputError(std::move(problems));
-    }
+    read_or_throw(text, path, options, [&](SchemaChecker& c, const YNode& root) { read_config(c, root, cfg); });
     if (cfg.name.empty()) cfg.name = base_name(path);
     return cfg;
 }

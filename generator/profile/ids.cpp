@@ -2,17 +2,10 @@
 #include <cctype>
 #include <string>
 
+#include "common/did_you_mean.hpp"
 #include "profile/parse.hpp"
 
 namespace sheetgen {
-
-namespace {
-std::string lower_ascii(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-}  // namespace
 
 bool id_has_reserved_suffix(const std::string& id) {
     const std::string suffix = kPlanFileSuffix;
