@@ -613,9 +613,7 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
     int i_quake = idx(sf.earthquake, "earthquake_field"), i_inland = idx(sf.inland_flood, "inland_flood_field");
     int i_welfare = idx(sf.welfare, "welfare_field"), i_power = idx(sf.power, "power_field");
     int i_indoor = idx(sf.indoor, "indoor_field");
-    const ShelterType layer_type = lc.shelter_type == "welfare_shelter"      ? ShelterType::WelfareShelter
-                                   : lc.shelter_type == "evacuation_shelter" ? ShelterType::EvacuationShelter
-                                                                             : ShelterType::EmergencySite;
+    const ShelterType layer_type = lc.shelter_type;
     int i_x = idx(sf.x, "x_field"), i_y = idx(sf.y, "y_field");
     if ((i_x < 0) != (i_y < 0)) throw InputError(lc.at, "layer '" + lc.name + "': give both x_field and y_field");
     TransformPtr ct = make_transform(lc, o.layer);
