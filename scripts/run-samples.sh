@@ -21,6 +21,11 @@ echo "== flag against $hazards"
 echo "== render support sheets and ventilator plans"
 "$sheetgen" render --hazards "$hazards" samples/ --out out/sheets --bundle out/all-sheets.pdf
 
+echo "== rosters for supporters (consenting households only) and the review list"
+"$sheetgen" roster --hazards "$hazards" samples/ --by district --out out/rosters
+"$sheetgen" review samples/ -o out/review.csv
+
 echo
 echo "Done. Open out/at-risk.html (map page, any browser), out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
-echo "out/sheets/*.pdf (one per household) and out/all-sheets.pdf (for printing)."
+echo "out/sheets/*.pdf (one per household), out/all-sheets.pdf (for printing), out/rosters/ (for supporters)"
+echo "and out/review.csv (reviews and consents due)."

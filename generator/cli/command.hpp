@@ -67,5 +67,7 @@ std::string format_main_help();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_flag_command();
 std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_roster_command();
+std::unique_ptr<Command> make_review_command();
 
 }  // namespace sheetgen::cli

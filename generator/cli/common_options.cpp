@@ -3,6 +3,7 @@
 #include "cli/interrupt.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <thread>
 
@@ -53,6 +54,13 @@ commands::RunSettings run_settings(const Args& args) {
 void arm(commands::RunSettings& run, const Streams& io, bool quiet) {
     run.progress = io.err_is_tty && !quiet;
     run.interrupted = &install_interrupt_handlers();
+}
+
+std::string font_option(const Args& args) {
+    std::string font = value_or_empty(args, "--font");
+    if (!font.empty()) return font;
+    const char* env = std::getenv("SHEETGEN_FONT");
+    return env && *env ? env : SHEETGEN_DEFAULT_FONT;
 }
 
 std::string value_or_empty(const Args& args, const std::string& name) { return args.value(name).value_or(""); }

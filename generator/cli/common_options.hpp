@@ -29,6 +29,8 @@ commands::RunSettings run_settings(const Args& args);
 // Just before the run: a progress bar when stderr is a terminal and not
 // --quiet, and the interrupt handlers whose flag the library polls.
 void arm(commands::RunSettings& run, const Streams& io, bool quiet);
+// --font, else $SHEETGEN_FONT, else IPAexGothic.
+std::string font_option(const Args& args);
 // The named option's value, or "" when absent.
 std::string value_or_empty(const Args& args, const std::string& name);
 

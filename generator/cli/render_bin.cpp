@@ -65,13 +65,6 @@ std::optional<PdfProtection> password_from(const Args& args) {
     return std::nullopt;
 }
 
-std::string default_font(const Args& args) {
-    std::string font = value_or_empty(args, "--font");
-    if (!font.empty()) return font;
-    const char* env = std::getenv("SHEETGEN_FONT");
-    return env && *env ? env : SHEETGEN_DEFAULT_FONT;
-}
-
 // The document list: the support sheet for everyone, and the evacuation
 // plan for ventilator users unless --plans none.
 std::vector<commands::DocumentJob> documents_from(const Args& args) {
@@ -102,7 +95,7 @@ public:
         if (args.value("--date")) o_.document_date = o_.as_of;
         o_.protection = password_from(args);
         o_.password_file = args.value("--password-file");
-        o_.font = default_font(args);
+        o_.font = font_option(args);
         o_.run = run_settings(args);
         timings_ = args.flag("--timings");
         quiet_ = args.flag("--quiet");

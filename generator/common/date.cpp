@@ -1,5 +1,6 @@
 #include "common/date.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sheetgen {
@@ -60,6 +61,14 @@ int age_on(const Date& birth, const Date& on) {
     int age = on.year - birth.year;
     if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;
     return age;
+}
+
+Date add_months(const Date& d, int months) {
+    if (d.year <= 0) return d;
+    const int idx = d.year * 12 + (d.month - 1) + months;
+    Date r{idx / 12, idx % 12 + 1, 1};
+    r.day = std::min(d.day, days_in_month(r.year, r.month));
+    return r;
 }
 
 }  // namespace sheetgen

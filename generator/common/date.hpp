@@ -24,6 +24,10 @@ int days_in_month(int year, int month);
 // Parses exactly YYYY-MM-DD and checks the day exists (2023-02-30 fails).
 std::optional<Date> parse_iso_date(const std::string& text);
 Date date_from_days(long days_since_epoch);
+// The same day `months` later, or the month's last day when it has fewer
+// (31 Jan + 1 month = 28/29 Feb; 29 Feb + 12 months = 28 Feb). An unset
+// date (year 0) stays unset.
+Date add_months(const Date& d, int months);
 // Full years between birth and on.
 int age_on(const Date& birth, const Date& on);
 

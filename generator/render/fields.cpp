@@ -94,13 +94,6 @@ std::string distance_text(double m) {
 }
 
 
-Date add_years(const Date& d, int years) {
-    if (d.year <= 0) return d;
-    Date r{d.year + years, d.month, d.day};
-    r.day = std::min(r.day, days_in_month(r.year, r.month));  // 29 Feb -> 28 Feb
-    return r;
-}
-
 std::string device_name(const Device& d) { return d.name.empty() ? label_ja(d.kind) : d.name; }
 
 Record device_record(const Device& d) {
@@ -411,7 +404,7 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["document.date"] = date(document_date);
     s["profile.id"] = text(p.id);
     s["profile.updated"] = date(p.updated);
-    s["profile.review_date"] = date(add_years(p.updated, 1));
+    s["profile.review_date"] = date(add_months(p.updated, 12));
     add_person_fields(s, p, document_date);
     add_household_fields(s, p);
     add_exposure_fields(s, v.exposure);

@@ -49,13 +49,6 @@ FloorPhrase floor_phrase(const Household& h) {
     return f;
 }
 
-Date add_months(const Date& d, int months) {
-    int idx = d.year * 12 + (d.month - 1) + months;
-    Date r{idx / 12, idx % 12 + 1, 1};
-    r.day = std::min(d.day, days_in_month(r.year, r.month));
-    return r;
-}
-
 ShelterSuggestion make_suggestion(const Shelter& s, const LatLon& home) {
     ShelterSuggestion g;
     g.id = s.id;
