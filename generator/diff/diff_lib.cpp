@@ -1,115 +1,212 @@
 #include "diff/diff_lib.hpp"
 
-#include <algorithm>
-#include <atomic>
 #include <memory>
 #include <ostream>
-#include <stdexcept>
-#include <sys/stat.h>
-#include <thread>
 
+#include "commands/io_guard.hpp"
+#include "commands/ordered_pool.hpp"
+#include "commands/progress.hpp"
 #include "diff/changes_report.hpp"
 #include "diff/shelter_diff.hpp"
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
-#include "profile/parse.hpp"
 
-namespace sheetgen {
+namespace sheetgen::commands {
 
 namespace {
 
-// The result of one profile: both snapshots, or the problems that skip it.
+constexpr size_t kChunk = 64;  // households handed to a worker at once
+
+// One profile: both snapshots, or the problems that skip it.
 struct Item {
-    std::vector<Diagnostic> diagnostics;
     bool ok = false;
+    std::vector<Diagnostic> diagnostics;
     SourceLocation id_at;
     Snapshot before, after;
 };
 
-struct Sides {
-    const HazardSet* before = nullptr;  // nullptr with a saved list
-    const HazardSet& after;
+struct Chunk {
+    std::vector<Item> items;
+    PipelineCpu cpu;
 };
 
-Item process(const std::string& path, const Sides& sides, const RiskOptions& risk) {
+class DiffRun {
+public:
+    DiffRun(const DiffOptions& o, Streams io) : o_(o), io_(io), admission_(io.err) {}
+    DiffResult run();
+
+private:
+    bool two_configs() const { return !o_.before_config.empty(); }
+    void check_options() const;
+    void guard_outputs(const HazardConfig& after, const HazardConfig* before);
+    void load_sides(const HazardConfig& after, const HazardConfig* before);
+    Item evaluate(size_t index, PipelineCpu* cpu) const;
+    void sink(Chunk&& chunk);
+    void write_outputs(const std::vector<ChangeRow>& rows);
+    void print_summary() const;
+
+    const DiffOptions& o_;
+    Streams io_;
+    std::vector<std::string> paths_;
+    std::vector<Diagnostic> path_problems_;
+    std::optional<HazardSet> before_set_, after_set_;
+    std::vector<Snapshot> before_list_, before_, after_;
+    RiskOptions risk_;
+    Admission admission_;
+    std::unique_ptr<Progress> progress_;
+    DiffResult result_;
+};
+
+void DiffRun::check_options() const {
+    if (o_.before_config.empty() == o_.before_list.empty())
+        throw UsageError("give either --before CONFIG or --before-list FILE (one of them)");
+    if (o_.after_config.empty()) throw UsageError("--after CONFIG is required");
+    if (o_.out_csv.empty()) throw UsageError("-o OUT.csv is required");
+    if (o_.profile_paths.empty()) throw UsageError("give at least one profile file or directory");
+    if (o_.gpkg) throw UsageError("--gpkg: a GeoPackage of the changes is not supported yet (use --geojson)");
+}
+
+// Before any work: no output may destroy an input or another output.
+void DiffRun::guard_outputs(const HazardConfig& after, const HazardConfig* before) {
+    IoGuard guard;
+    guard.add_hazard_inputs(o_.after_config, after);
+    if (before) guard.add_hazard_inputs(o_.before_config, *before);
+    else guard.add_input(o_.before_list, "earlier list");
+    guard.add_profiles(paths_);
+    guard.add_output(o_.out_csv, "-o");
+    if (o_.geojson) guard.add_output(*o_.geojson, "--geojson");
+    if (before) guard.add_output(shelters_csv_path(o_.out_csv), "-o (shelter changes)");
+}
+
+void DiffRun::load_sides(const HazardConfig& after, const HazardConfig* before) {
+    std::vector<Diagnostic> warnings;
+    if (before) before_set_.emplace(HazardSet::load(*before, &warnings));
+    else before_list_ = read_flag_list(o_.before_list, warnings), result_.before_list_problems = warnings.size();
+    after_set_.emplace(HazardSet::load(after, &warnings));
+    for (const auto& w : warnings) io_.err << format_diagnostic(w) << "\n";
+}
+
+// Parsed once, assessed against each side.
+Item DiffRun::evaluate(size_t index, PipelineCpu* cpu) const {
     Item item;
-    ProfileResult parsed = load_profile_file(path);  // once, for both sides
+    ProfileResult parsed = parse_household(paths_[index], cpu);
     item.diagnostics = std::move(parsed.diagnostics);
     if (!parsed.ok() || !parsed.profile) return item;
     const Profile& p = *parsed.profile;
-    item.id_at = parsed.id_at;
-    item.after = snapshot_of(p, assess(p, sides.after.expose(p.household.location), sides.after.shelters(), risk));
-    if (sides.before)
-        item.before =
-            snapshot_of(p, assess(p, sides.before->expose(p.household.location), sides.before->shelters(), risk));
     item.ok = true;
+    item.id_at = parsed.id_at;
+    item.after = snapshot_of(p, assess_household(p, *after_set_, risk_, cpu).verdict);
+    if (before_set_) item.before = snapshot_of(p, assess_household(p, *before_set_, risk_, cpu).verdict);
     return item;
 }
 
-// Every profile on `jobs` threads; results by input index, so the order (and
-// the outputs) do not depend on scheduling.
-std::vector<Item> process_all(const std::vector<std::string>& paths, const Sides& sides, const RiskOptions& risk,
-                              unsigned jobs) {
-    std::vector<Item> items(paths.size());
-    std::atomic<size_t> next{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    auto worker = [&] {
-        try {
-            for (size_t i; !failed && (i = next++) < paths.size();) items[i] = process(paths[i], sides, risk);
-        } catch (...) {
-            if (!failed.exchange(true)) failure = std::current_exception();
+void DiffRun::sink(Chunk&& chunk) {
+    result_.cpu += chunk.cpu;
+    for (Item& item : chunk.items) {
+        ++result_.households_seen;
+        if (!admission_.admit(item.diagnostics, item.ok, item.after.id, item.id_at)) continue;
+        if (before_set_) before_.push_back(std::move(item.before));
+        after_.push_back(std::move(item.after));
+    }
+    progress_->update(result_.households_seen);
+}
+
+void DiffRun::write_outputs(const std::vector<ChangeRow>& rows) {
+    ensure_parent_directory(o_.out_csv, o_.run.output);
+    AtomicWriter csv(o_.out_csv, o_.run.output);
+    csv.write(changes_csv_header());
+    std::unique_ptr<AtomicWriter> geo;
+    if (o_.geojson) {
+        ensure_parent_directory(*o_.geojson, o_.run.output);
+        geo = std::make_unique<AtomicWriter>(*o_.geojson, o_.run.output);
+        geo->write(changes_geojson_header());
+    }
+    for (size_t i = 0; i < rows.size(); ++i) {
+        csv.write(changes_csv_row(rows[i]));
+        if (geo) geo->write((i ? ",\n" : "") + changes_geojson_feature(rows[i]));
+    }
+    if (geo) geo->write(changes_geojson_footer());
+    std::unique_ptr<AtomicWriter> shelters;
+    if (before_set_) {
+        result_.shelters_csv = shelters_csv_path(o_.out_csv);
+        shelters = std::make_unique<AtomicWriter>(result_.shelters_csv, o_.run.output);
+        shelters->write(shelter_changes_csv_header());
+        for (const ShelterChange& c : diff_shelters(before_set_->shelters(), after_set_->shelters())) {
+            shelters->write(shelter_changes_csv_row(c));
+            ++result_.shelter_changes;
         }
-    };
-    const unsigned n = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(paths.size())));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
-    return items;
-}
-
-bool same_file(const std::string& a, const std::string& b) {
-    struct stat sa {}, sb {};
-    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return a == b;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-void check_options(const DiffOptions& o, const std::vector<std::string>& outputs) {
-    if (o.before_config.empty() == o.before_list.empty())
-        throw std::invalid_argument("give either a before hazard config or a before list (one of them)");
-    if (o.after_config.empty()) throw std::invalid_argument("the after hazard config is required");
-    if (o.out_csv.empty()) throw std::invalid_argument("the changes CSV path is required");
-    if (o.gpkg) throw std::invalid_argument("GeoPackage output of the changes is not supported yet (use CSV or GeoJSON)");
-    std::vector<std::string> inputs = {o.after_config};
-    inputs.push_back(o.before_config.empty() ? o.before_list : o.before_config);
-    for (size_t i = 0; i < outputs.size(); ++i) {
-        for (size_t j = i + 1; j < outputs.size(); ++j)
-            if (same_file(outputs[i], outputs[j]))
-                throw std::invalid_argument("two outputs are the same file: " + outputs[i] + " and " + outputs[j]);
-        for (const std::string& in : inputs)
-            if (same_file(outputs[i], in))
-                throw std::invalid_argument("output " + outputs[i] + " is an input (" + in + ")");
     }
+    // Every file is complete and fsync'd in its temporary: publish them together.
+    csv.commit();
+    if (geo) geo->commit();
+    if (shelters) shelters->commit();
 }
 
-void print_summary(const DiffResult& r, std::ostream& out) {
-    out << "households compared: " << r.households << (r.invalid ? " (" + std::to_string(r.invalid) + " skipped)" : "")
-        << "\n";
+void DiffRun::print_summary() const {
+    std::ostream& out = io_.out;
+    out << result_.households << " households compared";
+    if (result_.skipped) out << ", " << result_.skipped << " skipped (invalid profiles, see above)";
+    out << "\n";
     for (const ChangeDef& d : change_catalogue()) {
-        auto it = r.counts.find(d.code);
-        if (it != r.counts.end()) out << "  " << d.code << ": " << it->second << "\n";
+        auto it = result_.counts.find(d.code);
+        if (it != result_.counts.end()) out << "  " << d.code << ": " << it->second << "\n";
     }
-    if (!r.shelters_csv.empty()) out << "shelter changes: " << r.shelter_changes << " (" << r.shelters_csv << ")\n";
-    out << "plans to redo now: " << r.redo_ids.size() << "\n";
+    if (before_set_) out << "shelter changes: " << result_.shelter_changes << "\n";
+    out << "plans to redo now: " << result_.redo_ids.size() << "\n";
     // Ids only (privacy); the full list is the CSV.
     constexpr size_t kShown = 20;
-    for (size_t i = 0; i < r.redo_ids.size() && i < kShown; ++i) out << "  " << r.redo_ids[i] << "\n";
-    if (r.redo_ids.size() > kShown) out << "  ... and " << r.redo_ids.size() - kShown << " more (see the CSV)\n";
+    for (size_t i = 0; i < result_.redo_ids.size() && i < kShown; ++i) out << "  " << result_.redo_ids[i] << "\n";
+    if (result_.redo_ids.size() > kShown) out << "  ... and " << result_.redo_ids.size() - kShown << " more (see the CSV)\n";
+    out << "wrote " << o_.out_csv;
+    if (o_.geojson) out << ", " << *o_.geojson;
+    if (before_set_) out << ", " << result_.shelters_csv;
+    out << "\n";
 }
 
 }  // namespace
+
+DiffResult DiffRun::run() {
+    check_options();
+    const HazardConfig after_config = load_hazard_config(o_.after_config);
+    std::optional<HazardConfig> before_config;
+    if (two_configs()) before_config = load_hazard_config(o_.before_config);
+    paths_ = expand_profile_paths(o_.profile_paths, path_problems_);
+    result_.profile_files = paths_.size();
+    guard_outputs(after_config, before_config ? &*before_config : nullptr);
+    load_sides(after_config, before_config ? &*before_config : nullptr);
+    for (const auto& d : path_problems_) io_.err << format_diagnostic(d) << "\n";
+    admission_.skip(path_problems_.size());
+    risk_.as_of = o_.as_of;
+
+    progress_ = std::make_unique<Progress>(io_.err, o_.run.progress, paths_.size(), "diff");
+    unsigned started = 0;
+    const size_t chunks = (paths_.size() + kChunk - 1) / kChunk;
+    auto work = [&](size_t c) {
+        Chunk chunk;
+        const size_t begin = c * kChunk, end = std::min(paths_.size(), begin + kChunk);
+        for (size_t i = begin; i < end; ++i) chunk.items.push_back(evaluate(i, &chunk.cpu));
+        return chunk;
+    };
+    run_ordered<Chunk>(
+        chunks, o_.run.jobs, o_.run.jobs * 4, work, [&](size_t, Chunk&& c) { sink(std::move(c)); },
+        o_.run.interrupted, &started);
+    warn_if_threads_refused(io_.err, "diff", started, o_.run.jobs);
+    progress_->finish();
+    result_.skipped = admission_.skipped();
+    if (o_.run.stop_requested()) {
+        result_.interrupted = true;  // a partial comparison would miss households: nothing is written
+        return result_;
+    }
+    const std::vector<ChangeRow> rows = compare_all(before_set_ ? before_ : before_list_, after_);
+    for (const ChangeRow& row : rows) {
+        for (const Change& c : row.changes) ++result_.counts[c.code];
+        if (row.redo()) result_.redo_ids.push_back(row.id());
+    }
+    result_.households = rows.size();
+    write_outputs(rows);
+    print_summary();
+    return result_;
+}
 
 std::string shelters_csv_path(const std::string& out_csv) {
     const std::string ext = ".csv";
@@ -118,91 +215,6 @@ std::string shelters_csv_path(const std::string& out_csv) {
     return out_csv + "-shelters.csv";
 }
 
-DiffResult run_diff(const DiffOptions& o, std::ostream& out, std::ostream& err) {
-    const bool two_configs = !o.before_config.empty();
-    std::vector<std::string> outputs = {o.out_csv};
-    if (o.geojson) outputs.push_back(*o.geojson);
-    if (two_configs) outputs.push_back(shelters_csv_path(o.out_csv));
-    check_options(o, outputs);
-    for (const std::string& path : outputs) check_replaceable(path);
+DiffResult diff_households(const DiffOptions& options, Streams io) { return DiffRun(options, io).run(); }
 
-    DiffResult result;
-    auto report = [&](const Diagnostic& d, const std::string& suffix = "") {
-        err << format_diagnostic(d) << suffix << "\n";
-        result.problems.push_back(d);
-    };
-    // Both configs once; the earlier list once.
-    std::vector<Diagnostic> warnings;
-    std::optional<HazardSet> before_set;
-    std::vector<Snapshot> before_list;
-    if (two_configs) before_set.emplace(HazardSet::load_file(o.before_config, &warnings));
-    else before_list = read_flag_list(o.before_list, warnings);
-    HazardSet after_set = HazardSet::load_file(o.after_config, &warnings);
-    for (const auto& w : warnings) report(w);
-
-    std::vector<Diagnostic> path_problems;
-    const std::vector<std::string> paths = expand_profile_paths(o.profile_paths, path_problems);
-    for (const auto& d : path_problems) report(d);
-    result.invalid = static_cast<long>(path_problems.size());
-
-    RiskOptions risk;
-    risk.as_of = o.as_of;
-    std::vector<Item> items =
-        process_all(paths, Sides{before_set ? &*before_set : nullptr, after_set}, risk, o.jobs);
-
-    // In input order: problems, duplicate ids (the first household wins).
-    IdRegistry ids;
-    std::vector<Snapshot> before, after;
-    for (Item& item : items) {
-        for (const auto& d : item.diagnostics) report(d);
-        if (!item.ok) {
-            ++result.invalid;
-            continue;
-        }
-        if (auto dup = ids.add(item.after.id, item.id_at)) {
-            report(*dup, " (household skipped)");
-            ++result.invalid;
-            continue;
-        }
-        if (two_configs) before.push_back(std::move(item.before));
-        after.push_back(std::move(item.after));
-    }
-    items.clear();
-    const std::vector<ChangeRow> rows = compare_all(two_configs ? before : before_list, after);
-
-    // Write everything to temporaries, then publish: all outputs or none.
-    for (const std::string& path : outputs) ensure_parent_directory(path, o.output);
-    AtomicWriter csv(o.out_csv, o.output);
-    csv.write(changes_csv_header());
-    std::unique_ptr<AtomicWriter> geo;
-    if (o.geojson) {
-        geo = std::make_unique<AtomicWriter>(*o.geojson, o.output);
-        geo->write(changes_geojson_header());
-    }
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const ChangeRow& row = rows[i];
-        csv.write(changes_csv_row(row));
-        if (geo) geo->write((i ? ",\n" : "") + changes_geojson_feature(row));
-        for (const Change& c : row.changes) ++result.counts[c.code];
-        if (row.redo()) result.redo_ids.push_back(row.id());
-    }
-    result.households = static_cast<long>(rows.size());
-    if (geo) geo->write(changes_geojson_footer());
-    std::unique_ptr<AtomicWriter> shelters;
-    if (two_configs) {
-        result.shelters_csv = shelters_csv_path(o.out_csv);
-        shelters = std::make_unique<AtomicWriter>(result.shelters_csv, o.output);
-        shelters->write(shelter_changes_csv_header());
-        for (const ShelterChange& c : diff_shelters(before_set->shelters(), after_set.shelters())) {
-            shelters->write(shelter_changes_csv_row(c));
-            ++result.shelter_changes;
-        }
-    }
-    csv.commit();
-    if (geo) geo->commit();
-    if (shelters) shelters->commit();
-    print_summary(result, out);
-    return result;
-}
-
-}  // namespace sheetgen
+}  // namespace sheetgen::commands

@@ -11,6 +11,7 @@
 #include "test_support.hpp"
 
 using namespace sheetgen;
+using namespace sheetgen::commands;
 using namespace sheetgen::test;
 
 namespace {
@@ -93,7 +94,7 @@ DiffOptions options(const TempDir& dir) {
     o.out_csv = dir.file("out/changes.csv");
     o.geojson = dir.file("out/changes.geojson");
     o.as_of = Date{2026, 5, 1};
-    o.jobs = 2;
+    o.run.jobs = 2;
     return o;
 }
 
@@ -113,9 +114,9 @@ TEST_CASE("diff: two synthetic configs give the expected rows, shelters and summ
     TempDir dir;
     write_fixture(dir);
     std::ostringstream out, err;
-    DiffResult r = run_diff(options(dir), out, err);
+    DiffResult r = diff_households(options(dir), Streams{out, err});
     INFO(err.str());
-    CHECK(r.invalid == 0);
+    CHECK(r.skipped == 0);
     CHECK(r.households == 5);
     CHECK(r.counts["entered_zone"] == 1);
     CHECK(r.counts["left_zone"] == 1);
@@ -156,11 +157,11 @@ TEST_CASE("diff: two synthetic configs give the expected rows, shelters and summ
 
     // Same inputs, byte-identical outputs (with one thread too).
     DiffOptions again = options(dir);
-    again.jobs = 1;
+    again.run.jobs = 1;
     again.out_csv = dir.file("out2/changes.csv");
     again.geojson = dir.file("out2/changes.geojson");
     std::ostringstream out2, err2;
-    run_diff(again, out2, err2);
+    diff_households(again, Streams{out2, err2});
     CHECK(read_file(dir.file("out/changes.csv")) == read_file(dir.file("out2/changes.csv")));
     CHECK(read_file(dir.file("out/changes.geojson")) == read_file(dir.file("out2/changes.geojson")));
     CHECK(read_file(dir.file("out/changes-shelters.csv")) == read_file(dir.file("out2/changes-shelters.csv")));
@@ -187,8 +188,8 @@ TEST_CASE("diff: a saved list as the before; new, removed and bad households") {
     o.before_config.clear();
     o.before_list = dir.file("last-year.csv");
     std::ostringstream out, err;
-    DiffResult r = run_diff(o, out, err);
-    CHECK(r.invalid == 1);
+    DiffResult r = diff_households(o, Streams{out, err});
+    CHECK(r.skipped == 1);
     CHECK(err.str().find("broken.yaml:") != std::string::npos);
     CHECK(r.counts["new_household"] == 4);
     CHECK(r.counts["household_removed"] == 1);
@@ -207,12 +208,12 @@ TEST_CASE("diff: outputs that are inputs or each other are refused before any wo
     std::ostringstream out, err;
     DiffOptions o = options(dir);
     o.out_csv = dir.file("new.yaml");
-    CHECK_THROWS_AS(run_diff(o, out, err), std::invalid_argument);
+    CHECK_THROWS_AS(diff_households(o, Streams{out, err}), UsageError);
     o = options(dir);
     o.geojson = o.out_csv;
-    CHECK_THROWS_AS(run_diff(o, out, err), std::invalid_argument);
+    CHECK_THROWS_AS(diff_households(o, Streams{out, err}), UsageError);
     o = options(dir);
     o.before_list = dir.file("x.csv");
-    CHECK_THROWS_AS(run_diff(o, out, err), std::invalid_argument);  // both befores
+    CHECK_THROWS_AS(diff_households(o, Streams{out, err}), UsageError);  // both befores
     CHECK_FALSE(file_exists(dir.file("out/changes.csv")));
 }

@@ -17,6 +17,7 @@
 #include "test_support.hpp"
 
 using namespace sheetgen;
+using namespace sheetgen::commands;
 using namespace sheetgen::test;
 
 namespace {
@@ -164,10 +165,10 @@ TEST_CASE("diff: tokyo-real to tama-maxscale, entered/left zone exactly where GD
     o.out_csv = dir.file("out/changes.csv");
     o.geojson = dir.file("out/changes.geojson");
     o.as_of = Date{2026, 5, 1};
-    o.jobs = 2;
+    o.run.jobs = 2;
     std::ostringstream out, err;
-    DiffResult r = run_diff(o, out, err);
-    CHECK(r.invalid == 0);
+    DiffResult r = diff_households(o, Streams{out, err});
+    CHECK(r.skipped == 0);
     CHECK(r.counts["entered_zone"] == entered);
     CHECK(r.counts["left_zone"] == left);
 
