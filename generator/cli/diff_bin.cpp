@@ -25,6 +25,7 @@ const CommandSpec kDiffSpec{
         {"--after", "", "CONFIG", "the new hazard configuration, required"},
         {"--out", "-o", "FILE", "changes CSV to write, required (UTF-8 with BOM: opens in Excel)"},
         {"--geojson", "", "FILE", "also write the same rows as GeoJSON points"},
+        {"--gpkg", "", "FILE", "... and/or as a GeoPackage point layer 'changes'"},
         {"--date", "", "YYYY-MM-DD", "'today' for the 12-month review rule (default: today)"},
         jobs_option(),
         group_readable_option(),
@@ -47,6 +48,7 @@ public:
         o_.after_config = value_or_empty(args, "--after");
         o_.out_csv = value_or_empty(args, "--out");
         o_.geojson = args.value("--geojson");
+        o_.gpkg = args.value("--gpkg");
         o_.profile_paths = args.positionals();
         o_.as_of = as_of_date(args);
         o_.run = run_settings(args);

@@ -66,6 +66,29 @@ std::string changes_geojson_header() {
 }
 std::string changes_geojson_footer() { return "\n]}\n"; }
 
+std::vector<Property> change_properties(const ChangeRow& row) {
+    using T = Property::Type;
+    static const char* const kBefore[] = {"before_in_zone", "before_depth", "before_duration",
+                                          "before_collapse_landslide", "before_action", "before_start_alert_level",
+                                          "before_safe_floor", "before_level", "before_suggested_shelter",
+                                          "before_planned_shelter_status"};
+    static const char* const kAfter[] = {"after_in_zone", "after_depth", "after_duration",
+                                         "after_collapse_landslide", "after_action", "after_start_alert_level",
+                                         "after_safe_floor", "after_level", "after_suggested_shelter",
+                                         "after_planned_shelter_status"};
+    const Snapshot& s = row.after ? *row.after : *row.before;
+    auto txt = [](const char* n, std::string v) { return Property{n, T::Text, std::move(v), std::nullopt}; };
+    std::vector<Property> p = {txt("id", s.id), txt("name", s.name), txt("district", s.district)};
+    const std::vector<std::string> before = side(row.before), after = side(row.after);
+    for (size_t i = 0; i < before.size(); ++i) p.push_back(txt(kBefore[i], before[i]));
+    for (size_t i = 0; i < after.size(); ++i) p.push_back(txt(kAfter[i], after[i]));
+    p.push_back(txt("change_codes", change_codes(row)));
+    p.push_back(txt("changes", join(row.changes, &Change::ja, " ／ ")));
+    p.push_back(txt("changes_en", join(row.changes, &Change::en, " / ")));
+    p.push_back(Property{"redo", T::Boolean, std::nullopt, row.redo() ? 1.0 : 0.0});
+    return p;
+}
+
 std::string changes_geojson_feature(const ChangeRow& row) {
     const Snapshot& s = row.after ? *row.after : *row.before;
     std::string f = "{\"type\":\"Feature\",\"geometry\":";
@@ -74,20 +97,15 @@ std::string changes_geojson_feature(const ChangeRow& row) {
              format_fixed(s.location->lat, 6) + "]}";
     else
         f += "null";
-    f += ",\"properties\":{\"id\":" + json_string(s.id) + ",\"name\":" + json_string(s.name) +
-         ",\"district\":" + json_string(s.district);
-    const char* const keys[] = {"in_zone", "depth", "duration", "collapse_landslide", "action", "start_alert_level",
-                                "safe_floor", "level", "suggested_shelter", "planned_shelter_status"};
-    for (const char* prefix : {"before_", "after_"}) {
-        const auto& snap = prefix[0] == 'b' ? row.before : row.after;
-        const std::vector<std::string> cells = side(snap);
-        for (size_t i = 0; i < cells.size(); ++i) f += "," + json_string(prefix + std::string(keys[i])) + ":" + json_string(cells[i]);
+    f += ",\"properties\":{";
+    bool first = true;
+    for (const Property& p : change_properties(row)) {
+        f += (first ? "" : ",") + json_string(p.name) + ":";
+        first = false;
+        if (p.type == Property::Type::Boolean) f += p.number && *p.number != 0 ? "true" : "false";
+        else f += json_string(p.text.value_or(""));
     }
-    f += ",\"change_codes\":" + json_string(change_codes(row));
-    f += ",\"changes\":" + json_string(join(row.changes, &Change::ja, " ／ "));
-    f += ",\"changes_en\":" + json_string(join(row.changes, &Change::en, " / "));
-    f += ",\"redo\":" + std::string(row.redo() ? "true" : "false") + "}}";
-    return f;
+    return f + "}}";
 }
 
 }  // namespace sheetgen

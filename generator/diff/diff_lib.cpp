@@ -10,12 +10,20 @@
 #include "diff/shelter_diff.hpp"
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
+#include "report/gpkg_writer.hpp"
 
 namespace sheetgen::commands {
 
 namespace {
 
 constexpr size_t kChunk = 64;  // households handed to a worker at once
+
+// The GeoPackage's fields: those of any row (a new household's has them all).
+std::vector<Property> change_schema() {
+    Snapshot s;
+    s.id = "x";
+    return change_properties(compare(nullptr, &s));
+}
 
 // One profile: both snapshots, or the problems that skip it.
 struct Item {
@@ -63,7 +71,6 @@ void DiffRun::check_options() const {
     if (o_.after_config.empty()) throw UsageError("--after CONFIG is required");
     if (o_.out_csv.empty()) throw UsageError("-o OUT.csv is required");
     if (o_.profile_paths.empty()) throw UsageError("give at least one profile file or directory");
-    if (o_.gpkg) throw UsageError("--gpkg: a GeoPackage of the changes is not supported yet (use --geojson)");
 }
 
 // Before any work: no output may destroy an input or another output.
@@ -75,6 +82,7 @@ void DiffRun::guard_outputs(const HazardConfig& after, const HazardConfig* befor
     guard.add_profiles(paths_);
     guard.add_output(o_.out_csv, "-o");
     if (o_.geojson) guard.add_output(*o_.geojson, "--geojson");
+    if (o_.gpkg) guard.add_output(*o_.gpkg, "--gpkg");
     if (before) guard.add_output(shelters_csv_path(o_.out_csv), "-o (shelter changes)");
 }
 
@@ -121,9 +129,15 @@ void DiffRun::write_outputs(const std::vector<ChangeRow>& rows) {
         geo = std::make_unique<AtomicWriter>(*o_.geojson, o_.run.output);
         geo->write(changes_geojson_header());
     }
+    std::unique_ptr<GpkgWriter> gpkg;
+    if (o_.gpkg) {
+        ensure_parent_directory(*o_.gpkg, o_.run.output);
+        gpkg = std::make_unique<GpkgWriter>(*o_.gpkg, o_.as_of, o_.run.output, "changes", change_schema());
+    }
     for (size_t i = 0; i < rows.size(); ++i) {
         csv.write(changes_csv_row(rows[i]));
         if (geo) geo->write((i ? ",\n" : "") + changes_geojson_feature(rows[i]));
+        if (gpkg) gpkg->add(rows[i].after ? rows[i].after->location : rows[i].before->location, change_properties(rows[i]));
     }
     if (geo) geo->write(changes_geojson_footer());
     std::unique_ptr<AtomicWriter> shelters;
@@ -136,7 +150,9 @@ void DiffRun::write_outputs(const std::vector<ChangeRow>& rows) {
             ++result_.shelter_changes;
         }
     }
-    // Every file is complete and fsync'd in its temporary: publish them together.
+    // Every file is complete in its temporary: publish them together, the
+    // GeoPackage first (its close is the step most likely to fail).
+    if (gpkg) gpkg->commit();
     csv.commit();
     if (geo) geo->commit();
     if (shelters) shelters->commit();
@@ -159,6 +175,7 @@ void DiffRun::print_summary() const {
     if (result_.redo_ids.size() > kShown) out << "  ... and " << result_.redo_ids.size() - kShown << " more (see the CSV)\n";
     out << "wrote " << o_.out_csv;
     if (o_.geojson) out << ", " << *o_.geojson;
+    if (o_.gpkg) out << ", " << *o_.gpkg;
     if (before_set_) out << ", " << result_.shelters_csv;
     out << "\n";
 }

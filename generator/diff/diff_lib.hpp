@@ -23,7 +23,7 @@ struct DiffOptions {
     std::vector<std::string> profile_paths;  // files or directories (expand_profile_paths)
     std::string out_csv;
     std::optional<std::string> geojson;
-    std::optional<std::string> gpkg;  // not supported yet: refused with UsageError
+    std::optional<std::string> gpkg;  // layer "changes", the GeoJSON's fields
     Date as_of;
     RunSettings run;  // jobs, output mode, progress, interrupt flag
 };

@@ -1,6 +1,8 @@
 // run_diff end to end on tiny synthetic layers (GeoJSON written here): two
 // configs, the changes CSV/GeoJSON, the shelters CSV and the summary.
 #include <catch2/catch.hpp>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -93,6 +95,7 @@ DiffOptions options(const TempDir& dir) {
     o.profile_paths = {dir.file("profiles")};
     o.out_csv = dir.file("out/changes.csv");
     o.geojson = dir.file("out/changes.geojson");
+    o.gpkg = dir.file("out/changes.gpkg");
     o.as_of = Date{2026, 5, 1};
     o.run.jobs = 2;
     return o;
@@ -151,6 +154,25 @@ TEST_CASE("diff: two synthetic configs give the expected rows, shelters and summ
 
     const std::string geo = read_file(dir.file("out/changes.geojson"));
     CHECK(geo.find("\"change_codes\":\"entered_zone;") != std::string::npos);
+    // The GeoPackage: the same rows in the same order, as points, read back through OGR.
+    GDALAllRegister();
+    GDALDataset* ds = GDALDataset::FromHandle(
+        GDALOpenEx(dir.file("out/changes.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName("changes");
+    REQUIRE(layer);
+    std::vector<std::string> ids;
+    for (auto& f : *layer) {
+        ids.push_back(f->GetFieldAsString("id"));
+        CHECK(f->GetGeometryRef() != nullptr);
+        if (ids.back() == "h-enter") {
+            CHECK(std::string(f->GetFieldAsString("change_codes")).rfind("entered_zone;", 0) == 0);
+            CHECK(f->GetFieldAsInteger("redo") == 1);
+            CHECK(std::string(f->GetFieldAsString("before_depth")) == "区域外");
+        }
+    }
+    GDALClose(GDALDataset::ToHandle(ds));
+    CHECK(ids == std::vector<std::string>{"h-enter", "h-deeper", "h-cover", "h-left", "h-same"});
     struct stat st {};
     REQUIRE(::stat(dir.file("out/changes.csv").c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
@@ -160,11 +182,13 @@ TEST_CASE("diff: two synthetic configs give the expected rows, shelters and summ
     again.run.jobs = 1;
     again.out_csv = dir.file("out2/changes.csv");
     again.geojson = dir.file("out2/changes.geojson");
+    again.gpkg = dir.file("out2/changes.gpkg");
     std::ostringstream out2, err2;
     diff_households(again, Streams{out2, err2});
     CHECK(read_file(dir.file("out/changes.csv")) == read_file(dir.file("out2/changes.csv")));
     CHECK(read_file(dir.file("out/changes.geojson")) == read_file(dir.file("out2/changes.geojson")));
     CHECK(read_file(dir.file("out/changes-shelters.csv")) == read_file(dir.file("out2/changes-shelters.csv")));
+    CHECK(read_file(dir.file("out/changes.gpkg")) == read_file(dir.file("out2/changes.gpkg")));
 }
 
 TEST_CASE("diff: a saved list as the before; new, removed and bad households") {
@@ -211,6 +235,9 @@ TEST_CASE("diff: outputs that are inputs or each other are refused before any wo
     CHECK_THROWS_AS(diff_households(o, Streams{out, err}), UsageError);
     o = options(dir);
     o.geojson = o.out_csv;
+    CHECK_THROWS_AS(diff_households(o, Streams{out, err}), UsageError);
+    o = options(dir);
+    o.gpkg = dir.file("old-depth.geojson");  // a layer source
     CHECK_THROWS_AS(diff_households(o, Streams{out, err}), UsageError);
     o = options(dir);
     o.before_list = dir.file("x.csv");
