@@ -28,6 +28,15 @@ void ensure_gdal_registered() {
     std::call_once(once, [] { GDALAllRegister(); });
 }
 
+GDALDatasetUniquePtr open_source(const LayerConfig& lc, unsigned flags) {
+    require_openable_source(lc);  // never hand GDAL a FIFO or a device
+    ensure_gdal_registered();
+    CPLStringList opts;
+    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
+    return GDALDatasetUniquePtr(GDALDataset::FromHandle(
+        GDALOpenEx(lc.resolved_source.c_str(), flags | GDAL_OF_READONLY, nullptr, opts.List(), nullptr)));
+}
+
 OGRSpatialReference wgs84_lonlat() {
     OGRSpatialReference srs;
     srs.SetWellKnownGeogCS("WGS84");
@@ -188,18 +197,14 @@ std::string house_collapse_type(const std::string& v) {
 
 // Opens a config layer's source and layer with errors pointing at the config.
 struct OpenedLayer {
-    DatasetPtr ds;
+    GDALDatasetUniquePtr ds;
     OGRLayer* layer = nullptr;
 };
 
 OpenedLayer open_layer(const LayerConfig& lc) {
     OpenedLayer o;
-    CPLStringList opts;
-    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
-    require_openable_source(lc);
     QuietGdalErrors quiet;
-    o.ds.reset(GDALDataset::FromHandle(GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                  nullptr, opts.List(), nullptr)));
+    o.ds = open_source(lc, GDAL_OF_VECTOR);
     if (!o.ds) {
         std::string why = QuietGdalErrors::last_error();
         throw InputError(lc.source_at.line ? lc.source_at : lc.at,
@@ -412,7 +417,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
             warn.add("no geometry", fid + ": no geometry, skipped");
             continue;
         }
-        GeometryPtr g(g0->getGeometryType() == wkbFlatten(g0->getGeometryType()) && !OGR_GT_IsNonLinear(g0->getGeometryType())
+        OGRGeometryUniquePtr g(g0->getGeometryType() == wkbFlatten(g0->getGeometryType()) && !OGR_GT_IsNonLinear(g0->getGeometryType())
                           ? g0->clone()
                           : g0->getLinearGeometry());
         if (!g) {
@@ -438,7 +443,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
             warn.add("non-polygon geometry", fid + ": not a polygon (" + std::string(g->getGeometryName()) + "), skipped");
             continue;
         }
-        GeometryPtr repaired;
+        OGRGeometryUniquePtr repaired;
         if (!g->IsValid()) {
             repaired.reset(g->MakeValid());
             polys.clear();
@@ -512,7 +517,7 @@ std::unique_ptr<ZoneIndex> load_area(const AreaConfig& area, const std::string& 
     while (OGRFeatureUniquePtr f = next_feature(lc, o.layer)) {
         const OGRGeometry* g0 = f->GetGeometryRef();
         if (!g0 || g0->IsEmpty()) continue;
-        GeometryPtr g(g0->getLinearGeometry());
+        OGRGeometryUniquePtr g(g0->getLinearGeometry());
         if (!g) continue;
         g->flattenTo2D();
         if (!finite_geometry(*g) || (ct && g->transform(ct.get()) != OGRERR_NONE)) continue;
@@ -608,9 +613,7 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
     int i_quake = idx(sf.earthquake, "earthquake_field"), i_inland = idx(sf.inland_flood, "inland_flood_field");
     int i_welfare = idx(sf.welfare, "welfare_field"), i_power = idx(sf.power, "power_field");
     int i_indoor = idx(sf.indoor, "indoor_field");
-    const ShelterType layer_type = lc.shelter_type == "welfare_shelter"      ? ShelterType::WelfareShelter
-                                   : lc.shelter_type == "evacuation_shelter" ? ShelterType::EvacuationShelter
-                                                                             : ShelterType::EmergencySite;
+    const ShelterType layer_type = lc.shelter_type;
     int i_x = idx(sf.x, "x_field"), i_y = idx(sf.y, "y_field");
     if ((i_x < 0) != (i_y < 0)) throw InputError(lc.at, "layer '" + lc.name + "': give both x_field and y_field");
     TransformPtr ct = make_transform(lc, o.layer);
@@ -874,7 +877,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
                 for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
                 g.addRingDirectly(ring);
             }
-            GeometryPtr simple(g.SimplifyPreserveTopology(tol_deg));
+            OGRGeometryUniquePtr simple(g.SimplifyPreserveTopology(tol_deg));
             std::vector<const OGRPolygon*> simple_parts;
             collect_polygons(simple.get(), simple_parts);
             if (!simple_parts.empty()) {
@@ -921,6 +924,157 @@ void add_rings(const OGRPolygon& part, MapPolygon& mp) {
         mp.rings.push_back(std::move(mr));
     }
 }
+
+OGRPolygon rectangle(double minx, double miny, double maxx, double maxy) {
+    OGRPolygon p;
+    auto* ring = new OGRLinearRing();
+    ring->addPoint(minx, miny);
+    ring->addPoint(maxx, miny);
+    ring->addPoint(maxx, maxy);
+    ring->addPoint(minx, maxy);
+    ring->addPoint(minx, miny);
+    p.addRingDirectly(ring);
+    return p;
+}
+
+// A map frame: a transverse Mercator centred on the frame (metres east and
+// north of the centre), the frame in those metres, and its padded lon/lat
+// envelope for the index queries.
+struct LocalFrame {
+    TransformPtr to_local, to_wgs;
+    OGRPolygon frame;     // metres
+    OGREnvelope frame_env;
+    Box frame_ll;         // lon/lat, padded 2 %
+    OGRPolygon ll_frame;  // frame_ll as a polygon
+};
+
+bool make_transforms(LocalFrame& f, const LatLon& centre) {
+    OGRSpatialReference wgs = wgs84_lonlat();
+    OGRSpatialReference local;
+    char proj[256];
+    std::snprintf(proj, sizeof proj, "+proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs",
+                  centre.lat, centre.lon);
+    if (local.importFromProj4(proj) != OGRERR_NONE) return false;
+    local.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    // Name the operation outright: letting PROJ search its database for a new
+    // centre costs ~6-20 ms per call. GDAL hands it EPSG:4326 in CRS order (lat, lon).
+    char pipeline[400];
+    std::snprintf(pipeline, sizeof pipeline,
+                  "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                  "+step +proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80",
+                  centre.lat, centre.lon);
+    OGRCoordinateTransformationOptions fwd, inv;
+    fwd.SetCoordinateOperation(pipeline, false);
+    inv.SetCoordinateOperation(pipeline, true);
+    f.to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local, fwd));
+    f.to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs, inv));
+    // Check the axis convention (a point north of the centre must get y > 0, x ~ 0); else let PROJ choose.
+    double x = centre.lon, y = centre.lat + 0.001;
+    if (!f.to_local || !f.to_wgs || !f.to_local->Transform(1, &x, &y) || !(std::fabs(x) < 1e-3 && y > 100 && y < 120)) {
+        f.to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local));
+        f.to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs));
+    }
+    return f.to_local && f.to_wgs;
+}
+
+std::unique_ptr<LocalFrame> make_local_frame(const LatLon& centre, double half_width_m, double half_height_m) {
+    auto f = std::make_unique<LocalFrame>();
+    if (!make_transforms(*f, centre)) return nullptr;
+    // Lon/lat envelope of the frame from its corners and edge midpoints, padded.
+    double xs[8] = {-half_width_m, 0, half_width_m, half_width_m, half_width_m, 0, -half_width_m, -half_width_m};
+    double ys[8] = {-half_height_m, -half_height_m, -half_height_m, 0, half_height_m, half_height_m, half_height_m, 0};
+    if (!f->to_wgs->Transform(8, xs, ys)) return nullptr;
+    Box ll{*std::min_element(xs, xs + 8), *std::min_element(ys, ys + 8), *std::max_element(xs, xs + 8),
+           *std::max_element(ys, ys + 8)};
+    double padx = (ll.maxx - ll.minx) * 0.02, pady = (ll.maxy - ll.miny) * 0.02;
+    f->frame_ll = {ll.minx - padx, ll.miny - pady, ll.maxx + padx, ll.maxy + pady};
+    f->frame = rectangle(-half_width_m, -half_height_m, half_width_m, half_height_m);
+    f->frame.getEnvelope(&f->frame_env);
+    f->ll_frame = rectangle(f->frame_ll.minx, f->frame_ll.miny, f->frame_ll.maxx, f->frame_ll.maxy);
+    return f;
+}
+
+// A zone to draw, with what orders it: kind, then shallow before deep
+// (deeper drawn on top), then load order.
+struct MapItem {
+    int kind_order;
+    int depth_order;
+    uint32_t poly;
+    MapPolygon mp;
+};
+
+ZoneKind zone_kind(LayerKind k) {
+    switch (k) {
+        case LayerKind::FloodDuration: return ZoneKind::FloodDuration;
+        case LayerKind::HouseCollapse: return ZoneKind::HouseCollapse;
+        case LayerKind::Landslide: return ZoneKind::Landslide;
+        default: return ZoneKind::FloodDepth;
+    }
+}
+
+// Simplified to the page's resolution, each polygon part as one map item.
+void add_items(std::vector<MapItem>& items, OGRGeometryUniquePtr clipped, const ZoneAttr& a, uint32_t order,
+               double resolution_m) {
+    if (resolution_m > 0) {
+        OGRGeometryUniquePtr simple(clipped->SimplifyPreserveTopology(resolution_m));
+        if (simple && !simple->IsEmpty()) clipped = std::move(simple);
+    }
+    std::vector<const OGRPolygon*> parts;
+    collect_polygons(clipped.get(), parts);
+    for (const OGRPolygon* part : parts) {
+        MapPolygon mp;
+        mp.kind = zone_kind(a.kind);
+        mp.depth = a.depth;
+        add_rings(*part, mp);
+        if (mp.rings.empty()) continue;
+        items.push_back({static_cast<int>(mp.kind), a.depth ? a.depth->gsi_class() : 0, order, std::move(mp)});
+    }
+}
+
+OGRPolygon ogr_polygon(const std::vector<std::vector<Pt>>& rings) {
+    OGRPolygon g;
+    for (const auto& r : rings) {
+        auto* ring = new OGRLinearRing();
+        ring->setNumPoints(static_cast<int>(r.size()));
+        for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
+        g.addRingDirectly(ring);
+    }
+    return g;
+}
+
+// One indexed zone in the frame's metres, clipped to the frame; null when
+// nothing of it is inside. Big river polygons are first cut to the padded
+// lon/lat frame, so only the part near the home is reprojected and clipped.
+OGRGeometryUniquePtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f) {
+    OGRGeometryUniquePtr work;
+    const Box& ll = f.frame_ll;
+    if (pb.minx >= ll.minx && pb.maxx <= ll.maxx && pb.miny >= ll.miny && pb.maxy <= ll.maxy) {
+        work.reset(g.clone());
+    } else {
+        OGRGeometryUniquePtr cut(g.Intersection(&f.ll_frame));
+        std::vector<const OGRPolygon*> cut_parts;
+        collect_polygons(cut.get(), cut_parts);
+        if (cut_parts.empty()) return nullptr;
+        if (cut_parts.size() == 1) {
+            work.reset(cut_parts[0]->clone());
+        } else {
+            auto multi = std::make_unique<OGRMultiPolygon>();
+            for (const OGRPolygon* cp : cut_parts) multi->addGeometry(cp);
+            work.reset(multi.release());
+        }
+    }
+    if (work->transform(f.to_local.get()) != OGRERR_NONE) return nullptr;
+    OGREnvelope env;
+    work->getEnvelope(&env);
+    const OGREnvelope& fe = f.frame_env;
+    OGRGeometryUniquePtr clipped;
+    if (env.MinX >= fe.MinX && env.MaxX <= fe.MaxX && env.MinY >= fe.MinY && env.MaxY <= fe.MaxY)
+        clipped.reset(work->clone());
+    else if (env.Intersects(fe))
+        clipped.reset(work->Intersection(&f.frame));
+    if (!clipped || clipped->IsEmpty()) return nullptr;
+    return clipped;
+}
 }  // namespace
 
 MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, double half_height_m,
@@ -933,170 +1087,40 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
         return out;
     // Everything GDAL-side is created per call: safe from concurrent worker threads.
     QuietGdalErrors quiet;
-    OGRSpatialReference wgs = wgs84_lonlat();
-    OGRSpatialReference local;
-    char proj[256];
-    std::snprintf(proj, sizeof proj, "+proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs",
-                  centre.lat, centre.lon);
-    if (local.importFromProj4(proj) != OGRERR_NONE) return out;
-    local.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    // Name the operation outright: letting PROJ search its database for a new
-    // centre costs ~6-20 ms per call. GDAL hands it EPSG:4326 in CRS order (lat, lon).
-    char pipeline[400];
-    std::snprintf(pipeline, sizeof pipeline,
-                  "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-                  "+step +proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80",
-                  centre.lat, centre.lon);
-    OGRCoordinateTransformationOptions fwd, inv;
-    fwd.SetCoordinateOperation(pipeline, false);
-    inv.SetCoordinateOperation(pipeline, true);
-    TransformPtr to_local(OGRCreateCoordinateTransformation(&wgs, &local, fwd));
-    TransformPtr to_wgs(OGRCreateCoordinateTransformation(&local, &wgs, inv));
-    {
-        // Check the axis convention (a point north of the centre must get y > 0, x ~ 0); else let PROJ choose.
-        double x = centre.lon, y = centre.lat + 0.001;
-        if (!to_local || !to_wgs || !to_local->Transform(1, &x, &y) || !(std::fabs(x) < 1e-3 && y > 100 && y < 120)) {
-            to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local));
-            to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs));
-        }
-    }
-    if (!to_local || !to_wgs) return out;
-
-    // Lon/lat envelope of the frame from its corners and edge midpoints, padded.
-    double xs[8] = {-half_width_m, 0, half_width_m, half_width_m, half_width_m, 0, -half_width_m, -half_width_m};
-    double ys[8] = {-half_height_m, -half_height_m, -half_height_m, 0, half_height_m, half_height_m, half_height_m, 0};
-    if (!to_wgs->Transform(8, xs, ys)) return out;
-    Box frame_ll{*std::min_element(xs, xs + 8), *std::min_element(ys, ys + 8), *std::max_element(xs, xs + 8),
-                 *std::max_element(ys, ys + 8)};
-    double padx = (frame_ll.maxx - frame_ll.minx) * 0.02, pady = (frame_ll.maxy - frame_ll.miny) * 0.02;
-    frame_ll = {frame_ll.minx - padx, frame_ll.miny - pady, frame_ll.maxx + padx, frame_ll.maxy + pady};
-
-    OGRPolygon frame;
-    {
-        auto* ring = new OGRLinearRing();
-        ring->addPoint(-half_width_m, -half_height_m);
-        ring->addPoint(half_width_m, -half_height_m);
-        ring->addPoint(half_width_m, half_height_m);
-        ring->addPoint(-half_width_m, half_height_m);
-        ring->addPoint(-half_width_m, -half_height_m);
-        frame.addRingDirectly(ring);
-    }
-    OGREnvelope frame_env;
-    frame.getEnvelope(&frame_env);
-    OGRPolygon ll_frame;
-    {
-        auto* ring = new OGRLinearRing();
-        ring->addPoint(frame_ll.minx, frame_ll.miny);
-        ring->addPoint(frame_ll.maxx, frame_ll.miny);
-        ring->addPoint(frame_ll.maxx, frame_ll.maxy);
-        ring->addPoint(frame_ll.minx, frame_ll.maxy);
-        ring->addPoint(frame_ll.minx, frame_ll.miny);
-        ll_frame.addRingDirectly(ring);
-    }
-
-    struct Item {
-        int kind_order;
-        int depth_order;
-        uint32_t poly;
-        MapPolygon mp;
-    };
-    std::vector<Item> items;
-    for (uint32_t poly : impl_->index.query_box(frame_ll)) {
-        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
-        OGRPolygon g;
-        for (const auto& r : impl_->index.rings(poly)) {
-            auto* ring = new OGRLinearRing();
-            ring->setNumPoints(static_cast<int>(r.size()));
-            for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
-            g.addRingDirectly(ring);
-        }
-        // Big river polygons: cut to the (padded) lon/lat frame first so only the
-        // part near the home is reprojected and clipped exactly in metres.
-        GeometryPtr work;
-        const Box& pb = impl_->index.box(poly);
-        if (pb.minx >= frame_ll.minx && pb.maxx <= frame_ll.maxx && pb.miny >= frame_ll.miny && pb.maxy <= frame_ll.maxy) {
-            work.reset(g.clone());
-        } else {
-            GeometryPtr cut(g.Intersection(&ll_frame));
-            std::vector<const OGRPolygon*> cut_parts;
-            collect_polygons(cut.get(), cut_parts);
-            if (cut_parts.empty()) continue;
-            if (cut_parts.size() == 1) {
-                work.reset(cut_parts[0]->clone());
-            } else {
-                auto multi = std::make_unique<OGRMultiPolygon>();
-                for (const OGRPolygon* cp : cut_parts) multi->addGeometry(cp);
-                work = std::move(multi);
-            }
-        }
-        if (work->transform(to_local.get()) != OGRERR_NONE) continue;
-        OGREnvelope env;
-        work->getEnvelope(&env);
-        GeometryPtr clipped;
-        if (env.MinX >= frame_env.MinX && env.MaxX <= frame_env.MaxX && env.MinY >= frame_env.MinY && env.MaxY <= frame_env.MaxY)
-            clipped.reset(work->clone());
-        else if (env.Intersects(frame_env))
-            clipped.reset(work->Intersection(&frame));
-        if (!clipped || clipped->IsEmpty()) continue;
-        if (resolution_m > 0) {
-            GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
-            if (simple && !simple->IsEmpty()) clipped = std::move(simple);
-        }
-        std::vector<const OGRPolygon*> parts;
-        collect_polygons(clipped.get(), parts);
-        for (const OGRPolygon* part : parts) {
-            MapPolygon mp;
-            switch (a.kind) {
-                case LayerKind::FloodDuration: mp.kind = ZoneKind::FloodDuration; break;
-                case LayerKind::HouseCollapse: mp.kind = ZoneKind::HouseCollapse; break;
-                case LayerKind::Landslide: mp.kind = ZoneKind::Landslide; break;
-                default: mp.kind = ZoneKind::FloodDepth; break;
-            }
-            mp.depth = a.depth;
-            add_rings(*part, mp);
-            if (mp.rings.empty()) continue;
-            int depth_order = a.depth ? a.depth->gsi_class() : 0;
-            items.push_back({static_cast<int>(mp.kind), depth_order, poly, std::move(mp)});
-        }
+    const std::unique_ptr<LocalFrame> f = make_local_frame(centre, half_width_m, half_height_m);
+    if (!f) return out;
+    std::vector<MapItem> items;
+    for (uint32_t poly : impl_->index.query_box(f->frame_ll)) {
+        OGRGeometryUniquePtr clipped = clip_zone(ogr_polygon(impl_->index.rings(poly)), impl_->index.box(poly), *f);
+        if (clipped) add_items(items, std::move(clipped), impl_->attrs[impl_->index.tag(poly)], poly, resolution_m);
     }
     // Raster layers: the cells in the frame as polygons, after the vector zones in load order.
     uint32_t raster_order = static_cast<uint32_t>(impl_->index.size());
     for (const auto& rz : impl_->rasters) {
-        for (auto& cp : rz.raster->polygons_in(frame_ll)) {
-            const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
-            GeometryPtr work = std::move(cp.lonlat);
-            if (work->transform(to_local.get()) != OGRERR_NONE) continue;
-            GeometryPtr clipped(work->Intersection(&frame));
+        for (auto& cp : rz.raster->polygons_in(f->frame_ll)) {
+            OGRGeometryUniquePtr work = std::move(cp.lonlat);
+            if (work->transform(f->to_local.get()) != OGRERR_NONE) continue;
+            OGRGeometryUniquePtr clipped(work->Intersection(&f->frame));
             if (!clipped || clipped->IsEmpty()) continue;
-            if (resolution_m > 0) {
-                GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
-                if (simple && !simple->IsEmpty()) clipped = std::move(simple);
-            }
-            std::vector<const OGRPolygon*> parts;
-            collect_polygons(clipped.get(), parts);
-            for (const OGRPolygon* part : parts) {
-                MapPolygon mp;
-                mp.kind = a.kind == LayerKind::FloodDuration ? ZoneKind::FloodDuration : ZoneKind::FloodDepth;
-                mp.depth = a.depth;
-                add_rings(*part, mp);
-                if (mp.rings.empty()) continue;
-                int depth_order = a.depth ? a.depth->gsi_class() : 0;
-                items.push_back({static_cast<int>(mp.kind), depth_order, raster_order++, std::move(mp)});
-            }
+            const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
+            // Cells carry flood classes only (depth or duration).
+            ZoneAttr as_flood = a;
+            if (a.kind != LayerKind::FloodDuration) as_flood.kind = LayerKind::FloodDepth;
+            const size_t before = items.size();
+            add_items(items, std::move(clipped), as_flood, raster_order, resolution_m);
+            raster_order += static_cast<uint32_t>(items.size() - before);
         }
     }
-    // Drawing order: by kind, shallow before deep (deeper drawn on top), then load order.
-    std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+    std::stable_sort(items.begin(), items.end(), [](const MapItem& x, const MapItem& y) {
         if (x.kind_order != y.kind_order) return x.kind_order < y.kind_order;
         if (x.depth_order != y.depth_order) return x.depth_order < y.depth_order;
         return x.poly < y.poly;
     });
     for (auto& it : items) out.polygons.push_back(std::move(it.mp));
-
     for (const Shelter& s : impl_->shelters) {
-        if (!frame_ll.contains(s.location.lon, s.location.lat)) continue;
+        if (!f->frame_ll.contains(s.location.lon, s.location.lat)) continue;
         double x = s.location.lon, y = s.location.lat;
-        if (!to_local->Transform(1, &x, &y)) continue;
+        if (!f->to_local->Transform(1, &x, &y)) continue;
         if (std::fabs(x) <= half_width_m && std::fabs(y) <= half_height_m) out.shelters.push_back({&s, x, y});
     }
     return out;
