@@ -12,7 +12,6 @@ namespace sheetgen {
 
 namespace {
 
-using hazard_detail::DatasetPtr;
 using hazard_detail::QuietGdalErrors;
 
 // Class bounds are multiples of 0.1 (m, h): compare them at that precision,
@@ -196,7 +195,7 @@ std::vector<Snapshot> read_flag_list(const std::string& path, std::vector<Diagno
     // Only the three formats flag writes; a CSV is read as text, every column a string.
     const char* const gpkg_json[] = {"GPKG", "GeoJSON", nullptr};
     const char* const csv[] = {"CSV", nullptr};
-    DatasetPtr ds(GDALDataset::FromHandle(
+    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, is_csv ? csv : gpkg_json, nullptr, nullptr)));
     if (!ds) throw InputError(file_at, "cannot open the earlier list (a flag CSV, GeoJSON or GeoPackage): " +
                                            QuietGdalErrors::last_error());
@@ -222,7 +221,7 @@ std::vector<Snapshot> read_flag_list(const std::string& path, std::vector<Diagno
     std::set<std::string> seen;
     layer->ResetReading();
     long row = 1;  // the header is line 1 of a CSV
-    for (std::unique_ptr<OGRFeature> feat(layer->GetNextFeature()); feat; feat.reset(layer->GetNextFeature())) {
+    for (OGRFeatureUniquePtr feat(layer->GetNextFeature()); feat; feat.reset(layer->GetNextFeature())) {
         ++row;
         SourceLocation where{path, is_csv ? static_cast<int>(row) : 0, 0};
         if (!is_csv) where.file = path + " (feature " + std::to_string(row - 1) + ")";
