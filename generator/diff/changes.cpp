@@ -138,7 +138,8 @@ std::vector<std::string> codes_for(const Snapshot* b, const Snapshot* a) {
     if (!a) return {"household_removed"};
     std::vector<std::string> c;
     if (!b->in_zone && a->in_zone) c.push_back("entered_zone");
-    if (b->in_zone && !a->in_zone) c.push_back("left_zone");
+    // Outside the new data's coverage "no zone" means "not known", never "left".
+    if (b->in_zone && !a->in_zone && a->covered) c.push_back("left_zone");
     if (b->in_zone && a->in_zone) {
         if (depth_rank(*a) > depth_rank(*b)) c.push_back("depth_increased");
         if (depth_rank(*a) < depth_rank(*b)) c.push_back("depth_decreased");

@@ -144,6 +144,11 @@ TEST_CASE("diff: the flood data's coverage changes") {
     CHECK(has(c, "coverage_changed"));
     CHECK(has(c, "action_changed"));  // no_hazard_data -> stay home
     CHECK(has(codes(snap(p, outside()), snap(p, uncovered)), "coverage_changed"));
+    // In a zone of the old data, outside the new data's coverage: not known to have left.
+    auto gone = codes(snap(p, flood_exposure(DepthRange{0.5, 3})), snap(p, uncovered));
+    CHECK_FALSE(has(gone, "left_zone"));
+    CHECK(has(gone, "coverage_changed"));
+    CHECK(has(gone, "action_changed"));
 }
 
 TEST_CASE("diff: new and removed households, sorting most urgent first") {
