@@ -191,7 +191,7 @@ TEST_CASE("diff: two synthetic configs give the expected rows, shelters and summ
     CHECK(read_file(dir.file("out/changes.gpkg")) == read_file(dir.file("out2/changes.gpkg")));
 }
 
-TEST_CASE("diff: a saved list as the before; new, removed and bad households") {
+TEST_CASE("diff: a saved list as the before, with new, removed and bad households") {
     TempDir dir;
     write_fixture(dir);
     // Last year's list: h-same and a household that has since gone, written by flag's CSV writer.
