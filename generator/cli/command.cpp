@@ -120,6 +120,7 @@ const std::vector<CommandEntry>& command_table() {
         {"validate", make_validate_command},
         {"flag", make_flag_command},
         {"render", make_render_command},
+        {"diff", make_diff_command},
         {"roster", make_roster_command},
         {"review", make_review_command},
     };

@@ -48,6 +48,10 @@ struct GpkgWriter::Impl {
 
 
 GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts)
+    : GpkgWriter(path, stamp, opts, "households", household_properties(Profile{}, Verdict{})) {}
+
+GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts, const std::string& layer,
+                       const std::vector<Property>& schema)
     : impl_(std::make_unique<Impl>()) {
     hazard_detail::ensure_gdal_registered();
     hazard_detail::QuietGdalErrors quiet;  // failures become our OutputError, not lines on stderr
@@ -72,10 +76,10 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    impl_->layer = impl_->ds->CreateLayer("households", &wgs84, wkbPoint, nullptr);
+    impl_->layer = impl_->ds->CreateLayer(layer.c_str(), &wgs84, wkbPoint, nullptr);
     if (!impl_->layer) throw OutputError("cannot create layer in " + path + ": " + gdal_error());
     // The same properties, in the same order, as the GeoJSON (flag_report.hpp).
-    for (const Property& prop : household_properties(Profile{}, Verdict{})) {
+    for (const Property& prop : schema) {
         OGRFieldType type = prop.type == Property::Type::Text ? OFTString
                             : prop.type == Property::Type::Real ? OFTReal
                                                                 : OFTInteger;
@@ -88,17 +92,21 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
 
 GpkgWriter::~GpkgWriter() = default;
 
-void GpkgWriter::add(const Profile& p, const Verdict& v) {
+void GpkgWriter::add(const Profile& p, const Verdict& v) { add(p.household.location, household_properties(p, v)); }
+
+void GpkgWriter::add(const std::optional<LatLon>& location, const std::vector<Property>& properties) {
     hazard_detail::QuietGdalErrors quiet;
     OGRFeature f(impl_->layer->GetLayerDefn());
-    for (const Property& prop : household_properties(p, v)) {
+    for (const Property& prop : properties) {
         if (prop.type == Property::Type::Text) f.SetField(prop.name, prop.text.value_or("").c_str());
         else if (!prop.number) f.SetFieldNull(f.GetFieldIndex(prop.name));
         else if (prop.type == Property::Type::Real) f.SetField(prop.name, *prop.number);
         else f.SetField(prop.name, static_cast<int>(*prop.number));
     }
-    OGRPoint pt(p.household.location.lon, p.household.location.lat);
-    f.SetGeometry(&pt);
+    if (location) {
+        OGRPoint pt(location->lon, location->lat);
+        f.SetGeometry(&pt);
+    }
     if (impl_->layer->CreateFeature(&f) != OGRERR_NONE)
         throw OutputError("cannot write a feature to " + impl_->path + ": " + gdal_error());
 }
