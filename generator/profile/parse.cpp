@@ -141,6 +141,25 @@ public:
         out_.push_back(Diagnostic{{file_, line, column}, message});
     }
     void error(const YNode& n, const std::string& message) { error(n.line, n.column, message); }
+    // A draft (imported) profile is valid; say what a complete plan still needs.
+    void draft_warning(const YNode& n, const Profile& p) {
+        std::vector<std::string> missing;
+        if (p.person.care_needs.empty()) missing.push_back("person.care_needs");
+        if (p.devices.empty()) missing.push_back("devices");
+        bool doctor = false;
+        for (const auto& ct : p.contacts) doctor = doctor || ct.role == ContactRole::Doctor;
+        if (!doctor) missing.push_back("contacts (doctor)");
+        if (p.evacuation.destinations.empty() && p.evacuation.shelter.empty())
+            missing.push_back("evacuation.destinations or evacuation.shelter");
+        if (p.evacuation.supporters.empty()) missing.push_back("evacuation.supporters");
+        if (!p.consent.date) missing.push_back("consent.date");
+        std::string list;
+        for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+        out_.push_back(Diagnostic{{file_, n.line, n.column},
+                                  "draft (下書き): imported from a ledger; a complete plan still needs " +
+                                      (list.empty() ? std::string("a check at a home visit, then remove 'draft'") : list),
+                                  Severity::Warning});
+    }
     const std::string& file() const { return file_; }
 
     // A mapping's known keys; unknown keys are reported with a suggestion.
@@ -568,7 +587,8 @@ void read_location(Checker& c, const YNode* node, Household& h) {
 void read_household(Checker& c, const YNode& root, const Checker::Map& top, Profile& p) {
     const YNode* node = c.require(top, "household", root);
     Checker::Map m = c.map(node, "household",
-                           {"address", "district", "location", "building", "living_floor", "sleeping_floor", "members"});
+                           {"address", "district", "location", "location_source", "building", "living_floor",
+                            "sleeping_floor", "members"});
     if (!m) return;
     Household& h = p.household;
     h.location_at.file = p.source_file;
@@ -576,6 +596,19 @@ void read_household(Checker& c, const YNode& root, const Checker::Map& top, Prof
     h.district = c.text(m.get("district"), "household.district");
     if (h.district.empty()) h.district = district_from_address(h.address);
     read_location(c, c.require(m, "location", *node), h);
+    if (const YNode* ls = m.get("location_source")) {
+        Checker::Map sm = c.map(ls, "household.location_source", {"method", "level", "gazetteer", "date"});
+        if (sm) {
+            LocationSource src;
+            src.method = c.text(c.require(sm, "method", *ls), "household.location_source.method");
+            src.level = c.text(sm.get("level"), "household.location_source.level");
+            if (!src.level.empty() && src.level != "block" && src.level != "town")
+                c.error(*sm.get("level"), "household.location_source.level must be block or town");
+            src.gazetteer = c.text(sm.get("gazetteer"), "household.location_source.gazetteer");
+            src.date = c.date(sm.get("date"), "household.location_source.date", false);
+            h.location_source = src;
+        }
+    }
 
     const YNode* building = m.get("building");
     Checker::Map b = c.map(building, "household.building", {"type", "storeys", "elevator"});
@@ -833,8 +866,8 @@ void read_supplies(Checker& c, const Checker::Map& top, Profile& p) {
 
 void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_at) {
     Checker::Map top = c.map(&root, "the profile",
-                             {"schema", "id", "updated", "person", "household", "devices", "power_backup", "contacts",
-                              "evacuation", "consent", "supplies"});
+                             {"schema", "id", "updated", "draft", "person", "household", "devices", "power_backup",
+                              "contacts", "evacuation", "consent", "supplies"});
     if (!top) return;
     if (const YNode* s = c.require(top, "schema", root)) {
         std::string schema = c.text(s, "schema");
@@ -885,6 +918,10 @@ void read_profile(Checker& c, const YNode& root, Profile& p, SourceLocation& id_
         if (auto v = c.boolean(c.require(cm, "share_with_supporters", *cn), "consent.share_with_supporters"))
             p.consent.share_with_supporters = *v;
         p.consent.date = c.date(cm.get("date"), "consent.date", false);
+    }
+    if (const YNode* d = top.get("draft")) {
+        if (auto v = c.boolean(d, "draft")) p.draft = *v;
+        if (p.draft) c.draft_warning(*d, p);
     }
 }
 
