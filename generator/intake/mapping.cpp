@@ -1,5 +1,7 @@
 #include "intake/mapping.hpp"
 
+#include <string_view>
+
 #include <yaml-cpp/yaml.h>
 
 #include "common/error.hpp"
@@ -50,8 +52,24 @@ std::string fold_header(const std::string& h) {
     return out;
 }
 
+// The file's text, for columns in characters (yaml-cpp counts bytes) as editors show them.
+thread_local std::string_view g_text;
+
+int char_column(int line0, int byte_col0) {
+    size_t pos = 0;
+    for (int l = 0; l < line0 && pos != std::string_view::npos; ++l) {
+        pos = g_text.find('\n', pos);
+        if (pos != std::string_view::npos) ++pos;
+    }
+    if (pos == std::string_view::npos) return byte_col0 + 1;
+    int chars = 0;
+    for (size_t i = pos; i < pos + byte_col0 && i < g_text.size(); ++i)
+        if ((static_cast<unsigned char>(g_text[i]) & 0xC0) != 0x80) ++chars;
+    return chars + 1;
+}
+
 InputError error_at(const std::string& path, const YAML::Node& n, const std::string& msg) {
-    return InputError({path, n.Mark().line + 1, n.Mark().column + 1}, msg);
+    return InputError({path, n.Mark().line + 1, char_column(n.Mark().line, n.Mark().column)}, msg);
 }
 
 Field field_of(const std::string& path, const YAML::Node& n) {
@@ -89,18 +107,19 @@ const std::vector<Field>& all_fields() {
 
 Mapping load_mapping(const std::string& path) {
     std::string text = read_file_limited(path, 1 << 20, "mapping file");
+    g_text = text;
     YAML::Node root;
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-        throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "not valid YAML: " + e.msg);
+        throw InputError({path, e.mark.line + 1, char_column(e.mark.line, e.mark.column)}, "not valid YAML: " + e.msg);
     }
     Mapping m;
     if (root.IsNull()) return m;
     if (!root.IsMap()) throw error_at(path, root, "a mapping file is a map with columns, fixed, codes, id_prefix, city");
     for (auto it = root.begin(); it != root.end(); ++it) {
         std::string key = it->first.Scalar();
-        const YAML::Node& v = it->second;
+        const YAML::Node v = it->second;  // a copy: it-> is a temporary proxy
         if (key == "columns") {
             if (!v.IsMap()) throw error_at(path, v, "columns: write 'ledger header: field' lines");
             for (auto c = v.begin(); c != v.end(); ++c) m.columns[fold_header(c->first.Scalar())] = field_of(path, c->second);
