@@ -7,12 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "commands/command_io.hpp"
+
 namespace sheetgen::cli {
 
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+using commands::UsageError;
 
 class Args {
 public:

@@ -1,10 +1,20 @@
 #include "cli/common_options.hpp"
 
+#include "cli/interrupt.hpp"
+
+#include <cstdio>
 #include <ctime>
-#include <time.h>
 #include <thread>
 
 namespace sheetgen::cli {
+
+OptionSpec hazards_option() { return {"--hazards", "", "CONFIG", "hazard configuration (geodata/*.yaml), required"}; }
+OptionSpec jobs_option() { return {"--jobs", "", "N", "worker threads (default: number of cores)"}; }
+OptionSpec group_readable_option() {
+    return {"--group-readable", "", "", "create outputs 0640 / directories 0750 instead of 0600 / 0700"};
+}
+OptionSpec timings_option() { return {"--timings", "", "", "print phase timings to stderr"}; }
+OptionSpec quiet_option() { return {"--quiet", "-q", "", "no progress bar"}; }
 
 Date as_of_date(const Args& args) {
     if (auto v = args.value("--date")) {
@@ -24,12 +34,6 @@ unsigned job_count(const Args& args) {
     return hw == 0 ? 1 : hw;
 }
 
-long long ThreadCpuClock::now() {
-    timespec ts{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
-}
-
 OutputOptions output_options(const Args& args) {
     OutputOptions o;
     if (args.flag("--group-readable")) {
@@ -37,6 +41,26 @@ OutputOptions output_options(const Args& args) {
         o.dir_mode = 0750;
     }
     return o;
+}
+
+commands::RunSettings run_settings(const Args& args) {
+    commands::RunSettings run;
+    run.jobs = job_count(args);
+    run.output = output_options(args);
+    return run;
+}
+
+void arm(commands::RunSettings& run, const Streams& io, bool quiet) {
+    run.progress = io.err_is_tty && !quiet;
+    run.interrupted = &install_interrupt_handlers();
+}
+
+std::string value_or_empty(const Args& args, const std::string& name) { return args.value(name).value_or(""); }
+
+std::string format_ms(long long ns) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", ns / 1e6);
+    return buf;
 }
 
 }  // namespace sheetgen::cli

@@ -1,16 +1,22 @@
 #pragma once
-// Options and steps shared by the commands that read profiles and hazards.
-#include <chrono>
-#include <iosfwd>
-#include <optional>
+// Options shared by the commands that read profiles and hazards: their table
+// rows (declared once) and their conversion into typed values.
 #include <string>
-#include <vector>
 
 #include "cli/args.hpp"
+#include "cli/command.hpp"
 #include "common/atomic_file.hpp"
 #include "common/date.hpp"
 
 namespace sheetgen::cli {
+
+// Table rows shared by several commands (functions, not globals: the
+// commands' tables are built from them during static initialisation).
+OptionSpec hazards_option();         // --hazards CONFIG
+OptionSpec jobs_option();            // --jobs N
+OptionSpec group_readable_option();  // --group-readable
+OptionSpec timings_option();         // --timings
+OptionSpec quiet_option();           // -q, --quiet
 
 // --date YYYY-MM-DD, else today's local date. Throws UsageError.
 Date as_of_date(const Args& args);
@@ -18,21 +24,15 @@ Date as_of_date(const Args& args);
 unsigned job_count(const Args& args);
 // 0600 files / 0700 directories, or 0640 / 0750 with --group-readable.
 OutputOptions output_options(const Args& args);
+// --jobs and --group-readable as the library's RunSettings.
+commands::RunSettings run_settings(const Args& args);
+// Just before the run: a progress bar when stderr is a terminal and not
+// --quiet, and the interrupt handlers whose flag the library polls.
+void arm(commands::RunSettings& run, const Streams& io, bool quiet);
+// The named option's value, or "" when absent.
+std::string value_or_empty(const Args& args, const std::string& name);
 
-// Wall time since construction (nanoseconds).
-struct PhaseClock {
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-    long long elapsed_ns() const {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
-    }
-};
-
-// CPU time of the calling thread since construction (nanoseconds): phase
-// figures stay honest when the machine is shared and threads get preempted.
-struct ThreadCpuClock {
-    long long start = now();
-    long long elapsed_ns() const { return now() - start; }
-    static long long now();
-};
+// "timings: households=... jobs=..." lines are built from key=value pairs.
+std::string format_ms(long long ns);
 
 }  // namespace sheetgen::cli

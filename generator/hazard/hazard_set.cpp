@@ -921,6 +921,157 @@ void add_rings(const OGRPolygon& part, MapPolygon& mp) {
         mp.rings.push_back(std::move(mr));
     }
 }
+
+OGRPolygon rectangle(double minx, double miny, double maxx, double maxy) {
+    OGRPolygon p;
+    auto* ring = new OGRLinearRing();
+    ring->addPoint(minx, miny);
+    ring->addPoint(maxx, miny);
+    ring->addPoint(maxx, maxy);
+    ring->addPoint(minx, maxy);
+    ring->addPoint(minx, miny);
+    p.addRingDirectly(ring);
+    return p;
+}
+
+// A map frame: a transverse Mercator centred on the frame (metres east and
+// north of the centre), the frame in those metres, and its padded lon/lat
+// envelope for the index queries.
+struct LocalFrame {
+    TransformPtr to_local, to_wgs;
+    OGRPolygon frame;     // metres
+    OGREnvelope frame_env;
+    Box frame_ll;         // lon/lat, padded 2 %
+    OGRPolygon ll_frame;  // frame_ll as a polygon
+};
+
+bool make_transforms(LocalFrame& f, const LatLon& centre) {
+    OGRSpatialReference wgs = wgs84_lonlat();
+    OGRSpatialReference local;
+    char proj[256];
+    std::snprintf(proj, sizeof proj, "+proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs",
+                  centre.lat, centre.lon);
+    if (local.importFromProj4(proj) != OGRERR_NONE) return false;
+    local.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    // Name the operation outright: letting PROJ search its database for a new
+    // centre costs ~6-20 ms per call. GDAL hands it EPSG:4326 in CRS order (lat, lon).
+    char pipeline[400];
+    std::snprintf(pipeline, sizeof pipeline,
+                  "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                  "+step +proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80",
+                  centre.lat, centre.lon);
+    OGRCoordinateTransformationOptions fwd, inv;
+    fwd.SetCoordinateOperation(pipeline, false);
+    inv.SetCoordinateOperation(pipeline, true);
+    f.to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local, fwd));
+    f.to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs, inv));
+    // Check the axis convention (a point north of the centre must get y > 0, x ~ 0); else let PROJ choose.
+    double x = centre.lon, y = centre.lat + 0.001;
+    if (!f.to_local || !f.to_wgs || !f.to_local->Transform(1, &x, &y) || !(std::fabs(x) < 1e-3 && y > 100 && y < 120)) {
+        f.to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local));
+        f.to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs));
+    }
+    return f.to_local && f.to_wgs;
+}
+
+std::unique_ptr<LocalFrame> make_local_frame(const LatLon& centre, double half_width_m, double half_height_m) {
+    auto f = std::make_unique<LocalFrame>();
+    if (!make_transforms(*f, centre)) return nullptr;
+    // Lon/lat envelope of the frame from its corners and edge midpoints, padded.
+    double xs[8] = {-half_width_m, 0, half_width_m, half_width_m, half_width_m, 0, -half_width_m, -half_width_m};
+    double ys[8] = {-half_height_m, -half_height_m, -half_height_m, 0, half_height_m, half_height_m, half_height_m, 0};
+    if (!f->to_wgs->Transform(8, xs, ys)) return nullptr;
+    Box ll{*std::min_element(xs, xs + 8), *std::min_element(ys, ys + 8), *std::max_element(xs, xs + 8),
+           *std::max_element(ys, ys + 8)};
+    double padx = (ll.maxx - ll.minx) * 0.02, pady = (ll.maxy - ll.miny) * 0.02;
+    f->frame_ll = {ll.minx - padx, ll.miny - pady, ll.maxx + padx, ll.maxy + pady};
+    f->frame = rectangle(-half_width_m, -half_height_m, half_width_m, half_height_m);
+    f->frame.getEnvelope(&f->frame_env);
+    f->ll_frame = rectangle(f->frame_ll.minx, f->frame_ll.miny, f->frame_ll.maxx, f->frame_ll.maxy);
+    return f;
+}
+
+// A zone to draw, with what orders it: kind, then shallow before deep
+// (deeper drawn on top), then load order.
+struct MapItem {
+    int kind_order;
+    int depth_order;
+    uint32_t poly;
+    MapPolygon mp;
+};
+
+ZoneKind zone_kind(LayerKind k) {
+    switch (k) {
+        case LayerKind::FloodDuration: return ZoneKind::FloodDuration;
+        case LayerKind::HouseCollapse: return ZoneKind::HouseCollapse;
+        case LayerKind::Landslide: return ZoneKind::Landslide;
+        default: return ZoneKind::FloodDepth;
+    }
+}
+
+// Simplified to the page's resolution, each polygon part as one map item.
+void add_items(std::vector<MapItem>& items, GeometryPtr clipped, const ZoneAttr& a, uint32_t order,
+               double resolution_m) {
+    if (resolution_m > 0) {
+        GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
+        if (simple && !simple->IsEmpty()) clipped = std::move(simple);
+    }
+    std::vector<const OGRPolygon*> parts;
+    collect_polygons(clipped.get(), parts);
+    for (const OGRPolygon* part : parts) {
+        MapPolygon mp;
+        mp.kind = zone_kind(a.kind);
+        mp.depth = a.depth;
+        add_rings(*part, mp);
+        if (mp.rings.empty()) continue;
+        items.push_back({static_cast<int>(mp.kind), a.depth ? a.depth->gsi_class() : 0, order, std::move(mp)});
+    }
+}
+
+OGRPolygon ogr_polygon(const std::vector<std::vector<Pt>>& rings) {
+    OGRPolygon g;
+    for (const auto& r : rings) {
+        auto* ring = new OGRLinearRing();
+        ring->setNumPoints(static_cast<int>(r.size()));
+        for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
+        g.addRingDirectly(ring);
+    }
+    return g;
+}
+
+// One indexed zone in the frame's metres, clipped to the frame; null when
+// nothing of it is inside. Big river polygons are first cut to the padded
+// lon/lat frame, so only the part near the home is reprojected and clipped.
+GeometryPtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f) {
+    GeometryPtr work;
+    const Box& ll = f.frame_ll;
+    if (pb.minx >= ll.minx && pb.maxx <= ll.maxx && pb.miny >= ll.miny && pb.maxy <= ll.maxy) {
+        work.reset(g.clone());
+    } else {
+        GeometryPtr cut(g.Intersection(&f.ll_frame));
+        std::vector<const OGRPolygon*> cut_parts;
+        collect_polygons(cut.get(), cut_parts);
+        if (cut_parts.empty()) return nullptr;
+        if (cut_parts.size() == 1) {
+            work.reset(cut_parts[0]->clone());
+        } else {
+            auto multi = std::make_unique<OGRMultiPolygon>();
+            for (const OGRPolygon* cp : cut_parts) multi->addGeometry(cp);
+            work = std::move(multi);
+        }
+    }
+    if (work->transform(f.to_local.get()) != OGRERR_NONE) return nullptr;
+    OGREnvelope env;
+    work->getEnvelope(&env);
+    const OGREnvelope& fe = f.frame_env;
+    GeometryPtr clipped;
+    if (env.MinX >= fe.MinX && env.MaxX <= fe.MaxX && env.MinY >= fe.MinY && env.MaxY <= fe.MaxY)
+        clipped.reset(work->clone());
+    else if (env.Intersects(fe))
+        clipped.reset(work->Intersection(&f.frame));
+    if (!clipped || clipped->IsEmpty()) return nullptr;
+    return clipped;
+}
 }  // namespace
 
 MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, double half_height_m,
@@ -933,170 +1084,40 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
         return out;
     // Everything GDAL-side is created per call: safe from concurrent worker threads.
     QuietGdalErrors quiet;
-    OGRSpatialReference wgs = wgs84_lonlat();
-    OGRSpatialReference local;
-    char proj[256];
-    std::snprintf(proj, sizeof proj, "+proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs",
-                  centre.lat, centre.lon);
-    if (local.importFromProj4(proj) != OGRERR_NONE) return out;
-    local.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    // Name the operation outright: letting PROJ search its database for a new
-    // centre costs ~6-20 ms per call. GDAL hands it EPSG:4326 in CRS order (lat, lon).
-    char pipeline[400];
-    std::snprintf(pipeline, sizeof pipeline,
-                  "+proj=pipeline +step +proj=axisswap +order=2,1 +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-                  "+step +proj=tmerc +lat_0=%.10f +lon_0=%.10f +k=1 +x_0=0 +y_0=0 +ellps=GRS80",
-                  centre.lat, centre.lon);
-    OGRCoordinateTransformationOptions fwd, inv;
-    fwd.SetCoordinateOperation(pipeline, false);
-    inv.SetCoordinateOperation(pipeline, true);
-    TransformPtr to_local(OGRCreateCoordinateTransformation(&wgs, &local, fwd));
-    TransformPtr to_wgs(OGRCreateCoordinateTransformation(&local, &wgs, inv));
-    {
-        // Check the axis convention (a point north of the centre must get y > 0, x ~ 0); else let PROJ choose.
-        double x = centre.lon, y = centre.lat + 0.001;
-        if (!to_local || !to_wgs || !to_local->Transform(1, &x, &y) || !(std::fabs(x) < 1e-3 && y > 100 && y < 120)) {
-            to_local.reset(OGRCreateCoordinateTransformation(&wgs, &local));
-            to_wgs.reset(OGRCreateCoordinateTransformation(&local, &wgs));
-        }
-    }
-    if (!to_local || !to_wgs) return out;
-
-    // Lon/lat envelope of the frame from its corners and edge midpoints, padded.
-    double xs[8] = {-half_width_m, 0, half_width_m, half_width_m, half_width_m, 0, -half_width_m, -half_width_m};
-    double ys[8] = {-half_height_m, -half_height_m, -half_height_m, 0, half_height_m, half_height_m, half_height_m, 0};
-    if (!to_wgs->Transform(8, xs, ys)) return out;
-    Box frame_ll{*std::min_element(xs, xs + 8), *std::min_element(ys, ys + 8), *std::max_element(xs, xs + 8),
-                 *std::max_element(ys, ys + 8)};
-    double padx = (frame_ll.maxx - frame_ll.minx) * 0.02, pady = (frame_ll.maxy - frame_ll.miny) * 0.02;
-    frame_ll = {frame_ll.minx - padx, frame_ll.miny - pady, frame_ll.maxx + padx, frame_ll.maxy + pady};
-
-    OGRPolygon frame;
-    {
-        auto* ring = new OGRLinearRing();
-        ring->addPoint(-half_width_m, -half_height_m);
-        ring->addPoint(half_width_m, -half_height_m);
-        ring->addPoint(half_width_m, half_height_m);
-        ring->addPoint(-half_width_m, half_height_m);
-        ring->addPoint(-half_width_m, -half_height_m);
-        frame.addRingDirectly(ring);
-    }
-    OGREnvelope frame_env;
-    frame.getEnvelope(&frame_env);
-    OGRPolygon ll_frame;
-    {
-        auto* ring = new OGRLinearRing();
-        ring->addPoint(frame_ll.minx, frame_ll.miny);
-        ring->addPoint(frame_ll.maxx, frame_ll.miny);
-        ring->addPoint(frame_ll.maxx, frame_ll.maxy);
-        ring->addPoint(frame_ll.minx, frame_ll.maxy);
-        ring->addPoint(frame_ll.minx, frame_ll.miny);
-        ll_frame.addRingDirectly(ring);
-    }
-
-    struct Item {
-        int kind_order;
-        int depth_order;
-        uint32_t poly;
-        MapPolygon mp;
-    };
-    std::vector<Item> items;
-    for (uint32_t poly : impl_->index.query_box(frame_ll)) {
-        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
-        OGRPolygon g;
-        for (const auto& r : impl_->index.rings(poly)) {
-            auto* ring = new OGRLinearRing();
-            ring->setNumPoints(static_cast<int>(r.size()));
-            for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
-            g.addRingDirectly(ring);
-        }
-        // Big river polygons: cut to the (padded) lon/lat frame first so only the
-        // part near the home is reprojected and clipped exactly in metres.
-        GeometryPtr work;
-        const Box& pb = impl_->index.box(poly);
-        if (pb.minx >= frame_ll.minx && pb.maxx <= frame_ll.maxx && pb.miny >= frame_ll.miny && pb.maxy <= frame_ll.maxy) {
-            work.reset(g.clone());
-        } else {
-            GeometryPtr cut(g.Intersection(&ll_frame));
-            std::vector<const OGRPolygon*> cut_parts;
-            collect_polygons(cut.get(), cut_parts);
-            if (cut_parts.empty()) continue;
-            if (cut_parts.size() == 1) {
-                work.reset(cut_parts[0]->clone());
-            } else {
-                auto multi = std::make_unique<OGRMultiPolygon>();
-                for (const OGRPolygon* cp : cut_parts) multi->addGeometry(cp);
-                work = std::move(multi);
-            }
-        }
-        if (work->transform(to_local.get()) != OGRERR_NONE) continue;
-        OGREnvelope env;
-        work->getEnvelope(&env);
-        GeometryPtr clipped;
-        if (env.MinX >= frame_env.MinX && env.MaxX <= frame_env.MaxX && env.MinY >= frame_env.MinY && env.MaxY <= frame_env.MaxY)
-            clipped.reset(work->clone());
-        else if (env.Intersects(frame_env))
-            clipped.reset(work->Intersection(&frame));
-        if (!clipped || clipped->IsEmpty()) continue;
-        if (resolution_m > 0) {
-            GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
-            if (simple && !simple->IsEmpty()) clipped = std::move(simple);
-        }
-        std::vector<const OGRPolygon*> parts;
-        collect_polygons(clipped.get(), parts);
-        for (const OGRPolygon* part : parts) {
-            MapPolygon mp;
-            switch (a.kind) {
-                case LayerKind::FloodDuration: mp.kind = ZoneKind::FloodDuration; break;
-                case LayerKind::HouseCollapse: mp.kind = ZoneKind::HouseCollapse; break;
-                case LayerKind::Landslide: mp.kind = ZoneKind::Landslide; break;
-                default: mp.kind = ZoneKind::FloodDepth; break;
-            }
-            mp.depth = a.depth;
-            add_rings(*part, mp);
-            if (mp.rings.empty()) continue;
-            int depth_order = a.depth ? a.depth->gsi_class() : 0;
-            items.push_back({static_cast<int>(mp.kind), depth_order, poly, std::move(mp)});
-        }
+    const std::unique_ptr<LocalFrame> f = make_local_frame(centre, half_width_m, half_height_m);
+    if (!f) return out;
+    std::vector<MapItem> items;
+    for (uint32_t poly : impl_->index.query_box(f->frame_ll)) {
+        GeometryPtr clipped = clip_zone(ogr_polygon(impl_->index.rings(poly)), impl_->index.box(poly), *f);
+        if (clipped) add_items(items, std::move(clipped), impl_->attrs[impl_->index.tag(poly)], poly, resolution_m);
     }
     // Raster layers: the cells in the frame as polygons, after the vector zones in load order.
     uint32_t raster_order = static_cast<uint32_t>(impl_->index.size());
     for (const auto& rz : impl_->rasters) {
-        for (auto& cp : rz.raster->polygons_in(frame_ll)) {
-            const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
+        for (auto& cp : rz.raster->polygons_in(f->frame_ll)) {
             GeometryPtr work = std::move(cp.lonlat);
-            if (work->transform(to_local.get()) != OGRERR_NONE) continue;
-            GeometryPtr clipped(work->Intersection(&frame));
+            if (work->transform(f->to_local.get()) != OGRERR_NONE) continue;
+            GeometryPtr clipped(work->Intersection(&f->frame));
             if (!clipped || clipped->IsEmpty()) continue;
-            if (resolution_m > 0) {
-                GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
-                if (simple && !simple->IsEmpty()) clipped = std::move(simple);
-            }
-            std::vector<const OGRPolygon*> parts;
-            collect_polygons(clipped.get(), parts);
-            for (const OGRPolygon* part : parts) {
-                MapPolygon mp;
-                mp.kind = a.kind == LayerKind::FloodDuration ? ZoneKind::FloodDuration : ZoneKind::FloodDepth;
-                mp.depth = a.depth;
-                add_rings(*part, mp);
-                if (mp.rings.empty()) continue;
-                int depth_order = a.depth ? a.depth->gsi_class() : 0;
-                items.push_back({static_cast<int>(mp.kind), depth_order, raster_order++, std::move(mp)});
-            }
+            const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
+            // Cells carry flood classes only (depth or duration).
+            ZoneAttr as_flood = a;
+            if (a.kind != LayerKind::FloodDuration) as_flood.kind = LayerKind::FloodDepth;
+            const size_t before = items.size();
+            add_items(items, std::move(clipped), as_flood, raster_order, resolution_m);
+            raster_order += static_cast<uint32_t>(items.size() - before);
         }
     }
-    // Drawing order: by kind, shallow before deep (deeper drawn on top), then load order.
-    std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+    std::stable_sort(items.begin(), items.end(), [](const MapItem& x, const MapItem& y) {
         if (x.kind_order != y.kind_order) return x.kind_order < y.kind_order;
         if (x.depth_order != y.depth_order) return x.depth_order < y.depth_order;
         return x.poly < y.poly;
     });
     for (auto& it : items) out.polygons.push_back(std::move(it.mp));
-
     for (const Shelter& s : impl_->shelters) {
-        if (!frame_ll.contains(s.location.lon, s.location.lat)) continue;
+        if (!f->frame_ll.contains(s.location.lon, s.location.lat)) continue;
         double x = s.location.lon, y = s.location.lat;
-        if (!to_local->Transform(1, &x, &y)) continue;
+        if (!f->to_local->Transform(1, &x, &y)) continue;
         if (std::fabs(x) <= half_width_m && std::fabs(y) <= half_height_m) out.shelters.push_back({&s, x, y});
     }
     return out;

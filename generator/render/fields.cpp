@@ -235,14 +235,9 @@ const char* to_string(ValueType t) {
     return "?";
 }
 
-FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& document_date) {
-    FieldModel m;
-    Record& s = m.scalars;
-    s["document.date"] = date(document_date);
-    s["profile.id"] = text(p.id);
-    s["profile.updated"] = date(p.updated);
-    s["profile.review_date"] = date(add_years(p.updated, 1));
+namespace {
 
+void add_person_fields(Record& s, const Profile& p, const Date& document_date) {
     const Person& per = p.person;
     s["person.name"] = text(per.name);
     s["person.kana"] = text(per.kana);
@@ -268,6 +263,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["person.medications"] = list(meds);
     s["person.notes"] = text(per.notes);
 
+}
+
+void add_household_fields(Record& s, const Profile& p) {
     const Household& h = p.household;
     s["household.id"] = text(p.id);
     s["household.address"] = text(h.address);
@@ -295,7 +293,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     }
     s["household.members"] = list(members);
 
-    const Exposure& e = v.exposure;
+}
+
+void add_exposure_fields(Record& s, const Exposure& e) {
     s["exposure.in_flood_zone"] = boolean(e.in_flood_zone);
     s["exposure.depth"] = text(depth_text(e));
     std::string depth_label = depth_text(e);
@@ -316,6 +316,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["exposure.in_landslide"] = boolean(e.in_landslide);
     s["exposure.layers"] = list(e.layers_hit);
 
+}
+
+void add_verdict_fields(Record& s, const Profile& p, const Verdict& v) {
     s["verdict.level"] = text(to_string(v.level));
     s["verdict.level_label"] = text(label_ja(v.level));
     // The documents print the destinations and the safe floor in their own
@@ -343,6 +346,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["verdict.review_overdue"] = boolean(v.review_overdue);
     s["verdict.consent_missing"] = boolean(v.consent_missing);
 
+}
+
+void add_power_fields(Record& s, const Profile& p, const Verdict& v) {
     s["power.hours"] = number(v.power_hours.value_or(0), v.power_hours.has_value());
     std::vector<std::string> backups;
     for (const auto& b : p.power_backup) {
@@ -361,6 +367,9 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
         if (d.power_dependent) dependent.push_back(device_name(d));
     s["power.dependent_devices"] = list(dependent);
 
+}
+
+void add_evacuation_fields(Record& s, const Profile& p) {
     const Evacuation& ev = p.evacuation;
     s["evacuation.shelter"] = text(ev.shelter);
     s["evacuation.welfare_shelter"] = text(ev.welfare_shelter);
@@ -378,14 +387,38 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     s["consent.share_with_supporters"] = boolean(p.consent.share_with_supporters);
     s["consent.date"] = date(p.consent.date.value_or(Date{}));
 
+}
+
+// The row lists templates print as tables.
+void add_tables(FieldModel& m, const Profile& p, const Verdict& v) {
     m.tables["devices"] = rows(p.devices, device_record);
-    m.tables["medications"] = rows(per.medications, medication_record);
+    m.tables["medications"] = rows(p.person.medications, medication_record);
     m.tables["contacts"] = rows(p.contacts, contact_record);
-    m.tables["supporters"] = rows(ev.supporters, supporter_record);
-    m.tables["members"] = rows(h.members, member_record);
+    m.tables["supporters"] = rows(p.evacuation.supporters, supporter_record);
+    m.tables["members"] = rows(p.household.members, member_record);
     m.tables["power_backup"] = rows(p.power_backup, backup_record);
-    m.tables["charge_locations"] = rows(ev.charge_locations, charge_record);
+    m.tables["charge_locations"] = rows(p.evacuation.charge_locations, charge_record);
     m.tables["reasons"] = rows(v.reasons, reason_record);
+}
+
+}  // namespace
+
+// Every field a template can name, from the profile and the verdict (the
+// names are the template vocabulary of docs/template-format.md).
+FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& document_date) {
+    FieldModel m;
+    Record& s = m.scalars;
+    s["document.date"] = date(document_date);
+    s["profile.id"] = text(p.id);
+    s["profile.updated"] = date(p.updated);
+    s["profile.review_date"] = date(add_years(p.updated, 1));
+    add_person_fields(s, p, document_date);
+    add_household_fields(s, p);
+    add_exposure_fields(s, v.exposure);
+    add_verdict_fields(s, p, v);
+    add_power_fields(s, p, v);
+    add_evacuation_fields(s, p);
+    add_tables(m, p, v);
     add_plan_fields(m, p, v, document_date);  // ventilator plan: ventilator.*, plan.*, plan row lists
     return m;
 }

@@ -153,132 +153,165 @@ bool MapLegend::has(const std::string& label) const {
 
 std::string shelter_legend_label(const Shelter& shelter) { return label_ja(shelter.type); }
 
-MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
-                   const Verdict& verdict, const FontFace& font) {
-    MapLegend legend;
-    if (!map || !(map->half_width_m > 0 && map->half_height_m > 0 && std::isfinite(map->half_width_m) &&
-                  std::isfinite(map->half_height_m))) {
-        page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
-        std::string t = "地図なし";
-        double w = font.text_width(t, 10);
-        page.ops.push_back(TextOp{box.x + (box.w - w) / 2, box.y + box.h / 2 + 4, 10, t, Color::hex(0x666666)});
-        return legend;
+namespace {
+
+// Draws one map box: zones, route, shelters, home, labels, north arrow and
+// scale bar, in that order (later ops on top), collecting the legend of what
+// was really drawn. Coordinates: metres east/north of the extract's centre.
+class MapPainter {
+public:
+    MapPainter(PageOps& page, const Rect& box, const MapExtract& map, const Profile& profile, const Verdict& verdict,
+               const FontFace& font)
+        : page_(page), box_(box), map_(map), profile_(profile), verdict_(verdict), font_(font),
+          s_(std::min(box.w / (2 * map.half_width_m), box.h / (2 * map.half_height_m))) {}
+
+    MapLegend paint();
+
+private:
+    Point P(double x, double y) const { return Point{box_.x + box_.w / 2 + x * s_, box_.y + box_.h / 2 - y * s_}; }
+    // A marker whose whole symbol fits in the frame (else it would be cut).
+    bool fits(const Point& c, double r) const {
+        return c.first - r >= box_.x && c.first + r <= box_.x + box_.w && c.second - r >= box_.y &&
+               c.second + r <= box_.y + box_.h;
     }
-    const double sx = box.w / (2 * map->half_width_m);
-    const double sy = box.h / (2 * map->half_height_m);
-    const double s = std::min(sx, sy);
-    auto P = [&](double x, double y) { return Point{box.x + box.w / 2 + x * s, box.y + box.h / 2 - y * s}; };
+    std::vector<std::vector<Point>> rings_of(const MapPolygon& pg) const;
+    void depth_entry(const std::optional<DepthRange>& d);
+    void draw_floods();
+    void draw_collapse_and_landslide();
+    void draw_route();
+    bool usable(const Shelter& sh) const;
+    void shelter_entry(const Shelter& sh, bool ok);
+    void draw_shelters();
+    void draw_target_label();
+    void draw_planned_shelter_label();
+    void draw_home();
+    void draw_distance();
+    void draw_north_arrow();
+    void draw_scale_bar();
+    void label(double x, double y, double fs, const std::string& text, const Color& colour, double dy);
 
-    page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xFBFBF8), std::nullopt, 0.5});
-    page.ops.push_back(ClipBegin{box.x, box.y, box.w, box.h});
+    PageOps& page_;
+    const Rect& box_;
+    const MapExtract& map_;
+    const Profile& profile_;
+    const Verdict& verdict_;
+    const FontFace& font_;
+    const double s_;  // page points per metre
+    MapLegend legend_;
+    Point home_;
+    std::optional<Target> target_;
+    std::optional<Point> tp_;  // the route target on the page
+};
 
-    // Legend ranks: zones 0-39, home 40, shelters 50-69, route 90.
-    auto depth_entry = [&](const std::optional<DepthRange>& d) {
-        if (!d) {
-            legend.add({LegendEntry::Swatch, depth_colour(d), "浸水想定区域（深さ不明）", 10});
-            return;
-        }
-        int c = d->gsi_class();
-        legend.add({LegendEntry::Swatch, depth_colour(d), std::string("浸水") + depth_legend(c), c});
-    };
+// Rings in page points; a zone wholly outside the frame counts as not drawn.
+std::vector<std::vector<Point>> MapPainter::rings_of(const MapPolygon& pg) const {
+    std::vector<std::vector<Point>> rs;
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& ring : pg.rings)
+        for (const auto& [x, y] : ring.points)
+            if (std::isfinite(x) && std::isfinite(y)) {
+                Point q = P(x, y);
+                x0 = std::min(x0, q.first), x1 = std::max(x1, q.first);
+                y0 = std::min(y0, q.second), y1 = std::max(y1, q.second);
+            }
+    if (x1 < box_.x || x0 > box_.x + box_.w || y1 < box_.y || y0 > box_.y + box_.h) return rs;
+    for (const auto& ring : pg.rings) {
+        std::vector<Point> pts;
+        for (const auto& [x, y] : ring.points)
+            if (std::isfinite(x) && std::isfinite(y)) pts.push_back(P(x, y));  // never write "nan" into a PDF
+        if (pts.size() >= 3) rs.push_back(std::move(pts));
+    }
+    return rs;
+}
+
+// Legend ranks: zones 0-39, home 40, shelters 50-69, route 90.
+void MapPainter::depth_entry(const std::optional<DepthRange>& d) {
+    if (!d) {
+        legend_.add({LegendEntry::Swatch, depth_colour(d), "浸水想定区域（深さ不明）", 10});
+        return;
+    }
+    int c = d->gsi_class();
+    legend_.add({LegendEntry::Swatch, depth_colour(d), std::string("浸水") + depth_legend(c), c});
+}
+
+void MapPainter::draw_floods() {
     // Shallow classes first so deeper water is drawn on top.
     std::vector<const MapPolygon*> floods;
-    for (const auto& pg : map->polygons)
+    for (const auto& pg : map_.polygons)
         if (pg.kind == ZoneKind::FloodDepth) floods.push_back(&pg);
     std::stable_sort(floods.begin(), floods.end(), [](const MapPolygon* a, const MapPolygon* b) {
         return (a->depth ? a->depth->gsi_class() : 0) < (b->depth ? b->depth->gsi_class() : 0);
     });
-    // Rings in page points; a zone wholly outside the frame counts as not drawn.
-    auto rings_of = [&](const MapPolygon& pg) {
-        std::vector<std::vector<Point>> rs;
-        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-        for (const auto& ring : pg.rings)
-            for (const auto& [x, y] : ring.points)
-                if (std::isfinite(x) && std::isfinite(y)) {
-                    Point q = P(x, y);
-                    x0 = std::min(x0, q.first), x1 = std::max(x1, q.first);
-                    y0 = std::min(y0, q.second), y1 = std::max(y1, q.second);
-                }
-        if (x1 < box.x || x0 > box.x + box.w || y1 < box.y || y0 > box.y + box.h) return rs;
-        for (const auto& ring : pg.rings) {
-            std::vector<Point> pts;
-            for (const auto& [x, y] : ring.points)
-                if (std::isfinite(x) && std::isfinite(y)) pts.push_back(P(x, y));  // never write "nan" into a PDF
-            if (pts.size() >= 3) rs.push_back(std::move(pts));
-        }
-        return rs;
-    };
     for (const MapPolygon* pg : floods) {
         PathOp op;
         op.subpaths = rings_of(*pg);
         op.fill = depth_colour(pg->depth);
         op.even_odd = true;
         if (op.subpaths.empty()) continue;  // nothing drawable: not in the legend either
-        page.ops.push_back(std::move(op));
+        page_.ops.push_back(std::move(op));
         depth_entry(pg->depth);
     }
-    for (const auto& pg : map->polygons) {
-        if (pg.kind == ZoneKind::HouseCollapse) {
-            auto rs = rings_of(pg);
-            hatch(page, rs, 3.5, kCollapse);
-            PathOp op;
-            op.subpaths = std::move(rs);
-            op.stroke = kCollapse;
-            op.line_width = 0.9;
-            if (op.subpaths.empty()) continue;
-            page.ops.push_back(std::move(op));
-            legend.add({LegendEntry::Hatch, kCollapse, "家屋倒壊等氾濫想定区域", 20});
-        } else if (pg.kind == ZoneKind::Landslide) {
-            PathOp op;
-            op.subpaths = rings_of(pg);
-            op.stroke = kLandslide;
-            op.line_width = 1.1;
-            if (op.subpaths.empty()) continue;
-            page.ops.push_back(std::move(op));
-            legend.add({LegendEntry::Outline, kLandslide, "土砂災害警戒区域", 30});
-        }
-    }
+}
 
-    auto [hx, hy] = local_metres(map->centre, profile.household.location);
-    Point home = P(hx, hy);
-    auto target = route_target(verdict);
-    std::optional<Point> tp;
-    if (target) {
-        std::pair<double, double> t = local_metres(map->centre, target->loc);
-        for (const auto& ms : map->shelters)
-            if (ms.shelter && ms.shelter->id == target->id && !target->id.empty()) t = {ms.x, ms.y};
-        tp = P(t.first, t.second);
-        page.ops.push_back(LineOp{home.first, home.second, tp->first, tp->second, kRoute, 1.3, true});
-        legend.add({LegendEntry::Route, kRoute, "避難経路（直線）", 90});
+void MapPainter::draw_collapse_and_landslide() {
+    for (const auto& pg : map_.polygons) {
+        const bool collapse = pg.kind == ZoneKind::HouseCollapse;
+        if (!collapse && pg.kind != ZoneKind::Landslide) continue;
+        PathOp op;
+        op.subpaths = rings_of(pg);
+        if (collapse) hatch(page_, op.subpaths, 3.5, kCollapse);
+        op.stroke = collapse ? kCollapse : kLandslide;
+        op.line_width = collapse ? 0.9 : 1.1;
+        if (op.subpaths.empty()) continue;
+        page_.ops.push_back(std::move(op));
+        if (collapse)
+            legend_.add({LegendEntry::Hatch, kCollapse, "家屋倒壊等氾濫想定区域", 20});
+        else
+            legend_.add({LegendEntry::Outline, kLandslide, "土砂災害警戒区域", 30});
     }
-    // A marker whose whole symbol fits in the frame (else it would be cut).
-    auto fits = [&](const Point& c, double r) {
-        return c.first - r >= box.x && c.first + r <= box.x + box.w && c.second - r >= box.y && c.second + r <= box.y + box.h;
-    };
-    // Shelter markers tell whether the site is usable in the household's
-    // hazard: a landslide-only household is not described with flood wording.
-    const Exposure& ex = verdict.exposure;
+}
+
+void MapPainter::draw_route() {
+    auto [hx, hy] = local_metres(map_.centre, profile_.household.location);
+    home_ = P(hx, hy);
+    target_ = route_target(verdict_);
+    if (!target_) return;
+    std::pair<double, double> t = local_metres(map_.centre, target_->loc);
+    for (const auto& ms : map_.shelters)
+        if (ms.shelter && ms.shelter->id == target_->id && !target_->id.empty()) t = {ms.x, ms.y};
+    tp_ = P(t.first, t.second);
+    page_.ops.push_back(LineOp{home_.first, home_.second, tp_->first, tp_->second, kRoute, 1.3, true});
+    legend_.add({LegendEntry::Route, kRoute, "避難経路（直線）", 90});
+}
+
+// Shelter markers tell whether the site is usable in the household's
+// hazard: a landslide-only household is not described with flood wording.
+bool MapPainter::usable(const Shelter& sh) const {
+    const Exposure& ex = verdict_.exposure;
     const bool landslide_only = ex.in_landslide && !ex.in_flood_zone && !ex.in_house_collapse;
-    auto usable = [&](const Shelter& sh) {
-        return landslide_only ? sh.landslide && !sh.exposure.in_landslide : sh.usable_in_flood();
-    };
-    const std::string when = landslide_only ? "土砂災害時" : "洪水時";
-    auto shelter_entry = [&](const Shelter& sh, bool ok) {
-        LegendEntry e;
-        e.symbol = sh.welfare ? (ok ? LegendEntry::WelfareOk : LegendEntry::WelfareNo)
-                              : (ok ? LegendEntry::ShelterOk : LegendEntry::ShelterNo);
-        e.colour = ok ? kShelterOk : kShelterNo;
-        e.label = shelter_legend_label(sh) + "（" + when + (ok ? "使用可）" : "使用不可）");
-        e.rank = 50 + 10 * static_cast<int>(sh.type) + (ok ? 0 : 1);
-        legend.add(e);
-    };
+    return landslide_only ? sh.landslide && !sh.exposure.in_landslide : sh.usable_in_flood();
+}
 
-    // Shelters: filled green = usable in the household's hazard, hollow grey = not.
-    for (const auto& ms : map->shelters) {
+void MapPainter::shelter_entry(const Shelter& sh, bool ok) {
+    const Exposure& ex = verdict_.exposure;
+    const bool landslide_only = ex.in_landslide && !ex.in_flood_zone && !ex.in_house_collapse;
+    const std::string when = landslide_only ? "土砂災害時" : "洪水時";
+    LegendEntry e;
+    e.symbol = sh.welfare ? (ok ? LegendEntry::WelfareOk : LegendEntry::WelfareNo)
+                          : (ok ? LegendEntry::ShelterOk : LegendEntry::ShelterNo);
+    e.colour = ok ? kShelterOk : kShelterNo;
+    e.label = shelter_legend_label(sh) + "（" + when + (ok ? "使用可）" : "使用不可）");
+    e.rank = 50 + 10 * static_cast<int>(sh.type) + (ok ? 0 : 1);
+    legend_.add(e);
+}
+
+// Shelters: filled green = usable in the household's hazard, hollow grey = not.
+void MapPainter::draw_shelters() {
+    for (const auto& ms : map_.shelters) {
         if (!ms.shelter || !std::isfinite(ms.x) || !std::isfinite(ms.y)) continue;
         Point c = P(ms.x, ms.y);
         bool ok = usable(*ms.shelter);
-        bool is_target = target && ms.shelter->id == target->id;
+        bool is_target = target_ && ms.shelter->id == target_->id;
         double r = is_target ? 4.2 : 3.0;
         if (!fits(c, ms.shelter->welfare ? r + 2.5 : r + 0.5)) continue;  // at the very edge: would be cut
         if (ms.shelter->welfare) {
@@ -286,113 +319,140 @@ MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const 
             d.subpaths.push_back({{c.first, c.second - r - 2}, {c.first + r + 2, c.second}, {c.first, c.second + r + 2}, {c.first - r - 2, c.second}});
             d.stroke = kWelfare;
             d.line_width = 1.0;
-            page.ops.push_back(d);
+            page_.ops.push_back(d);
         }
         PathOp m;
         m.subpaths.push_back(circle(c.first, c.second, r));
-        if (ok) {
-            m.fill = kShelterOk;
-            m.stroke = kWhite;
-        } else {
-            m.fill = kWhite;
-            m.stroke = kShelterNo;
-            m.line_width = 1.1;
-        }
-        page.ops.push_back(m);
+        m.fill = ok ? kShelterOk : kWhite;
+        m.stroke = ok ? kWhite : kShelterNo;
+        if (!ok) m.line_width = 1.1;
+        page_.ops.push_back(m);
         shelter_entry(*ms.shelter, ok);
     }
-    if (tp) {
-        bool drawn = false;
-        for (const auto& ms : map->shelters) drawn = drawn || (ms.shelter && ms.shelter->id == target->id);
-        if (!drawn && fits(*tp, 4.7)) {  // target outside the extract's shelter list: mark it anyway
-            PathOp m;
-            m.subpaths.push_back(circle(tp->first, tp->second, 4.2));
-            m.fill = kShelterOk;
-            m.stroke = kWhite;
-            page.ops.push_back(m);
-            Shelter as_drawn;
-            as_drawn.welfare = false;
-            shelter_entry(as_drawn, true);
-        }
-        std::string name = drawable(font, target->name);
-        double fs = 6.5;
-        double w = font.text_width(name, fs);
-        double lx = std::clamp(tp->first - w / 2, box.x + 2, box.x + box.w - w - 2);
-        double ly = std::clamp(tp->second - 7, box.y + fs + 2, box.y + box.h - 2);
-        page.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
-        page.ops.push_back(TextOp{lx, ly, fs, name, kInk});
-    }
+}
 
-    // The planned shelter, when the route goes elsewhere (not usable in a flood).
-    if (verdict.planned_shelter && (!target || target->id != verdict.planned_shelter->id)) {
-        std::pair<double, double> t = local_metres(map->centre, verdict.planned_shelter->location);
-        Point c = P(t.first, t.second);
-        bool inside = c.first >= box.x && c.first <= box.x + box.w && c.second >= box.y && c.second <= box.y + box.h;
-        std::string name = inside ? drawable(font, verdict.planned_shelter->name) + "（計画・使わない）" : "";
-        double fs = 6;
-        double w = font.text_width(name, fs);
-        double lx = std::clamp(c.first - w / 2, box.x + 2, box.x + box.w - w - 2);
-        double ly = std::clamp(c.second - 6, box.y + fs + 2, box.y + box.h - 2);
-        if (!name.empty()) {
-            page.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
-            page.ops.push_back(TextOp{lx, ly, fs, name, kShelterNo});
-        }
-    }
+// A name on a white ground, centred above (x, y) and kept inside the frame.
+void MapPainter::label(double x, double y, double fs, const std::string& text, const Color& colour, double dy) {
+    double w = font_.text_width(text, fs);
+    double lx = std::clamp(x - w / 2, box_.x + 2, box_.x + box_.w - w - 2);
+    double ly = std::clamp(y - dy, box_.y + fs + 2, box_.y + box_.h - 2);
+    page_.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
+    page_.ops.push_back(TextOp{lx, ly, fs, text, colour});
+}
 
-    // Home: a red house shape.
-    {
-        double r = 5.5;
-        PathOp h;
-        h.subpaths.push_back({{home.first, home.second - r}, {home.first + r, home.second}, {home.first + r * 0.7, home.second},
-                              {home.first + r * 0.7, home.second + r}, {home.first - r * 0.7, home.second + r},
-                              {home.first - r * 0.7, home.second}, {home.first - r, home.second}});
-        h.fill = kHome;
-        h.stroke = kWhite;
-        h.line_width = 0.8;
-        page.ops.push_back(h);
-        legend.add({LegendEntry::Home, kHome, "自宅", 40});
+void MapPainter::draw_target_label() {
+    if (!tp_) return;
+    bool drawn = false;
+    for (const auto& ms : map_.shelters) drawn = drawn || (ms.shelter && ms.shelter->id == target_->id);
+    if (!drawn && fits(*tp_, 4.7)) {  // target outside the extract's shelter list: mark it anyway
+        PathOp m;
+        m.subpaths.push_back(circle(tp_->first, tp_->second, 4.2));
+        m.fill = kShelterOk;
+        m.stroke = kWhite;
+        page_.ops.push_back(m);
+        Shelter as_drawn;
+        as_drawn.welfare = false;
+        shelter_entry(as_drawn, true);
     }
-    if (tp && target) {
-        std::string d = format_distance_ja(target->distance_m > 0 ? target->distance_m
-                                                              : std::hypot(tp->first - home.first, tp->second - home.second) / s);
-        double fs = 7;
-        double w = font.text_width(d, fs);
-        double mx = std::clamp((home.first + tp->first) / 2 - w / 2, box.x + 2, box.x + box.w - w - 2);
-        double my = std::clamp((home.second + tp->second) / 2 + 3, box.y + fs + 2, box.y + box.h - 14);
-        page.ops.push_back(RectOp{mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3, Color::hex(0xFFFFFF), kRoute, 0.4});
-        page.ops.push_back(TextOp{mx, my, fs, d, kRoute});
-    }
-    page.ops.push_back(ClipEnd{});
-    page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, std::nullopt, kInk, 0.7});
+    label(tp_->first, tp_->second, 6.5, drawable(font_, target_->name), kInk, 7);
+}
 
-    // North arrow (top right).
-    {
-        double ax = box.x + box.w - 12, ay = box.y + 6;
-        PathOp a;
-        a.subpaths.push_back({{ax, ay}, {ax + 4, ay + 12}, {ax, ay + 9}, {ax - 4, ay + 12}});
-        a.fill = kInk;
-        page.ops.push_back(a);
-        page.ops.push_back(TextOp{ax - font.text_width("N", 7) / 2, ay + 20, 7, "N", kInk});
-    }
-    // Scale bar (bottom left): the largest round length up to a quarter of the width.
-    {
-        double width_m = box.w / s;
-        double len = 50;
-        for (double c : {50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0})
-            if (c <= width_m / 4) len = c;
-        double lp = len * s;
-        double bx = box.x + 6, by = box.y + box.h - 6;
-        char buf[32];
-        if (len >= 1000) std::snprintf(buf, sizeof buf, "%gkm", len / 1000);
-        else std::snprintf(buf, sizeof buf, "%gm", len);
-        page.ops.push_back(RectOp{bx - 2, by - 7, lp + 6 + font.text_width(buf, 6.5), 9, Color::hex(0xFFFFFF), std::nullopt, 0});
-        page.ops.push_back(LineOp{bx, by, bx + lp, by, kInk, 1.2, false});
-        page.ops.push_back(LineOp{bx, by - 3, bx, by, kInk, 0.8, false});
-        page.ops.push_back(LineOp{bx + lp, by - 3, bx + lp, by, kInk, 0.8, false});
-        page.ops.push_back(TextOp{bx + lp + 3, by, 6.5, buf, kInk});
-    }
+// The planned shelter, when the route goes elsewhere (not usable in a flood).
+void MapPainter::draw_planned_shelter_label() {
+    const auto& planned = verdict_.planned_shelter;
+    if (!planned || (target_ && target_->id == planned->id)) return;
+    std::pair<double, double> t = local_metres(map_.centre, planned->location);
+    Point c = P(t.first, t.second);
+    bool inside = c.first >= box_.x && c.first <= box_.x + box_.w && c.second >= box_.y && c.second <= box_.y + box_.h;
+    if (inside) label(c.first, c.second, 6, drawable(font_, planned->name) + "（計画・使わない）", kShelterNo, 6);
+}
 
-    return legend;
+// Home: a red house shape.
+void MapPainter::draw_home() {
+    const double r = 5.5;
+    const auto [x, y] = home_;
+    PathOp h;
+    h.subpaths.push_back({{x, y - r}, {x + r, y}, {x + r * 0.7, y}, {x + r * 0.7, y + r}, {x - r * 0.7, y + r},
+                          {x - r * 0.7, y}, {x - r, y}});
+    h.fill = kHome;
+    h.stroke = kWhite;
+    h.line_width = 0.8;
+    page_.ops.push_back(h);
+    legend_.add({LegendEntry::Home, kHome, "自宅", 40});
+}
+
+void MapPainter::draw_distance() {
+    if (!tp_ || !target_) return;
+    std::string d = format_distance_ja(target_->distance_m > 0
+                                           ? target_->distance_m
+                                           : std::hypot(tp_->first - home_.first, tp_->second - home_.second) / s_);
+    double fs = 7;
+    double w = font_.text_width(d, fs);
+    double mx = std::clamp((home_.first + tp_->first) / 2 - w / 2, box_.x + 2, box_.x + box_.w - w - 2);
+    double my = std::clamp((home_.second + tp_->second) / 2 + 3, box_.y + fs + 2, box_.y + box_.h - 14);
+    page_.ops.push_back(RectOp{mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3, Color::hex(0xFFFFFF), kRoute, 0.4});
+    page_.ops.push_back(TextOp{mx, my, fs, d, kRoute});
+}
+
+// Top right.
+void MapPainter::draw_north_arrow() {
+    double ax = box_.x + box_.w - 12, ay = box_.y + 6;
+    PathOp a;
+    a.subpaths.push_back({{ax, ay}, {ax + 4, ay + 12}, {ax, ay + 9}, {ax - 4, ay + 12}});
+    a.fill = kInk;
+    page_.ops.push_back(a);
+    page_.ops.push_back(TextOp{ax - font_.text_width("N", 7) / 2, ay + 20, 7, "N", kInk});
+}
+
+// Bottom left: the largest round length up to a quarter of the width.
+void MapPainter::draw_scale_bar() {
+    double width_m = box_.w / s_;
+    double len = 50;
+    for (double c : {50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0})
+        if (c <= width_m / 4) len = c;
+    double lp = len * s_;
+    double bx = box_.x + 6, by = box_.y + box_.h - 6;
+    char buf[32];
+    if (len >= 1000) std::snprintf(buf, sizeof buf, "%gkm", len / 1000);
+    else std::snprintf(buf, sizeof buf, "%gm", len);
+    page_.ops.push_back(RectOp{bx - 2, by - 7, lp + 6 + font_.text_width(buf, 6.5), 9, Color::hex(0xFFFFFF), std::nullopt, 0});
+    page_.ops.push_back(LineOp{bx, by, bx + lp, by, kInk, 1.2, false});
+    page_.ops.push_back(LineOp{bx, by - 3, bx, by, kInk, 0.8, false});
+    page_.ops.push_back(LineOp{bx + lp, by - 3, bx + lp, by, kInk, 0.8, false});
+    page_.ops.push_back(TextOp{bx + lp + 3, by, 6.5, buf, kInk});
+}
+
+MapLegend MapPainter::paint() {
+    page_.ops.push_back(RectOp{box_.x, box_.y, box_.w, box_.h, Color::hex(0xFBFBF8), std::nullopt, 0.5});
+    page_.ops.push_back(ClipBegin{box_.x, box_.y, box_.w, box_.h});
+    draw_floods();
+    draw_collapse_and_landslide();
+    draw_route();
+    draw_shelters();
+    draw_target_label();
+    draw_planned_shelter_label();
+    draw_home();
+    draw_distance();
+    page_.ops.push_back(ClipEnd{});
+    page_.ops.push_back(RectOp{box_.x, box_.y, box_.w, box_.h, std::nullopt, kInk, 0.7});
+    draw_north_arrow();
+    draw_scale_bar();
+    return legend_;
+}
+
+}  // namespace
+
+MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
+                   const Verdict& verdict, const FontFace& font) {
+    if (!map || !(map->half_width_m > 0 && map->half_height_m > 0 && std::isfinite(map->half_width_m) &&
+                  std::isfinite(map->half_height_m))) {
+        page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
+        std::string t = "地図なし";
+        double w = font.text_width(t, 10);
+        page.ops.push_back(TextOp{box.x + (box.w - w) / 2, box.y + box.h / 2 + 4, 10, t, Color::hex(0x666666)});
+        return MapLegend{};
+    }
+    return MapPainter(page, box, *map, profile, verdict, font).paint();
 }
 
 namespace {

@@ -150,109 +150,90 @@ double isolation_hours(const DurationRange& d) {
     return std::max(d.min_h, kOpenDurationHours);
 }
 
-PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
-    PowerTimeline tl;
-    // Oxygen given through the ventilator makes its concentrator life-sustaining.
-    const bool ventilator_oxygen = !ventilator_oxygen_flow(p).empty();
+namespace {
 
-    for (size_t i = 0; i < p.devices.size(); ++i) {
-        const Device& d = p.devices[i];
-        double hours = std::min(sane_amount(d.hours_per_day), 24.0);
-        // A device used 0 h a day (as needed) has no daily load to keep up.
-        if (!d.power_dependent || (hours <= 0 && !d.critical)) continue;
-        DevicePower dp;
-        dp.device_index = i;
-        dp.name_ja = device_name_ja(d);
-        dp.name_en = device_name_en(d);
-        dp.critical = d.critical || (d.kind == DeviceKind::OxygenConcentrator && ventilator_oxygen);
-        dp.duty = d.critical ? 1.0 : hours / 24.0;
-        dp.load_known = sane_amount(d.watts) > 0;
-        dp.average_w = sane_amount(d.watts) * dp.duty;
-        dp.manual_fallback = d.manual_fallback;
-        // Battery hours are hours of running; a part-time device stretches them.
-        double internal = sane(d.internal_battery_h) / dp.duty;
-        double external = (d.external_battery_count > 0 ? d.external_battery_count : 0) * sane(d.external_battery_h) / dp.duty;
-        dp.own_battery_h = internal + external;
-        if (d.battery_order == BatteryOrder::InternalFirst) {
-            dp.before_shared_h = internal + external;
-            add_segment(dp.segments, PowerStep::InternalBattery, "内部バッテリー", "internal battery", 0, internal);
-            add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", internal,
-                        internal + external);
-            if (internal > 0)
-                tl.notes.push_back(make_reason("internal_battery_first", {{"device", {dp.name_ja, dp.name_en}}}));
+// One power-dependent device: its load, duty and own batteries in the
+// order the device draws on them (notes go to `notes`).
+DevicePower device_power(const Device& d, size_t index, bool ventilator_oxygen, std::vector<Reason>& notes) {
+    const double hours = std::min(sane_amount(d.hours_per_day), 24.0);
+    DevicePower dp;
+    dp.device_index = index;
+    dp.name_ja = device_name_ja(d);
+    dp.name_en = device_name_en(d);
+    dp.critical = d.critical || (d.kind == DeviceKind::OxygenConcentrator && ventilator_oxygen);
+    dp.duty = d.critical ? 1.0 : hours / 24.0;
+    dp.load_known = sane_amount(d.watts) > 0;
+    dp.average_w = sane_amount(d.watts) * dp.duty;
+    dp.manual_fallback = d.manual_fallback;
+    // Battery hours are hours of running; a part-time device stretches them.
+    double internal = sane(d.internal_battery_h) / dp.duty;
+    double external = (d.external_battery_count > 0 ? d.external_battery_count : 0) * sane(d.external_battery_h) / dp.duty;
+    dp.own_battery_h = internal + external;
+    if (d.battery_order == BatteryOrder::InternalFirst) {
+        dp.before_shared_h = internal + external;
+        add_segment(dp.segments, PowerStep::InternalBattery, "内部バッテリー", "internal battery", 0, internal);
+        add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", internal,
+                    internal + external);
+        if (internal > 0) notes.push_back(make_reason("internal_battery_first", {{"device", {dp.name_ja, dp.name_en}}}));
+    } else {
+        // External batteries first; the internal one is the reserve for
+        // moving and emergencies, used when everything else is empty.
+        dp.before_shared_h = external;
+        dp.reserve_h = internal;
+        add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", 0, external);
+    }
+    if (!dp.load_known) notes.push_back(make_reason("device_load_unknown", {{"device", {dp.name_ja, dp.name_en}}}));
+    return dp;
+}
+
+// Devices with known load join the shared sources when their own batteries
+// run out, and all draw on them together (no rationing) until the chain of
+// sources is exhausted. Sets each source's start/end; returns the chain's
+// end (-inf when no device can use shared power).
+double run_shared_chain(std::vector<PowerSource>& sources, const std::vector<const DevicePower*>& joiners) {
+    if (joiners.empty()) return -kInf;
+    double t = joiners.front()->before_shared_h;
+    size_t next = 0;  // first joiner not yet on the shared sources
+    double load = 0;
+    auto admit = [&](double now) {
+        while (next < joiners.size() && joiners[next]->before_shared_h <= now) load += joiners[next++]->average_w;
+    };
+    admit(t);
+    for (auto& s : sources) {
+        s.start_h = t;
+        if (!s.energy_based) {
+            t += s.hours;
         } else {
-            // External batteries first; the internal one is the reserve for
-            // moving and emergencies, used when everything else is empty.
-            dp.before_shared_h = external;
-            dp.reserve_h = internal;
-            add_segment(dp.segments, PowerStep::ExternalBattery, "外部バッテリー", "external batteries", 0, external);
-        }
-        tl.peak_w += sane(d.watts);
-        if (dp.load_known) tl.average_w += dp.average_w;
-        else
-            tl.notes.push_back(make_reason("device_load_unknown", {{"device", {dp.name_ja, dp.name_en}}}));
-        tl.devices.push_back(std::move(dp));
-    }
-    if (tl.devices.empty()) return tl;
-
-    tl.sources = collect_sources(p, opt, tl.notes);
-
-    // Devices with known load join the shared sources when their own batteries
-    // run out, and all draw on them together (no rationing) until the chain of
-    // sources is exhausted at chain_end.
-    std::vector<const DevicePower*> joiners;
-    for (const auto& dp : tl.devices)
-        if (dp.load_known) joiners.push_back(&dp);
-    std::stable_sort(joiners.begin(), joiners.end(),
-                     [](const DevicePower* a, const DevicePower* b) { return a->before_shared_h < b->before_shared_h; });
-
-    double chain_end = -kInf;  // no shared power at all
-    if (!joiners.empty()) {
-        double t = joiners.front()->before_shared_h;
-        chain_end = t;
-        size_t next = 0;  // first joiner not yet on the shared sources
-        double load = 0;
-        auto admit = [&](double now) {
-            while (next < joiners.size() && joiners[next]->before_shared_h <= now) load += joiners[next++]->average_w;
-        };
-        admit(t);
-        for (auto& s : tl.sources) {
-            s.start_h = t;
-            if (!s.energy_based) {
-                t += s.hours;
-            } else {
-                double left = s.usable_wh;
-                // Each pass admits at least one device, so the loop ends after
-                // joiners.size() + 1 passes; a load that is not a positive
-                // finite number (denormal watts) cannot drain the source.
-                for (size_t pass = 0; pass <= joiners.size(); ++pass) {
-                    double next_join = next < joiners.size() ? joiners[next]->before_shared_h : kInf;
-                    double need = load * (next_join - t);
-                    if (!(load > 0) || !std::isfinite(load) || !(need < left)) {
-                        t += load > 0 && std::isfinite(load) ? left / load : 0;
-                        break;
-                    }
-                    left -= need;
-                    t = next_join;
-                    admit(t);
+            double left = s.usable_wh;
+            // Each pass admits at least one device, so the loop ends after
+            // joiners.size() + 1 passes; a load that is not a positive
+            // finite number (denormal watts) cannot drain the source.
+            for (size_t pass = 0; pass <= joiners.size(); ++pass) {
+                double next_join = next < joiners.size() ? joiners[next]->before_shared_h : kInf;
+                double need = load * (next_join - t);
+                if (!(load > 0) || !std::isfinite(load) || !(need < left)) {
+                    t += load > 0 && std::isfinite(load) ? left / load : 0;
+                    break;
                 }
+                left -= need;
+                t = next_join;
+                admit(t);
             }
-            s.end_h = t;
-            admit(t);
         }
-        chain_end = t;
+        s.end_h = t;
+        admit(t);
     }
+    return t;
+}
 
-    // Household view.
-    if (!joiners.empty()) {
+// The household view, and each device's: external batteries, the shared
+// sources from when it joins, then its internal battery (the reserve).
+void add_timeline_segments(PowerTimeline& tl, const std::vector<const DevicePower*>& joiners, double chain_end) {
+    if (!joiners.empty())
         add_segment(tl.household, PowerStep::ExternalBattery, "各機器のバッテリー", "each device's own batteries", 0,
                     joiners.front()->before_shared_h);
-    }
     for (const auto& s : tl.sources)
         if (s.start_h && s.end_h) add_segment(tl.household, s.step, s.label_ja, s.label_en, *s.start_h, *s.end_h);
-
-    // Each device: external batteries, the shared sources from when it joins,
-    // then its internal battery (the reserve).
     for (auto& dp : tl.devices) {
         double on_shared_until = dp.before_shared_h;
         if (dp.load_known) {
@@ -273,9 +254,11 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
     if (std::isfinite(chain_end) && reserve_end > chain_end)
         add_segment(tl.household, PowerStep::InternalBattery, "各機器の内部バッテリー（予備）",
                     "each device's internal battery (reserve)", chain_end, reserve_end);
+}
 
-    // Household runtime: the first critical device to stop; without critical
-    // devices, the first power-dependent device.
+// Household runtime: the first critical device to stop; without critical
+// devices, the first power-dependent device.
+void set_limiting_device(PowerTimeline& tl) {
     bool any_critical = std::any_of(tl.devices.begin(), tl.devices.end(), [](const DevicePower& d) { return d.critical; });
     for (size_t i = 0; i < tl.devices.size(); ++i) {
         const auto& dp = tl.devices[i];
@@ -283,8 +266,10 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
         if (!tl.limiting_device || dp.runtime_h < tl.devices[*tl.limiting_device].runtime_h) tl.limiting_device = i;
     }
     tl.runtime_h = tl.devices[*tl.limiting_device].runtime_h;
+}
 
-    // A generator must be able to carry every device at once.
+// A generator must be able to carry every device at once.
+void check_backup_output(PowerTimeline& tl, const Profile& p) {
     for (const auto& s : tl.sources) {
         const PowerBackup& b = p.power_backup[s.backup_index];
         if (s.start_h && b.output_w > 0 && tl.peak_w > b.output_w) {
@@ -297,6 +282,34 @@ PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
                                                                  {"total", same(buf)}}));
         }
     }
+}
+
+}  // namespace
+
+PowerTimeline model_power(const Profile& p, const PowerModelOptions& opt) {
+    PowerTimeline tl;
+    // Oxygen given through the ventilator makes its concentrator life-sustaining.
+    const bool ventilator_oxygen = !ventilator_oxygen_flow(p).empty();
+    for (size_t i = 0; i < p.devices.size(); ++i) {
+        const Device& d = p.devices[i];
+        // A device used 0 h a day (as needed) has no daily load to keep up.
+        if (!d.power_dependent || (std::min(sane_amount(d.hours_per_day), 24.0) <= 0 && !d.critical)) continue;
+        DevicePower dp = device_power(d, i, ventilator_oxygen, tl.notes);
+        tl.peak_w += sane(d.watts);
+        if (dp.load_known) tl.average_w += dp.average_w;
+        tl.devices.push_back(std::move(dp));
+    }
+    if (tl.devices.empty()) return tl;
+    tl.sources = collect_sources(p, opt, tl.notes);
+    std::vector<const DevicePower*> joiners;
+    for (const auto& dp : tl.devices)
+        if (dp.load_known) joiners.push_back(&dp);
+    std::stable_sort(joiners.begin(), joiners.end(),
+                     [](const DevicePower* a, const DevicePower* b) { return a->before_shared_h < b->before_shared_h; });
+    const double chain_end = run_shared_chain(tl.sources, joiners);
+    add_timeline_segments(tl, joiners, chain_end);
+    set_limiting_device(tl);
+    check_backup_output(tl, p);
     return tl;
 }
 

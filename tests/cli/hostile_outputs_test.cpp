@@ -126,7 +126,7 @@ TEST_CASE("An output that is an input of the run is refused before any work", "[
                                    q(dir.file("out")) + " " + q(profile) + " --bundle ";
         for (const auto& [victim, label] : std::vector<std::pair<std::string, std::string>>{
                  {dir.file("hz.yaml"), "hazard config"},
-                 {dir.file("tpl.yaml"), "template"},
+                 {dir.file("tpl.yaml"), "sheet template"},
                  {dir.file("pw.txt"), "password file"}}) {
             INFO(label);
             const std::string before = read_file(victim);

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-namespace sheetgen::cli {
+namespace sheetgen::commands {
 
 // Returns how many results were sunk (less than count when `stop` was set).
 // *started (when given) receives the number of worker threads that could be
@@ -109,4 +109,4 @@ size_t run_ordered(size_t count, unsigned jobs, size_t window, Work work, Sink s
     return sunk;
 }
 
-}  // namespace sheetgen::cli
+}  // namespace sheetgen::commands

@@ -16,7 +16,7 @@ namespace sheetgen {
 struct HazardConfig;
 }
 
-namespace sheetgen::cli {
+namespace sheetgen::commands {
 
 class IoGuard {
 public:
@@ -68,4 +68,4 @@ private:
 // files <id>-ventilator-plan.pdf are of that form too).
 bool document_shaped_name(const std::string& file_name);
 
-}  // namespace sheetgen::cli
+}  // namespace sheetgen::commands

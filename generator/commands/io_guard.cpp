@@ -1,16 +1,16 @@
-#include "cli/io_guard.hpp"
+#include "commands/io_guard.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <sys/stat.h>
 
-#include "cli/args.hpp"
+#include "commands/command_io.hpp"
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "hazard/config.hpp"
 
-namespace sheetgen::cli {
+namespace sheetgen::commands {
 
 namespace fs = std::filesystem;
 
@@ -153,4 +153,4 @@ std::string IoGuard::input_at(const std::string& path) const {
     return matching_input(identify(path, ""));
 }
 
-}  // namespace sheetgen::cli
+}  // namespace sheetgen::commands

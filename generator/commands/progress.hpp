@@ -5,7 +5,7 @@
 #include <iosfwd>
 #include <string>
 
-namespace sheetgen::cli {
+namespace sheetgen::commands {
 
 class Progress {
 public:
@@ -23,4 +23,4 @@ private:
     bool drawn_ = false;
 };
 
-}  // namespace sheetgen::cli
+}  // namespace sheetgen::commands

@@ -1,9 +1,9 @@
-#include "cli/progress.hpp"
+#include "commands/progress.hpp"
 
 #include <cstdio>
 #include <ostream>
 
-namespace sheetgen::cli {
+namespace sheetgen::commands {
 
 Progress::Progress(std::ostream& err, bool enabled, size_t total, std::string what)
     : err_(err), enabled_(enabled && total > 0), total_(total), what_(std::move(what)),
@@ -37,4 +37,4 @@ void Progress::finish() {
     }
 }
 
-}  // namespace sheetgen::cli
+}  // namespace sheetgen::commands

@@ -5,10 +5,10 @@
 #include <stdexcept>
 #include <thread>
 
-#include "cli/args.hpp"
-#include "cli/ordered_pool.hpp"
 
-using namespace sheetgen::cli;
+#include "commands/ordered_pool.hpp"
+
+using namespace sheetgen::commands;
 
 TEST_CASE("run_ordered hands results over in index order whatever the thread timing", "[cli][pool]") {
     std::vector<size_t> seen;
@@ -66,18 +66,4 @@ TEST_CASE("run_ordered stops early and propagates worker exceptions", "[cli][poo
                           },
                           [](size_t, int&&) {}),
                       "boom at 42");
-}
-
-TEST_CASE("Args parses values, flags, aliases and rejects unknown options", "[cli][args]") {
-    Args a({"--hazards", "h.yaml", "-o", "out.csv", "--jobs=3", "--quiet", "p1", "--", "--not-an-option"},
-           {"--hazards", "--out", "--jobs"}, {"--quiet"}, {{"-o", "--out"}});
-    CHECK(a.value("--hazards") == std::optional<std::string>("h.yaml"));
-    CHECK(a.value("--out") == std::optional<std::string>("out.csv"));
-    CHECK(a.integer("--jobs", 1, 8) == 3L);
-    CHECK(a.flag("--quiet"));
-    CHECK(a.positionals() == std::vector<std::string>{"p1", "--not-an-option"});
-    CHECK_THROWS_AS(Args({"--bogus"}, {}, {}), UsageError);
-    CHECK_THROWS_AS(Args({"--out"}, {"--out"}, {}), UsageError);
-    Args bad({"--jobs", "0"}, {"--jobs"}, {});
-    CHECK_THROWS_AS(bad.integer("--jobs", 1, 8), UsageError);
 }

@@ -1,0 +1,167 @@
+// sheetgen render: the command line of commands::render_documents.
+#include <cstdio>
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/command.hpp"
+#include "cli/common_options.hpp"
+#include "cli/data_dir.hpp"
+#include "cli/exit_codes.hpp"
+#include "commands/render_lib.hpp"
+#include "profile/parse.hpp"
+
+namespace sheetgen::cli {
+
+namespace {
+
+const CommandSpec kRenderSpec{
+    "render",
+    "--hazards CONFIG PROFILE_OR_DIR... --out DIR [options]",
+    "render support sheets and ventilator plans as PDF",
+    "Renders an A4 disaster support sheet (災害対策支援シート) for every household\n"
+    "and an evacuation plan (災害時個別支援計画) for every ventilator user, named\n"
+    "DIR/<id>.pdf and DIR/<id>-ventilator-plan.pdf.",
+    {
+        hazards_option(),
+        {"--out", "-o", "DIR", "output directory (created 0700), required"},
+        {"--bundle", "", "FILE", "also write one PDF of every document, in priority order, for printing"},
+        {"--template", "", "FILE", "support-sheet template\n(default: <prefix>/share/sheetgen/templates/support-sheet.yaml)"},
+        {"--plan-template", "", "FILE",
+         "ventilator-plan template\n(default: <prefix>/share/sheetgen/templates/ventilator-plan.yaml)"},
+        {"--plans", "", "ventilator|none", "which evacuation plans to render (default: ventilator)"},
+        {"--only-at-risk", "", "", "skip households at level D (outside all zones)"},
+        {"--date", "", "YYYY-MM-DD",
+         "document date and 'today' for the review rule (default: document\n"
+         "date = the profile's `updated`, today for the rule)"},
+        {"--font", "", "FILE", "TrueType font (default: $SHEETGEN_FONT or IPAexGothic)"},
+        {"--password-file", "", "FILE", "encrypt every PDF with AES-256, password read from FILE"},
+        {"--password-env", "", "VAR", "... or from environment variable VAR (never on the command line)"},
+        jobs_option(),
+        group_readable_option(),
+        timings_option(),
+        quiet_option(),
+    },
+    "Outputs must be regular files (or new), distinct from each other and from\n"
+    "every input (profiles, config, layer sources, templates, font, password file):\n"
+    "checked before any work. --bundle may not lie in DIR under a name <id>.pdf could\n"
+    "take (use e.g. DIR/all.sheets.pdf). A bundle is withheld when any household's\n"
+    "document could not be written. Passwords: at most 127 bytes of UTF-8, no NUL, no\n"
+    "control/full-width/special-space characters (PDF 2.0); a BOM is dropped.\n"
+    "Each option is given once.",
+    {kExitOk, kExitInvalidInput, kExitUsage, kExitFatalInput, kExitOutput, kExitResources, kExitRender,
+     kExitInternal, kExitInterrupted},
+};
+
+std::optional<PdfProtection> password_from(const Args& args) {
+    auto file = args.value("--password-file");
+    auto env = args.value("--password-env");
+    if (file && env) throw UsageError("give --password-file or --password-env, not both");
+    try {
+        if (file) return PdfProtection{read_password_file(*file), "", true, false};
+        if (env) return PdfProtection{read_password_env(*env), "", true, false};
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+    return std::nullopt;
+}
+
+std::string default_font(const Args& args) {
+    std::string font = value_or_empty(args, "--font");
+    if (!font.empty()) return font;
+    const char* env = std::getenv("SHEETGEN_FONT");
+    return env && *env ? env : SHEETGEN_DEFAULT_FONT;
+}
+
+// The document list: the support sheet for everyone, and the evacuation
+// plan for ventilator users unless --plans none.
+std::vector<commands::DocumentJob> documents_from(const Args& args) {
+    const std::string plans = args.value("--plans").value_or("ventilator");
+    if (plans != "ventilator" && plans != "none") throw UsageError("--plans takes 'ventilator' or 'none'");
+    std::vector<commands::DocumentJob> docs{
+        {"sheet", args.value("--template").value_or(data_path("templates/support-sheet.yaml")),
+         commands::DocumentAudience::Everyone, ""}};
+    if (plans == "ventilator")
+        docs.push_back({"plan", args.value("--plan-template").value_or(data_path("templates/ventilator-plan.yaml")),
+                        commands::DocumentAudience::VentilatorUsers, kPlanFileSuffix});
+    return docs;
+}
+
+class RenderCommand : public Command {
+public:
+    const CommandSpec& spec() const override { return kRenderSpec; }
+
+    void setup(const Args& args) override {
+        o_.hazards_config = value_or_empty(args, "--hazards");
+        o_.out_dir = value_or_empty(args, "--out");
+        o_.profile_paths = args.positionals();
+        o_.documents = documents_from(args);
+        o_.bundle = args.value("--bundle");
+        o_.only_at_risk = args.flag("--only-at-risk");
+        o_.as_of = as_of_date(args);
+        // --date also fixes the document date; without it each sheet carries its profile's `updated`.
+        if (args.value("--date")) o_.document_date = o_.as_of;
+        o_.protection = password_from(args);
+        o_.password_file = args.value("--password-file");
+        o_.font = default_font(args);
+        o_.run = run_settings(args);
+        timings_ = args.flag("--timings");
+        quiet_ = args.flag("--quiet");
+    }
+
+    int run(Streams io) override {
+        arm(o_.run, io, quiet_);
+        const commands::RenderDocumentsResult r = commands::render_documents(o_, io);
+        if (r.interrupted) {
+            io.err << "sheetgen render: interrupted after " << r.households_seen << " of " << r.profile_files
+                   << " households; " << r.documents << " complete PDFs kept in " << o_.out_dir
+                   << ", no bundle written; run again to redo the rest\n";
+            return kExitInterrupted;
+        }
+        if (r.bundle_withheld) report_withheld_bundle(io.err, r);
+        print_summary(io.out, r);
+        if (timings_) print_timings(io.err, r);
+        if (r.output_failures) return kExitOutput;
+        if (r.render_failures) return kExitRender;
+        return r.skipped ? kExitInvalidInput : kExitOk;
+    }
+
+private:
+    void report_withheld_bundle(std::ostream& err, const commands::RenderDocumentsResult& r) const {
+        const auto& ids = r.failed_ids;
+        std::string list;
+        for (size_t k = 0; k < ids.size() && k < 20; ++k) list += (k ? ", " : "") + ids[k];
+        if (ids.size() > 20) list += " and " + std::to_string(ids.size() - 20) + " more";
+        err << "sheetgen render: bundle " << *o_.bundle << " NOT written: it would miss " << ids.size()
+            << (ids.size() == 1 ? " household" : " households")
+            << " whose documents could not be written (" << list << "); fix the cause and run again\n";
+    }
+
+    void print_summary(std::ostream& out, const commands::RenderDocumentsResult& r) const {
+        out << r.documents << " PDF documents (" << r.pages << " pages) written to " << o_.out_dir << " for "
+            << r.households << " households";
+        if (r.filtered) out << "; " << r.filtered << " outside all zones skipped (--only-at-risk)";
+        if (r.skipped) out << "; " << r.skipped << " skipped (invalid profiles, see above)";
+        if (r.output_failures) out << "; " << r.output_failures << " failed to write";
+        if (r.render_failures) out << "; " << r.render_failures << " could not be rendered";
+        out << "\n";
+        if (r.bundle_written) out << "bundle for printing: " << *o_.bundle << " (" << r.bundle_pages << " pages)\n";
+    }
+
+    void print_timings(std::ostream& err, const commands::RenderDocumentsResult& r) const {
+        const double secs = r.total_ns / 1e9;
+        char rate[32], total[32];
+        std::snprintf(total, sizeof total, "%.2f", secs);
+        std::snprintf(rate, sizeof rate, "%.2f", secs > 0 ? r.documents / secs : 0.0);
+        err << "timings: households=" << r.profile_files << " documents=" << r.documents << " jobs=" << o_.run.jobs
+            << " total_s=" << total << " documents_per_s=" << rate << "\n";
+    }
+
+    commands::RenderDocumentsOptions o_;
+    bool timings_ = false, quiet_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_render_command() { return std::make_unique<RenderCommand>(); }
+
+}  // namespace sheetgen::cli
