@@ -120,6 +120,7 @@ const std::vector<CommandEntry>& command_table() {
         {"validate", make_validate_command},
         {"flag", make_flag_command},
         {"render", make_render_command},
+        {"import", make_import_command},
     };
     return table;
 }

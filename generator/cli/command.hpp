@@ -67,5 +67,6 @@ std::string format_main_help();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_flag_command();
 std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_import_command();
 
 }  // namespace sheetgen::cli

@@ -52,6 +52,15 @@ std::optional<std::string> validation_problem(const std::string& text, const std
     return "the profile would not validate";
 }
 
+void add_input(std::vector<std::pair<dev_t, ino_t>>& inputs, const std::string& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0) inputs.emplace_back(st.st_dev, st.st_ino);
+}
+
+bool is_input(const std::vector<std::pair<dev_t, ino_t>>& inputs, const struct stat& st) {
+    return std::find(inputs.begin(), inputs.end(), std::make_pair(st.st_dev, st.st_ino)) != inputs.end();
+}
+
 std::string join(const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
@@ -85,6 +94,11 @@ ImportResult run_import(const ImportOptions& opts, std::ostream& out, std::ostre
         out << ", " << l.rows.size() << " rows\n";
     }
     if (!opts.dry_run) ensure_directory(opts.out_dir, opts.output);
+    // Inputs by device and inode: a profile is never written over one (hard or symbolic links too).
+    std::vector<std::pair<dev_t, ino_t>> inputs;
+    for (const auto& p : opts.ledgers) add_input(inputs, p);
+    for (const auto* p : {&opts.mapping, &opts.gazetteer})
+        if (*p) add_input(inputs, **p);
 
     auto report = [&](const std::string& ledger, int row, const std::string& msg) {
         std::string line = ledger + ":" + std::to_string(row) + ": " + msg;
@@ -115,8 +129,8 @@ ImportResult run_import(const ImportOptions& opts, std::ostream& out, std::ostre
             std::string text;
             std::vector<std::string> changed;
             if (exists) {
-                if (!S_ISREG(st.st_mode)) {
-                    report(l.file, row.row, "id " + rec.id + ": " + path + " is not a regular file (left alone)");
+                if (!S_ISREG(st.st_mode) || is_input(inputs, st)) {
+                    report(l.file, row.row, "id " + rec.id + ": " + path + " is not a regular file or is an input of this run (left alone)");
                     continue;
                 }
                 std::string before = read_file_limited(path, kMaxProfileBytes, "profile");
