@@ -21,7 +21,27 @@ std::string format_diagnostic(const Diagnostic& d) {
 
 InputError::InputError(SourceLocation where, const std::string& message)
     : std::runtime_error(format_location(where) + ": " + message),
-      where_(std::move(where)),
-      message_(message) {}
+      where_(where),
+      message_(message),
+      diagnostics_{Diagnostic{std::move(where), message}} {}
+
+namespace {
+// The first problem's message, then every further problem on its own line.
+std::string messages_after_first(const std::vector<Diagnostic>& problems) {
+    if (problems.empty()) return "invalid input";
+    std::string s = problems.front().message;
+    for (size_t i = 1; i < problems.size(); ++i) s += "\n" + format_diagnostic(problems[i]);
+    return s;
+}
+SourceLocation first_place(const std::vector<Diagnostic>& problems) {
+    return problems.empty() ? SourceLocation{} : problems.front().where;
+}
+}  // namespace
+
+InputError::InputError(std::vector<Diagnostic> problems)
+    : std::runtime_error(format_location(first_place(problems)) + ": " + messages_after_first(problems)),
+      where_(first_place(problems)),
+      message_(messages_after_first(problems)),
+      diagnostics_(std::move(problems)) {}
 
 }  // namespace sheetgen

@@ -30,12 +30,21 @@ std::string format_diagnostic(const Diagnostic& d);
 class InputError : public std::runtime_error {
 public:
     InputError(SourceLocation where, const std::string& message);
+    // Every problem found in one input (a hazard config, a template), in file
+    // order; at least one. what() lists them one per line, each
+    // "file:line:column: message". where() is the first problem's place and
+    // message() the rest of what(), so format_location(where()) + ": " +
+    // message() == what() still holds.
+    explicit InputError(std::vector<Diagnostic> problems);
     const SourceLocation& where() const { return where_; }
     const std::string& message() const { return message_; }
+    // The problems one by one (one element for the single-problem constructor).
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
 private:
     SourceLocation where_;
     std::string message_;
+    std::vector<Diagnostic> diagnostics_;
 };
 
 // Failure writing an output (disk full, permission denied...).

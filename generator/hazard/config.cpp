@@ -1,77 +1,34 @@
 #include "hazard/config.hpp"
 
-#include "common/read_file.hpp"
-
-#include <yaml-cpp/yaml.h>
-
+#include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <functional>
+#include <cstdlib>
 #include <limits>
 #include <set>
-#include <sstream>
-#include <sys/stat.h>
 
-#include "common/utf8.hpp"
+#include "common/read_file.hpp"
+#include "common/schema.hpp"
 
 namespace sheetgen {
 
 namespace {
+
+using Map = SchemaChecker::Map;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Configs are a few KB. A cap keeps a wrong --hazards argument (a disk image,
 // a 1 GB log) from being read whole and parsed for minutes.
 constexpr size_t kMaxConfigBytes = 1024 * 1024;
 
-SourceLocation at(const std::string& file, const YAML::Node& n) {
-    YAML::Mark m = n.Mark();
-    // yaml-cpp marks are 0-based; a default (null) mark is -1.
-    if (m.line < 0) return {file, 0, 0};
-    return {file, m.line + 1, m.column + 1};
-}
-
-[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) {
-    throw InputError(at(file, n), msg);
-}
-
-std::string scalar(const std::string& file, const YAML::Node& n, const std::string& key) {
-    if (!n.IsScalar()) fail(file, n, "'" + key + "' must be a text value");
-    return n.Scalar();
-}
-
-// Map entries in file order, rejecting duplicate keys (yaml-cpp keeps the last silently).
-struct Entry {
-    std::string key;
-    YAML::Node key_node;
-    YAML::Node value;
-};
-
-std::vector<Entry> entries(const std::string& file, const YAML::Node& map, const std::string& what) {
-    if (!map.IsMap()) fail(file, map, what + " must be a mapping (key: value)");
-    std::vector<Entry> out;
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        if (!it->first.IsScalar()) fail(file, it->first, what + ": keys must be text");
-        const std::string& k = it->first.Scalar();
-        if (!seen.insert(k).second) fail(file, it->first, "duplicate key '" + k + "' in " + what);
-        out.push_back({k, it->first, it->second});
-    }
-    return out;
-}
-
-double range_bound(const std::string& file, const YAML::Node& n, bool allow_null) {
-    if (n.IsNull() || (n.IsScalar() && (n.Scalar() == "null" || n.Scalar() == "~"))) {
-        if (allow_null) return kInf;
-        fail(file, n, "the lower bound of a class cannot be null");
-    }
-    if (!n.IsScalar()) fail(file, n, "class bound must be a number");
-    const std::string& s = n.Scalar();
-    char* end = nullptr;
-    double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v))
-        fail(file, n, "class bound '" + s + "' is not a number");
-    return v;
-}
+// The schema: keys of the top level, of coverage/municipality, of a layer.
+const std::vector<std::string> kTopKeys = {"name", "description", "coverage", "municipality", "layers"};
+const std::vector<std::string> kAreaKeys = {"source", "layer", "crs"};
+const std::vector<std::string> kCommonLayerKeys = {"kind",  "name",         "source", "layer", "scenario",
+                                                   "crs",   "where",        "open_options", "raster", "band"};
+const std::vector<std::string> kZoneKeys = {"legend", "field", "preset", "classes"};  // flood_depth, flood_duration
+const std::vector<std::string> kTypedKeys = {"type", "type_field"};                   // house_collapse, landslide
+const std::vector<std::string> kPresetNames = {"a31a_depth", "a31_2012_depth", "a31a_duration"};
+const std::vector<std::string> kCollapseTypes = {"flood_flow", "bank_erosion"};  // 氾濫流, 河岸侵食
 
 std::string trim(const std::string& s) {
     size_t b = s.find_first_not_of(" \t\r\n");
@@ -99,16 +56,6 @@ std::string resolve_source(const std::string& dir, const std::string& source) {
     return dir + "/" + source;
 }
 
-LayerKind parse_kind(const std::string& file, const YAML::Node& n) {
-    std::string s = scalar(file, n, "kind");
-    if (s == "flood_depth") return LayerKind::FloodDepth;
-    if (s == "flood_duration") return LayerKind::FloodDuration;
-    if (s == "house_collapse") return LayerKind::HouseCollapse;
-    if (s == "landslide") return LayerKind::Landslide;
-    if (s == "shelters") return LayerKind::Shelters;
-    fail(file, n, "unknown kind '" + s + "' (expected flood_depth, flood_duration, house_collapse, landslide or shelters)");
-}
-
 LayerKind preset_kind(const std::string& preset) {
     return preset == "a31a_duration" ? LayerKind::FloodDuration : LayerKind::FloodDepth;
 }
@@ -119,8 +66,9 @@ std::string preset_default_field(const std::string& preset) {
     return "";  // a31a_depth: A31a_105 (計画規模) or A31a_205 (想定最大規模), so it must be named
 }
 
-const std::map<std::string, std::string ShelterFields::*>& shelter_keys() {
-    static const std::map<std::string, std::string ShelterFields::*> keys = {
+// Shelter attribute keys, in the order the docs list them.
+const std::vector<std::pair<std::string, std::string ShelterFields::*>>& shelter_keys() {
+    static const std::vector<std::pair<std::string, std::string ShelterFields::*>> keys = {
         {"id_field", &ShelterFields::id},
         {"name_field", &ShelterFields::name},
         {"address_field", &ShelterFields::address},
@@ -137,230 +85,339 @@ const std::map<std::string, std::string ShelterFields::*>& shelter_keys() {
     return keys;
 }
 
-LayerConfig parse_layer(const std::string& file, const std::string& dir, const YAML::Node& node) {
-    LayerConfig lc;
-    lc.at = at(file, node);
-    auto items = entries(file, node, "layer entry");
-    // kind first: which keys are legal depends on it.
-    const YAML::Node* kind_node = nullptr;
-    for (auto& e : items)
-        if (e.key == "kind") kind_node = &e.value;
-    if (!kind_node) fail(file, node, "layer entry has no 'kind' (flood_depth, flood_duration, house_collapse, landslide, shelters)");
-    lc.kind = parse_kind(file, *kind_node);
-    const bool zone_classes = lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration;
-    const bool typed = lc.kind == LayerKind::HouseCollapse || lc.kind == LayerKind::Landslide;
-    bool has_source = false;
-    YAML::Node classes_node, preset_node, field_node;
-    bool has_classes = false, has_preset = false, has_field = false;  // a default Node() is itself "defined"
-
-    for (const Entry& e : items) {
-        const std::string& k = e.key;
-        const YAML::Node& key_node = e.key_node;
-        const YAML::Node& v = e.value;
-        auto not_for_kind = [&]() {
-            fail(file, key_node, "key '" + k + "' does not apply to a " + std::string(to_string(lc.kind)) + " layer");
-        };
-        if (k == "kind") continue;
-        if (k == "name") {
-            lc.name = scalar(file, v, k);
-        } else if (k == "source") {
-            lc.source = trim(scalar(file, v, k));
-            lc.source_at = at(file, v);
-            if (lc.source.empty()) fail(file, v, "'source' is empty");
-            has_source = true;
-        } else if (k == "layer") {
-            lc.layer = scalar(file, v, k);
-            lc.layer_at = at(file, v);
-        } else if (k == "scenario") {
-            lc.scenario = scalar(file, v, k);
-        } else if (k == "crs") {
-            lc.crs = trim(scalar(file, v, k));
-            lc.crs_at = at(file, v);
-        } else if (k == "where") {
-            lc.where = scalar(file, v, k);
-            lc.where_at = at(file, v);
-        } else if (k == "open_options") {
-            if (!v.IsSequence()) fail(file, v, "'open_options' must be a list of NAME=VALUE");
-            for (const auto& o : v) {
-                std::string s = scalar(file, o, "open_options item");
-                if (s.find('=') == std::string::npos || s.front() == '=')
-                    fail(file, o, "open option '" + s + "' is not NAME=VALUE");
-                lc.open_options.push_back(s);
-            }
-        } else if (k == "raster") {
-            if (!v.IsScalar() || (v.Scalar() != "true" && v.Scalar() != "false"))
-                fail(file, v, "'raster' must be true or false");
-            lc.raster = v.Scalar() == "true";
-            lc.raster_at = at(file, v);
-        } else if (k == "band") {
-            std::string b = scalar(file, v, k);
-            char* end = nullptr;
-            long n = std::strtol(b.c_str(), &end, 10);
-            if (b.empty() || *end || n < 1 || n > 65535) fail(file, v, "'band' must be a band number from 1");
-            lc.band = static_cast<int>(n);
-            lc.band_at = at(file, v);
-        } else if (k == "legend") {
-            if (!zone_classes) not_for_kind();
-            lc.legend_at = at(file, v);
-            for (auto& [colour, cn, code] : entries(file, v, "legend")) {
-                std::string c = trim(colour);
-                char* end = nullptr;
-                unsigned long rgb = c.size() == 7 && c[0] == '#' ? std::strtoul(c.c_str() + 1, &end, 16) : 0;
-                if (c.size() != 7 || c[0] != '#' || !end || *end)
-                    fail(file, cn, "legend colour '" + c + "' is not #RRGGBB");
-                if (!lc.legend.emplace(static_cast<uint32_t>(rgb), trim(scalar(file, code, "legend code"))).second)
-                    fail(file, cn, "legend colour '" + c + "' is given twice");
-            }
-            if (lc.legend.empty()) fail(file, v, "'legend' is empty");
-        } else if (k == "field") {
-            if (!zone_classes) not_for_kind();
-            field_node = v;
-            has_field = true;
-            lc.field_given = true;
-            lc.field = scalar(file, v, k);
-            lc.field_at = at(file, v);
-        } else if (k == "preset") {
-            if (!zone_classes) not_for_kind();
-            preset_node = v;
-            has_preset = true;
-            lc.preset = scalar(file, v, k);
-        } else if (k == "classes") {
-            if (!zone_classes) not_for_kind();
-            classes_node = v;
-            has_classes = true;
-        } else if (k == "type") {
-            if (!typed) not_for_kind();
-            lc.type = scalar(file, v, k);
-            if (lc.kind == LayerKind::HouseCollapse && lc.type != "flood_flow" && lc.type != "bank_erosion")
-                fail(file, v, "house_collapse type must be flood_flow (氾濫流) or bank_erosion (河岸侵食)");
-        } else if (k == "type_field") {
-            if (!typed) not_for_kind();
-            lc.type_field = scalar(file, v, k);
-            lc.type_field_at = at(file, v);
-        } else if (k == "shelter_type") {
-            if (lc.kind != LayerKind::Shelters) not_for_kind();
-            lc.shelter_type = scalar(file, v, k);
-            if (lc.shelter_type != "emergency_site" && lc.shelter_type != "evacuation_shelter" &&
-                lc.shelter_type != "welfare_shelter")
-                fail(file, v, "shelter_type must be emergency_site (指定緊急避難場所), evacuation_shelter (指定避難所) "
-                              "or welfare_shelter (福祉避難所)");
-        } else if (shelter_keys().count(k)) {
-            if (lc.kind != LayerKind::Shelters) not_for_kind();
-            // null switches a default-named field off.
-            lc.shelter_fields.*(shelter_keys().at(k)) = v.IsNull() ? std::string() : scalar(file, v, k);
-            lc.shelter_field_at[k] = at(file, v);
-        } else {
-            fail(file, key_node, "unknown key '" + k + "' in layer entry");
-        }
-    }
-    if (!has_source) fail(file, node, "layer entry has no 'source'");
-    lc.resolved_source = resolve_source(dir, lc.source);
-    if (lc.name.empty()) lc.name = lc.layer.empty() ? base_name(lc.source) : lc.layer;
-    if (!lc.type.empty() && !lc.type_field.empty())
-        fail(file, node, "use either 'type' or 'type_field', not both");
-
-    if (zone_classes) {
-        if (has_preset && has_classes) fail(file, classes_node, "use either 'preset' or 'classes', not both");
-        if (has_preset) {
-            if (preset_classes(lc.preset).empty())
-                fail(file, preset_node, "unknown preset '" + lc.preset + "' (a31a_depth, a31_2012_depth, a31a_duration)");
-            if (preset_kind(lc.preset) != lc.kind)
-                fail(file, preset_node, "preset '" + lc.preset + "' does not fit a " + to_string(lc.kind) + " layer");
-            lc.classes = preset_classes(lc.preset);
-            lc.preset_at = at(file, preset_node);
-            if (lc.field.empty() && lc.raster != true) {
-                lc.field = preset_default_field(lc.preset);
-                lc.field_at = at(file, preset_node);
-                // Unless the source turns out to be a raster (cell values are the codes).
-                if (lc.field.empty()) {
-                    if (lc.raster == false)
-                        fail(file, preset_node, "preset '" + lc.preset + "' needs 'field' (e.g. A31a_205 for 想定最大規模, A31a_105 for 計画規模)");
-                    lc.field_required = true;
-                }
-            }
-        } else if (has_classes) {
-            for (auto& [code, code_node, range] : entries(file, classes_node, "classes")) {
-                (void)code_node;
-                if (!range.IsSequence() || range.size() != 2)
-                    fail(file, range, "class '" + code + "' must be [min, max] (max may be null)");
-                ClassRange r{range_bound(file, range[0], false), range_bound(file, range[1], true)};
-                if (r.min < 0 || !(r.max > r.min))
-                    fail(file, range, "class '" + code + "' needs 0 <= min < max");
-                lc.classes[trim(code)] = r;
-            }
-            if (lc.classes.empty()) fail(file, classes_node, "'classes' is empty");
-            if (lc.field.empty() && lc.raster == false)
-                fail(file, classes_node, "'classes' needs 'field' (the attribute holding the code)");
-            // Without field and without raster: true, a vector source needs it (checked at load).
-            if (lc.field.empty() && lc.raster != true) {
-                lc.field_required = true;
-                lc.preset_at = at(file, classes_node);
-            }
-        } else if (has_field) {
-            fail(file, field_node, "'field' needs 'classes' or 'preset' to say what its codes mean");
-        } else if (lc.kind == LayerKind::FloodDuration) {
-            fail(file, node, "a flood_duration layer needs 'field' with 'preset: a31a_duration' or 'classes'");
-        }
-        // A flood_depth layer without field is legal: inside = "depth unknown".
-    }
-    if (lc.raster == true) {
-        if (!zone_classes)
-            fail(file, node, "a raster layer must be flood_depth or flood_duration (classes from cell values)");
-        if (!lc.field.empty() && has_field)
-            fail(file, field_node, "'field' does not apply to a raster layer: the cell value is the class code");
-        if (lc.classes.empty())
-            fail(file, node, "a raster layer needs 'preset' or 'classes' for its cell values");
-    }
-    if (lc.band_at.line && lc.raster == false) fail(file, node, "'band' applies only to raster layers");
-    if (!lc.legend.empty()) {
-        if (lc.raster == false) fail(file, node, "'legend' applies only to raster layers");
-        if (lc.band_at.line) fail(file, node, "use either 'legend' (colours of bands 1-3) or 'band', not both");
-        if (has_field) fail(file, field_node, "'field' does not apply to a raster layer: the cell colour is the class");
-        if (lc.classes.empty()) fail(file, node, "'legend' needs 'preset' or 'classes' for its codes");
-        for (const auto& [rgb, code] : lc.legend)
-            if (!lc.classes.count(code))
-                fail(file, node, "legend code '" + code + "' is not a class of this layer's preset or classes");
-        lc.raster = true;
-        lc.field.clear();  // a preset's default field does not apply
-        lc.field_required = false;
-    }
-    return lc;
+std::vector<std::string> layer_keys() {
+    std::vector<std::string> keys = kCommonLayerKeys;
+    keys.insert(keys.end(), kZoneKeys.begin(), kZoneKeys.end());
+    keys.insert(keys.end(), kTypedKeys.begin(), kTypedKeys.end());
+    keys.push_back("shelter_type");
+    for (const auto& [k, member] : shelter_keys()) keys.push_back(k);
+    return keys;
 }
 
-// `coverage:` / `municipality:`: a source path, or {source, layer, crs}.
-AreaConfig parse_area(const std::string& file, const std::string& dir, const std::string& key, const YAML::Node& key_node,
-                      const YAML::Node& v) {
-    AreaConfig a;
-    a.at = at(file, key_node);
-    if (v.IsScalar()) {
-        a.source = trim(v.Scalar());
-    } else if (v.IsMap()) {
-        for (auto& [k, kn, val] : entries(file, v, key)) {
-            if (k == "source") a.source = trim(scalar(file, val, k));
-            else if (k == "layer") a.layer = scalar(file, val, k);
-            else if (k == "crs") a.crs = trim(scalar(file, val, k));
-            else fail(file, kn, "unknown key '" + k + "' in " + key + " (expected source, layer, crs)");
+bool contains(const std::vector<std::string>& v, const std::string& k) {
+    return std::find(v.begin(), v.end(), k) != v.end();
+}
+
+// Whether a (known) layer key means anything for a layer of this kind.
+bool key_applies(const std::string& k, LayerKind kind) {
+    if (contains(kZoneKeys, k)) return kind == LayerKind::FloodDepth || kind == LayerKind::FloodDuration;
+    if (contains(kTypedKeys, k)) return kind == LayerKind::HouseCollapse || kind == LayerKind::Landslide;
+    if (contains(kCommonLayerKeys, k)) return true;
+    return kind == LayerKind::Shelters;  // shelter_type and the *_field keys
+}
+
+// One layer entry. Reports every problem it finds; the consistency checks at
+// the end stop at a layer's first one, as later ones would only echo it.
+class LayerReader {
+public:
+    LayerReader(SchemaChecker& c, const std::string& dir, const YNode& node, const std::string& where)
+        : c_(c), dir_(dir), node_(node), where_(where) {}
+
+    std::optional<LayerConfig> read() {
+        const size_t problems_before = c_.problem_count();
+        m_ = c_.map(&node_, where_, layer_keys());
+        if (!m_) return std::nullopt;
+        lc_.at = c_.at(node_);
+        auto kind = c_.enumeration(c_.require(m_, "kind", node_), "layer kind", EnumTable<LayerKind>(kLayerKindNames));
+        if (kind) {
+            lc_.kind = *kind;
+            drop_keys_of_other_kinds();
         }
-    } else {
-        fail(file, v, "'" + key + "' must be a polygon source or {source, layer}");
+        read_source();
+        read_common();
+        read_raster_keys();
+        if (kind) {
+            read_zone_keys();
+            read_typed_keys();
+            read_shelter_keys();
+        }
+        if (c_.problem_count() == problems_before && kind) check_consistency();
+        if (c_.problem_count() != problems_before) return std::nullopt;
+        return lc_;
     }
-    if (a.source.empty()) fail(file, v, "'" + key + "' has no source");
+
+private:
+    const YNode* get(const char* k) const { return m_.get(k); }
+    std::string key_path(const std::string& k) const { return where_ + "." + k; }
+
+    // "key 'preset' does not apply to a shelters layer", then read as absent.
+    void drop_keys_of_other_kinds() {
+        for (size_t i = m_.keys.size(); i-- > 0;) {
+            const std::string& k = m_.keys[i].first;
+            if (key_applies(k, lc_.kind)) continue;
+            c_.error(*m_.keys[i].second,
+                     "key '" + k + "' does not apply to a " + std::string(to_string(lc_.kind)) + " layer");
+            m_.found.erase(m_.found.begin() + static_cast<long>(i));
+            m_.keys.erase(m_.keys.begin() + static_cast<long>(i));
+        }
+    }
+
+    void read_source() {
+        const YNode* v = c_.require(m_, "source", node_);
+        if (!v) return;
+        lc_.source = trim(c_.text(v, key_path("source")));
+        lc_.source_at = c_.at(*v);
+        lc_.resolved_source = resolve_source(dir_, lc_.source);
+    }
+
+    void read_common() {
+        lc_.name = c_.text(get("name"), key_path("name"));
+        if (const YNode* v = get("layer")) {
+            lc_.layer = c_.text(v, key_path("layer"));
+            lc_.layer_at = c_.at(*v);
+        }
+        lc_.scenario = c_.text(get("scenario"), key_path("scenario"));
+        if (const YNode* v = get("crs")) {
+            lc_.crs = trim(c_.text(v, key_path("crs")));
+            lc_.crs_at = c_.at(*v);
+        }
+        if (const YNode* v = get("where")) {
+            lc_.where = c_.text(v, key_path("where"));
+            lc_.where_at = c_.at(*v);
+        }
+        if (auto* items = c_.list(get("open_options"), key_path("open_options")))
+            for (const YNode& o : *items) {
+                std::string s = c_.text(&o, key_path("open_options") + " item");
+                if (o.kind == YNode::Kind::Scalar && (s.find('=') == std::string::npos || s.front() == '='))
+                    c_.error(o, "open option '" + s + "' is not NAME=VALUE");
+                else if (!s.empty())
+                    lc_.open_options.push_back(s);
+            }
+        if (lc_.name.empty()) lc_.name = lc_.layer.empty() ? base_name(lc_.source) : lc_.layer;
+    }
+
+    void read_raster_keys() {
+        if (const YNode* v = get("raster")) {
+            lc_.raster = c_.boolean(v, key_path("raster"));
+            lc_.raster_at = c_.at(*v);
+        }
+        if (const YNode* v = get("band")) {
+            if (auto b = c_.integer(v, key_path("band"), 1, 65535)) lc_.band = static_cast<int>(*b);
+            lc_.band_at = c_.at(*v);
+        }
+    }
+
+    // legend: {"#RRGGBB": code, ...}; colours are the map's keys.
+    void read_legend(const YNode& v) {
+        lc_.legend_at = c_.at(v);
+        if (v.kind != YNode::Kind::Map) {
+            c_.error(v, "'legend' must map #RRGGBB colours to class codes, got " + std::string(kind_name(v)));
+            return;
+        }
+        for (size_t i = 0; i < v.map_size(); ++i) {
+            const std::string c = trim(v.key(i).value);
+            char* end = nullptr;
+            unsigned long rgb = c.size() == 7 && c[0] == '#' ? std::strtoul(c.c_str() + 1, &end, 16) : 0;
+            if (v.key(i).kind != YNode::Kind::Scalar || c.size() != 7 || c[0] != '#' || !end || *end) {
+                c_.error(v.key(i), "legend colour '" + c + "' is not #RRGGBB");
+                continue;
+            }
+            std::string code = trim(c_.text(&v.val(i), "legend code"));
+            if (!lc_.legend.emplace(static_cast<uint32_t>(rgb), code).second)
+                c_.error(v.key(i), "legend colour '" + c + "' is given twice");
+        }
+        if (v.map_size() == 0) c_.error(v, "'legend' is empty");
+    }
+
+    // classes: {code: [min, max], ...}; max may be null (open-ended).
+    void read_classes(const YNode& v) {
+        if (v.kind != YNode::Kind::Map) {
+            c_.error(v, "'classes' must map codes to [min, max], got " + std::string(kind_name(v)));
+            return;
+        }
+        for (size_t i = 0; i < v.map_size(); ++i) {
+            const std::string code = v.key(i).value;
+            const YNode& range = v.val(i);
+            if (range.kind != YNode::Kind::Sequence || range.items.size() != 2) {
+                c_.error(range, "class '" + code + "' must be [min, max] (max may be null)");
+                continue;
+            }
+            const std::string what = "class '" + code + "'";
+            auto lo = c_.number(&range.items[0], what + " min", -1e300, 1e300);
+            if (range.items[0].kind == YNode::Kind::Null)
+                c_.error(range.items[0], "the lower bound of a class cannot be null");
+            auto hi = range.items[1].kind == YNode::Kind::Null ? std::optional<double>(kInf)
+                                                                 : c_.number(&range.items[1], what + " max", -1e300, 1e300);
+            if (!lo || !hi) continue;
+            if (*lo < 0 || !(*hi > *lo)) {
+                c_.error(range, what + " needs 0 <= min < max");
+                continue;
+            }
+            lc_.classes[trim(code)] = ClassRange{*lo, *hi};
+        }
+        if (v.map_size() == 0) c_.error(v, "'classes' is empty");
+    }
+
+    void read_zone_keys() {
+        if (const YNode* v = get("legend")) read_legend(*v);
+        if ((field_node_ = get("field"))) {
+            lc_.field_given = true;
+            lc_.field = c_.text(field_node_, key_path("field"));
+            lc_.field_at = c_.at(*field_node_);
+        }
+        if ((preset_node_ = get("preset"))) {
+            if (auto p = c_.one_of(preset_node_, "preset", kPresetNames)) lc_.preset = *p;
+            lc_.preset_at = c_.at(*preset_node_);
+        }
+        if ((classes_node_ = get("classes"))) read_classes(*classes_node_);
+    }
+
+    void read_typed_keys() {
+        if (const YNode* v = get("type")) {
+            if (lc_.kind == LayerKind::HouseCollapse) {
+                if (auto t = c_.one_of(v, "house_collapse type", kCollapseTypes)) lc_.type = *t;
+            } else {
+                lc_.type = c_.text(v, key_path("type"));
+            }
+        }
+        if (const YNode* v = get("type_field")) {
+            lc_.type_field = c_.text(v, key_path("type_field"));
+            lc_.type_field_at = c_.at(*v);
+        }
+    }
+
+    void read_shelter_keys() {
+        if (auto t = c_.enumeration(get("shelter_type"), "shelter_type", EnumTable<ShelterType>(kShelterTypeNames)))
+            lc_.shelter_type = *t;
+        for (const auto& [k, member] : shelter_keys()) {
+            const YNode* v = m_.get(k);
+            if (!v) continue;
+            // null switches a default-named field off.
+            lc_.shelter_fields.*member = c_.text(v, key_path(k));
+            lc_.shelter_field_at[k] = c_.at(*v);
+        }
+    }
+
+    bool fail(const YNode& at, const std::string& message) {
+        c_.error(at, message);
+        return false;
+    }
+
+    bool check_consistency() {
+        if (!lc_.type.empty() && !lc_.type_field.empty()) return fail(node_, "use either 'type' or 'type_field', not both");
+        const bool zone_classes = lc_.kind == LayerKind::FloodDepth || lc_.kind == LayerKind::FloodDuration;
+        if (zone_classes && !check_class_source()) return false;
+        if (lc_.raster == true && !check_raster(zone_classes)) return false;
+        if (lc_.band_at.line && lc_.raster == false) return fail(node_, "'band' applies only to raster layers");
+        return lc_.legend.empty() || check_legend();
+    }
+
+    // Where the class of a zone comes from: a preset, classes, or nothing
+    // (a flood_depth layer without field is legal: inside = "depth unknown").
+    bool check_class_source() {
+        if (preset_node_ && classes_node_) return fail(*classes_node_, "use either 'preset' or 'classes', not both");
+        if (preset_node_) return check_preset();
+        if (classes_node_) {
+            if (lc_.field.empty() && lc_.raster == false)
+                return fail(*classes_node_, "'classes' needs 'field' (the attribute holding the code)");
+            // Without field and without raster: true, a vector source needs it (checked at load).
+            if (lc_.field.empty() && lc_.raster != true) {
+                lc_.field_required = true;
+                lc_.preset_at = c_.at(*classes_node_);
+            }
+            return true;
+        }
+        if (field_node_) return fail(*field_node_, "'field' needs 'classes' or 'preset' to say what its codes mean");
+        if (lc_.kind == LayerKind::FloodDuration)
+            return fail(node_, "a flood_duration layer needs 'field' with 'preset: a31a_duration' or 'classes'");
+        return true;
+    }
+
+    bool check_preset() {
+        if (preset_kind(lc_.preset) != lc_.kind)
+            return fail(*preset_node_, "preset '" + lc_.preset + "' does not fit a " + to_string(lc_.kind) + " layer");
+        lc_.classes = preset_classes(lc_.preset);
+        if (!lc_.field.empty() || lc_.raster == true) return true;
+        lc_.field = preset_default_field(lc_.preset);
+        lc_.field_at = lc_.preset_at;
+        if (!lc_.field.empty()) return true;
+        // Unless the source turns out to be a raster (cell values are the codes).
+        if (lc_.raster == false)
+            return fail(*preset_node_, "preset '" + lc_.preset +
+                                           "' needs 'field' (e.g. A31a_205 for 想定最大規模, A31a_105 for 計画規模)");
+        lc_.field_required = true;
+        return true;
+    }
+
+    bool check_raster(bool zone_classes) {
+        if (!zone_classes)
+            return fail(node_, "a raster layer must be flood_depth or flood_duration (classes from cell values)");
+        if (field_node_)
+            return fail(*field_node_, "'field' does not apply to a raster layer: the cell value is the class code");
+        if (lc_.classes.empty()) return fail(node_, "a raster layer needs 'preset' or 'classes' for its cell values");
+        return true;
+    }
+
+    bool check_legend() {
+        if (lc_.raster == false) return fail(node_, "'legend' applies only to raster layers");
+        if (lc_.band_at.line) return fail(node_, "use either 'legend' (colours of bands 1-3) or 'band', not both");
+        if (field_node_)
+            return fail(*field_node_, "'field' does not apply to a raster layer: the cell colour is the class");
+        if (lc_.classes.empty()) return fail(node_, "'legend' needs 'preset' or 'classes' for its codes");
+        for (const auto& [rgb, code] : lc_.legend)
+            if (!lc_.classes.count(code))
+                return fail(node_, "legend code '" + code + "' is not a class of this layer's preset or classes");
+        lc_.raster = true;
+        lc_.field.clear();  // a preset's default field does not apply
+        lc_.field_required = false;
+        return true;
+    }
+
+    SchemaChecker& c_;
+    const std::string& dir_;
+    const YNode& node_;
+    std::string where_;
+    Map m_;
+    LayerConfig lc_;
+    const YNode* field_node_ = nullptr;
+    const YNode* preset_node_ = nullptr;
+    const YNode* classes_node_ = nullptr;
+};
+
+// `coverage:` / `municipality:`: a source path, or {source, layer, crs}.
+std::optional<AreaConfig> read_area(SchemaChecker& c, const std::string& dir, const std::string& key, const Map& top) {
+    const YNode* v = top.get(key);
+    if (!v) return std::nullopt;
+    AreaConfig a;
+    a.at = c.at(*top.key_node(key));
+    if (v->kind == YNode::Kind::Scalar) {
+        a.source = trim(v->value);
+    } else if (v->kind == YNode::Kind::Map) {
+        Map m = c.map(v, key, kAreaKeys);
+        a.source = trim(c.text(m.get("source"), key + ".source"));
+        a.layer = c.text(m.get("layer"), key + ".layer");
+        a.crs = trim(c.text(m.get("crs"), key + ".crs"));
+    } else {
+        c.error(*v, "'" + key + "' must be a polygon source or {source, layer}");
+        return std::nullopt;
+    }
+    if (a.source.empty()) {
+        c.error(*v, "'" + key + "' has no source");
+        return std::nullopt;
+    }
     a.resolved_source = resolve_source(dir, a.source);
     return a;
 }
 
+void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
+    Map top = c.map(&root, "the hazard config", kTopKeys);
+    if (!top) return;
+    cfg.name = c.text(top.get("name"), "name");
+    c.text(top.get("description"), "description");
+    cfg.coverage = read_area(c, cfg.dir, "coverage", top);
+    cfg.municipality = read_area(c, cfg.dir, "municipality", top);
+    const YNode* layers = c.require(top, "layers", root);
+    const std::vector<YNode>* items = c.list(layers, "layers");
+    if (items && items->empty()) c.error(*layers, "'layers' must be a non-empty list");
+    for (size_t i = 0; items && i < items->size(); ++i) {
+        LayerReader reader(c, cfg.dir, (*items)[i], index_name("layers", i));
+        if (auto lc = reader.read()) cfg.layers.push_back(std::move(*lc));
+    }
+}
+
 }  // namespace
 
-const char* to_string(LayerKind k) {
-    switch (k) {
-        case LayerKind::FloodDepth: return "flood_depth";
-        case LayerKind::FloodDuration: return "flood_duration";
-        case LayerKind::HouseCollapse: return "house_collapse";
-        case LayerKind::Landslide: return "landslide";
-        case LayerKind::Shelters: return "shelters";
-    }
-    return "?";
-}
+const char* to_string(LayerKind k) { return EnumTable<LayerKind>(kLayerKindNames).name(k); }
 
 std::map<std::string, ClassRange> preset_classes(const std::string& preset) {
     if (preset == "a31a_depth")
@@ -386,49 +443,10 @@ HazardConfig parse_hazard_config(const std::string& text, const std::string& pat
     cfg.path = path;
     size_t slash = path.find_last_of('/');
     cfg.dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    if (auto bad = find_invalid_utf8(text))
-        throw InputError({path, bad->line, bad->column},
-                         "hazard config is not UTF-8 (looks like " + guess_encoding(text) + "); save it as UTF-8");
-    // NUL is valid UTF-8 but yaml-cpp reports it as a baffling "unknown escape character".
-    if (size_t nul = text.find('\0'); nul != std::string::npos) {
-        int line = 1, column = 1;
-        for (size_t i = 0; i < nul; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        throw InputError({path, line, column}, "hazard config contains a NUL byte (a binary file, not YAML?)");
-    }
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::ParserException& e) {
-        throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
-    } catch (const YAML::Exception& e) {
-        // Deep nesting ends here with the bare text "bad file".
-        throw InputError({path, 0, 0}, "cannot parse hazard config (too deeply nested or malformed)");
-    }
-    if (!root || root.IsNull()) throw InputError({path, 0, 0}, "hazard config is empty");
-    bool has_layers = false;
-    for (auto& [k, key_node, v] : entries(path, root, "hazard config")) {
-        if (k == "name") {
-            cfg.name = scalar(path, v, k);
-        } else if (k == "description") {
-            scalar(path, v, k);
-        } else if (k == "coverage" || k == "municipality") {
-            (k == "coverage" ? cfg.coverage : cfg.municipality) = parse_area(path, cfg.dir, k, key_node, v);
-        } else if (k == "layers") {
-            if (!v.IsSequence() || v.size() == 0) fail(path, v, "'layers' must be a non-empty list");
-            for (const auto& item : v) cfg.layers.push_back(parse_layer(path, cfg.dir, item));
-            has_layers = true;
-        } else {
-            fail(path, key_node, "unknown key '" + k + "' (expected name, description, coverage, municipality, layers)");
-        }
-    }
-    if (!has_layers) throw InputError(at(path, root), "hazard config has no 'layers'");
+    YamlReadOptions options;
+    options.what = "hazard config";
+    options.one_document_hint = "a hazard config is one document";
+    read_or_throw(text, path, options, [&](SchemaChecker& c, const YNode& root) { read_config(c, root, cfg); });
     if (cfg.name.empty()) cfg.name = base_name(path);
     return cfg;
 }

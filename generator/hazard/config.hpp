@@ -8,11 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "common/enum_table.hpp"
 #include "common/error.hpp"
+#include "hazard/exposure.hpp"
 
 namespace sheetgen {
 
 enum class LayerKind { FloodDepth, FloodDuration, HouseCollapse, Landslide, Shelters };
+// The one table of layer kind names (`kind:` in a config, to_string).
+inline constexpr EnumName<LayerKind> kLayerKindNames[] = {{"flood_depth", LayerKind::FloodDepth},
+                                                         {"flood_duration", LayerKind::FloodDuration},
+                                                         {"house_collapse", LayerKind::HouseCollapse},
+                                                         {"landslide", LayerKind::Landslide},
+                                                         {"shelters", LayerKind::Shelters}};
 const char* to_string(LayerKind k);  // "flood_depth" ...
 
 // A value range for one attribute code: metres for depth, hours for duration.
@@ -81,7 +89,7 @@ struct LayerConfig {
     SourceLocation type_field_at;
     // shelters: what the layer's sites are (emergency_site for the GSI
     // 指定緊急避難場所 data); a truthy welfare field makes a site a welfare shelter.
-    std::string shelter_type = "emergency_site";
+    ShelterType shelter_type = ShelterType::EmergencySite;
     ShelterFields shelter_fields;
     std::map<std::string, SourceLocation> shelter_field_at;  // config key -> where written
 };
@@ -107,8 +115,9 @@ struct HazardConfig {
     std::optional<AreaConfig> municipality;
 };
 
-// Throws InputError with file:line:column on any problem (syntax, unknown or
-// duplicate key, wrong type, bad class range, unknown preset/kind).
+// Throws one InputError listing EVERY problem found, each at file:line:column
+// (columns in characters): syntax, unknown or duplicate key (with a
+// did-you-mean), wrong type, bad class range, unknown preset/kind.
 HazardConfig load_hazard_config(const std::string& path);
 // Same, from text already read; `path` names the file for messages and for
 // resolving relative sources.

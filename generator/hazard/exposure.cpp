@@ -59,22 +59,7 @@ std::string DurationRange::label_ja() const {
     return hours(min_h) + "時間以上" + hours(max_h) + "時間未満";
 }
 
-const char* to_string(ShelterType t) {
-    switch (t) {
-        case ShelterType::EmergencySite: return "emergency_site";
-        case ShelterType::EvacuationShelter: return "evacuation_shelter";
-        case ShelterType::WelfareShelter: return "welfare_shelter";
-    }
-    return "emergency_site";
-}
-
-const char* label_ja(ShelterType t) {
-    switch (t) {
-        case ShelterType::EmergencySite: return "指定緊急避難場所";
-        case ShelterType::EvacuationShelter: return "指定避難所";
-        case ShelterType::WelfareShelter: return "福祉避難所";
-    }
-    return "指定緊急避難場所";
-}
+const char* to_string(ShelterType t) { return EnumTable<ShelterType>(kShelterTypeNames).name(t); }
+const char* label_ja(ShelterType t) { return EnumTable<ShelterType>(kShelterTypeNames).label(t); }
 
 }  // namespace sheetgen

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/enum_table.hpp"
 #include "common/geo.hpp"
 
 namespace sheetgen {
@@ -67,6 +68,12 @@ struct Exposure {
 // 指定避難所 is where people stay; a 福祉避難所 takes people it agreed to
 // receive in advance (2021 guideline).
 enum class ShelterType { EmergencySite, EvacuationShelter, WelfareShelter };
+// The one table of shelter type names (hazard config `shelter_type:`, CSV,
+// documents) and their Japanese labels.
+inline constexpr EnumName<ShelterType> kShelterTypeNames[] = {
+    {"emergency_site", ShelterType::EmergencySite, "指定緊急避難場所"},
+    {"evacuation_shelter", ShelterType::EvacuationShelter, "指定避難所"},
+    {"welfare_shelter", ShelterType::WelfareShelter, "福祉避難所"}};
 const char* to_string(ShelterType t);  // "emergency_site" ...
 const char* label_ja(ShelterType t);   // "指定緊急避難場所" ...
 

@@ -28,6 +28,15 @@ void ensure_gdal_registered() {
     std::call_once(once, [] { GDALAllRegister(); });
 }
 
+GDALDatasetUniquePtr open_source(const LayerConfig& lc, unsigned flags) {
+    require_openable_source(lc);  // never hand GDAL a FIFO or a device
+    ensure_gdal_registered();
+    CPLStringList opts;
+    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
+    return GDALDatasetUniquePtr(GDALDataset::FromHandle(
+        GDALOpenEx(lc.resolved_source.c_str(), flags | GDAL_OF_READONLY, nullptr, opts.List(), nullptr)));
+}
+
 OGRSpatialReference wgs84_lonlat() {
     OGRSpatialReference srs;
     srs.SetWellKnownGeogCS("WGS84");
@@ -188,18 +197,14 @@ std::string house_collapse_type(const std::string& v) {
 
 // Opens a config layer's source and layer with errors pointing at the config.
 struct OpenedLayer {
-    DatasetPtr ds;
+    GDALDatasetUniquePtr ds;
     OGRLayer* layer = nullptr;
 };
 
 OpenedLayer open_layer(const LayerConfig& lc) {
     OpenedLayer o;
-    CPLStringList opts;
-    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
-    require_openable_source(lc);
     QuietGdalErrors quiet;
-    o.ds.reset(GDALDataset::FromHandle(GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                  nullptr, opts.List(), nullptr)));
+    o.ds = open_source(lc, GDAL_OF_VECTOR);
     if (!o.ds) {
         std::string why = QuietGdalErrors::last_error();
         throw InputError(lc.source_at.line ? lc.source_at : lc.at,
@@ -412,7 +417,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
             warn.add("no geometry", fid + ": no geometry, skipped");
             continue;
         }
-        GeometryPtr g(g0->getGeometryType() == wkbFlatten(g0->getGeometryType()) && !OGR_GT_IsNonLinear(g0->getGeometryType())
+        OGRGeometryUniquePtr g(g0->getGeometryType() == wkbFlatten(g0->getGeometryType()) && !OGR_GT_IsNonLinear(g0->getGeometryType())
                           ? g0->clone()
                           : g0->getLinearGeometry());
         if (!g) {
@@ -438,7 +443,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
             warn.add("non-polygon geometry", fid + ": not a polygon (" + std::string(g->getGeometryName()) + "), skipped");
             continue;
         }
-        GeometryPtr repaired;
+        OGRGeometryUniquePtr repaired;
         if (!g->IsValid()) {
             repaired.reset(g->MakeValid());
             polys.clear();
@@ -512,7 +517,7 @@ std::unique_ptr<ZoneIndex> load_area(const AreaConfig& area, const std::string& 
     while (OGRFeatureUniquePtr f = next_feature(lc, o.layer)) {
         const OGRGeometry* g0 = f->GetGeometryRef();
         if (!g0 || g0->IsEmpty()) continue;
-        GeometryPtr g(g0->getLinearGeometry());
+        OGRGeometryUniquePtr g(g0->getLinearGeometry());
         if (!g) continue;
         g->flattenTo2D();
         if (!finite_geometry(*g) || (ct && g->transform(ct.get()) != OGRERR_NONE)) continue;
@@ -608,9 +613,7 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
     int i_quake = idx(sf.earthquake, "earthquake_field"), i_inland = idx(sf.inland_flood, "inland_flood_field");
     int i_welfare = idx(sf.welfare, "welfare_field"), i_power = idx(sf.power, "power_field");
     int i_indoor = idx(sf.indoor, "indoor_field");
-    const ShelterType layer_type = lc.shelter_type == "welfare_shelter"      ? ShelterType::WelfareShelter
-                                   : lc.shelter_type == "evacuation_shelter" ? ShelterType::EvacuationShelter
-                                                                             : ShelterType::EmergencySite;
+    const ShelterType layer_type = lc.shelter_type;
     int i_x = idx(sf.x, "x_field"), i_y = idx(sf.y, "y_field");
     if ((i_x < 0) != (i_y < 0)) throw InputError(lc.at, "layer '" + lc.name + "': give both x_field and y_field");
     TransformPtr ct = make_transform(lc, o.layer);
@@ -874,7 +877,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
                 for (size_t i = 0; i < r.size(); ++i) ring->setPoint(static_cast<int>(i), r[i].x, r[i].y);
                 g.addRingDirectly(ring);
             }
-            GeometryPtr simple(g.SimplifyPreserveTopology(tol_deg));
+            OGRGeometryUniquePtr simple(g.SimplifyPreserveTopology(tol_deg));
             std::vector<const OGRPolygon*> simple_parts;
             collect_polygons(simple.get(), simple_parts);
             if (!simple_parts.empty()) {
@@ -1010,10 +1013,10 @@ ZoneKind zone_kind(LayerKind k) {
 }
 
 // Simplified to the page's resolution, each polygon part as one map item.
-void add_items(std::vector<MapItem>& items, GeometryPtr clipped, const ZoneAttr& a, uint32_t order,
+void add_items(std::vector<MapItem>& items, OGRGeometryUniquePtr clipped, const ZoneAttr& a, uint32_t order,
                double resolution_m) {
     if (resolution_m > 0) {
-        GeometryPtr simple(clipped->SimplifyPreserveTopology(resolution_m));
+        OGRGeometryUniquePtr simple(clipped->SimplifyPreserveTopology(resolution_m));
         if (simple && !simple->IsEmpty()) clipped = std::move(simple);
     }
     std::vector<const OGRPolygon*> parts;
@@ -1042,13 +1045,13 @@ OGRPolygon ogr_polygon(const std::vector<std::vector<Pt>>& rings) {
 // One indexed zone in the frame's metres, clipped to the frame; null when
 // nothing of it is inside. Big river polygons are first cut to the padded
 // lon/lat frame, so only the part near the home is reprojected and clipped.
-GeometryPtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f) {
-    GeometryPtr work;
+OGRGeometryUniquePtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f) {
+    OGRGeometryUniquePtr work;
     const Box& ll = f.frame_ll;
     if (pb.minx >= ll.minx && pb.maxx <= ll.maxx && pb.miny >= ll.miny && pb.maxy <= ll.maxy) {
         work.reset(g.clone());
     } else {
-        GeometryPtr cut(g.Intersection(&f.ll_frame));
+        OGRGeometryUniquePtr cut(g.Intersection(&f.ll_frame));
         std::vector<const OGRPolygon*> cut_parts;
         collect_polygons(cut.get(), cut_parts);
         if (cut_parts.empty()) return nullptr;
@@ -1057,14 +1060,14 @@ GeometryPtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f) {
         } else {
             auto multi = std::make_unique<OGRMultiPolygon>();
             for (const OGRPolygon* cp : cut_parts) multi->addGeometry(cp);
-            work = std::move(multi);
+            work.reset(multi.release());
         }
     }
     if (work->transform(f.to_local.get()) != OGRERR_NONE) return nullptr;
     OGREnvelope env;
     work->getEnvelope(&env);
     const OGREnvelope& fe = f.frame_env;
-    GeometryPtr clipped;
+    OGRGeometryUniquePtr clipped;
     if (env.MinX >= fe.MinX && env.MaxX <= fe.MaxX && env.MinY >= fe.MinY && env.MaxY <= fe.MaxY)
         clipped.reset(work->clone());
     else if (env.Intersects(fe))
@@ -1088,16 +1091,16 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
     if (!f) return out;
     std::vector<MapItem> items;
     for (uint32_t poly : impl_->index.query_box(f->frame_ll)) {
-        GeometryPtr clipped = clip_zone(ogr_polygon(impl_->index.rings(poly)), impl_->index.box(poly), *f);
+        OGRGeometryUniquePtr clipped = clip_zone(ogr_polygon(impl_->index.rings(poly)), impl_->index.box(poly), *f);
         if (clipped) add_items(items, std::move(clipped), impl_->attrs[impl_->index.tag(poly)], poly, resolution_m);
     }
     // Raster layers: the cells in the frame as polygons, after the vector zones in load order.
     uint32_t raster_order = static_cast<uint32_t>(impl_->index.size());
     for (const auto& rz : impl_->rasters) {
         for (auto& cp : rz.raster->polygons_in(f->frame_ll)) {
-            GeometryPtr work = std::move(cp.lonlat);
+            OGRGeometryUniquePtr work = std::move(cp.lonlat);
             if (work->transform(f->to_local.get()) != OGRERR_NONE) continue;
-            GeometryPtr clipped(work->Intersection(&f->frame));
+            OGRGeometryUniquePtr clipped(work->Intersection(&f->frame));
             if (!clipped || clipped->IsEmpty()) continue;
             const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
             // Cells carry flood classes only (depth or duration).

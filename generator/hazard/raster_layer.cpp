@@ -17,36 +17,24 @@ constexpr int kWindow = 256;
 
 SourceLocation where(const LayerConfig& lc) { return lc.source_at.line ? lc.source_at : lc.at; }
 
-GDALDataset* open_raster(const LayerConfig& lc) {
-    require_openable_source(lc);
-    CPLStringList opts;
-    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
-    return GDALDataset::FromHandle(
-        GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, opts.List(), nullptr));
-}
-
 }  // namespace
 
 bool is_raster_source(const LayerConfig& lc) {
     if (lc.raster) return *lc.raster;
     if (lc.kind != LayerKind::FloodDepth && lc.kind != LayerKind::FloodDuration) return false;
-    require_openable_source(lc);
     QuietGdalErrors quiet;
-    CPLStringList opts;
-    for (const auto& s : lc.open_options) opts.AddString(s.c_str());
     // A vector layer wins (a GeoPackage may hold both): only a source with
     // raster bands and no vector layer is a raster.
-    DatasetPtr vec(GDALDataset::FromHandle(
-        GDALOpenEx(lc.resolved_source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, opts.List(), nullptr)));
+    GDALDatasetUniquePtr vec = open_source(lc, GDAL_OF_VECTOR);
     if (vec && vec->GetLayerCount() > 0) return false;
     vec.reset();
-    DatasetPtr ras(open_raster(lc));
+    GDALDatasetUniquePtr ras = open_source(lc, GDAL_OF_RASTER);
     return ras && ras->GetRasterCount() > 0;
 }
 
 RasterLayer::RasterLayer(const LayerConfig& lc) : name_(lc.name) {
     QuietGdalErrors quiet;
-    ds_.reset(open_raster(lc));
+    ds_ = open_source(lc, GDAL_OF_RASTER);
     if (!ds_) {
         std::string why = QuietGdalErrors::last_error();
         throw InputError(where(lc), "layer '" + lc.name + "': cannot open raster source '" + lc.source + "'" +
@@ -227,8 +215,8 @@ std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll) co
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
     GDALDriver* mem_vec = GetGDALDriverManager()->GetDriverByName("Memory");
     if (!mem || !mem_vec) return out;
-    DatasetPtr win(mem->Create("", w, h, 2, GDT_Float32, nullptr));
-    DatasetPtr vec(mem_vec->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+    GDALDatasetUniquePtr win(mem->Create("", w, h, 2, GDT_Float32, nullptr));
+    GDALDatasetUniquePtr vec(mem_vec->Create("", 0, 0, 0, GDT_Unknown, nullptr));
     if (!win || !vec) return out;
     double wgt[6] = {gt_[0] + x0 * gt_[1], gt_[1], 0, gt_[3] + y0 * gt_[5], 0, gt_[5]};
     win->SetGeoTransform(wgt);

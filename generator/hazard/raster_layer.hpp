@@ -39,7 +39,7 @@ public:
     // raster or covers more than 4 million cells.
     struct CellPolygon {
         double value = 0;
-        GeometryPtr lonlat;
+        OGRGeometryUniquePtr lonlat;
     };
     std::vector<CellPolygon> polygons_in(const Box& lonlat_box) const;
     // The raster's extent in WGS84 lon/lat (its corners and edge midpoints).
@@ -74,7 +74,7 @@ private:
     // share between threads: every use is under mu_. Sampling is a cache hit
     // almost always, so the lock is held for well under a microsecond.
     mutable std::mutex mu_;
-    DatasetPtr ds_;
+    GDALDatasetUniquePtr ds_;
     GDALRasterBand* band_ = nullptr;
     TransformPtr to_raster_;  // WGS84 lon/lat -> raster CRS; null when the same
     TransformPtr to_wgs_;     // the inverse

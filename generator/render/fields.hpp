@@ -70,7 +70,5 @@ std::vector<std::string> formats_for(ValueType type);
 // Display text ("" when the value is absent).
 std::string format_value(const FieldValue& v, const std::string& format, const Date& document_date);
 
-// Closest candidate within a small edit distance ("" when none is close).
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace sheetgen::render

@@ -18,22 +18,27 @@ double subtitle_width(const FontFace& font, const std::string& id_text) {
     return page_content_width() - font.text_width(id_text, kIdSize) - 8;
 }
 
-PageHeader layout_page_header(const FontFace& font, const Template& tpl, const std::string& id, bool shared) {
+PageHeader layout_header(const FontFace& font, const std::string& title, const std::string& subtitle,
+                         const std::string& id_text) {
     PageHeader h;
-    h.id_text = "ID: " + id;
-    h.title = wrap_text(font, tpl.title, kTitleSize, title_width(font));
+    h.id_text = id_text;
+    h.title = wrap_text(font, title, kTitleSize, title_width(font));
     if (h.title.empty()) h.title.emplace_back();
     double last_title = h.title_base + (h.title.size() - 1) * kTitleSize * 1.25;
     // The ID sits under the last title line; the subtitle runs left of it.
     h.id_base = last_title + 9;
     h.subtitle_base = last_title + 11;
-    const std::string& subtitle =
-        shared || tpl.subtitle_without_consent.empty() ? tpl.subtitle : tpl.subtitle_without_consent;
     if (!subtitle.empty())
         h.subtitle = wrap_text(font, subtitle, kSubtitleSize, std::max(subtitle_width(font, h.id_text), kSubtitleSize * 4));
     double last = h.subtitle.empty() ? last_title + 11 : h.subtitle_base + (h.subtitle.size() - 1) * kSubtitleSize * 1.22;
     h.rule_y = std::max(52.0, last + 5);
     return h;
+}
+
+PageHeader layout_page_header(const FontFace& font, const Template& tpl, const std::string& id, bool shared) {
+    const std::string& subtitle =
+        shared || tpl.subtitle_without_consent.empty() ? tpl.subtitle : tpl.subtitle_without_consent;
+    return layout_header(font, tpl.title, subtitle, "ID: " + id);
 }
 
 Rect content_area(const PageHeader& header) {

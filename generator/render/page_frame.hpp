@@ -39,6 +39,9 @@ double subtitle_width(const FontFace& font, const std::string& id_text);
 // subtitle_without_consent (when given) replaces a subtitle that says the
 // sheet is shared with supporters.
 PageHeader layout_page_header(const FontFace& font, const Template& tpl, const std::string& id, bool shared = true);
+// The same for any title, subtitle ('\n' breaks lines) and corner text.
+PageHeader layout_header(const FontFace& font, const std::string& title, const std::string& subtitle,
+                         const std::string& id_text);
 // The content area below the header and above the footer.
 Rect content_area(const PageHeader& header);
 // Content area of a page whose header has one title and one subtitle line.

@@ -2,25 +2,41 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/error.hpp"
+#include "hazard/gdal_util.hpp"
 #include "report/flag_report.hpp"
 
 namespace sheetgen {
 
+namespace {
+// GDAL's last message, without the SQL it may quote (SQLite errors repeat
+// the whole statement): the reason is at the end.
+std::string gdal_error() {
+    std::string m = hazard_detail::QuietGdalErrors::last_error();
+    constexpr size_t kKeep = 160;
+    return m.size() > kKeep ? "..." + m.substr(m.size() - kKeep) : m;
+}
+}  // namespace
+
 struct GpkgWriter::Impl {
+    // Fixed timestamps (gpkg_contents.last_change) for byte-identical output.
+    // Declared first, so it is restored last: after the dataset is closed,
+    // also when the constructor throws. Thread-local, like the writer.
+    std::unique_ptr<CPLConfigOptionSetter> current_date;
     std::string path, temp, temp_dir;
     OutputOptions opts;
-    GDALDataset* ds = nullptr;
+    GDALDatasetUniquePtr ds;
     OGRLayer* layer = nullptr;
     bool in_transaction = false;
 
     ~Impl() {
-        if (ds) GDALClose(ds);
+        ds.reset();  // closed before its files are removed
         if (!temp_dir.empty()) {
             ::unlink(temp.c_str());
             ::unlink((temp + "-journal").c_str());
@@ -33,7 +49,8 @@ struct GpkgWriter::Impl {
 
 GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts)
     : impl_(std::make_unique<Impl>()) {
-    GDALAllRegister();
+    hazard_detail::ensure_gdal_registered();
+    hazard_detail::QuietGdalErrors quiet;  // failures become our OutputError, not lines on stderr
     impl_->path = path;
     impl_->opts = opts;
     check_replaceable(path);
@@ -48,16 +65,15 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     impl_->temp = impl_->temp_dir + "/households.gpkg";
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw OutputError("GDAL has no GeoPackage driver");
-    // Fixed timestamps (gpkg_contents.last_change) for byte-identical output.
     const std::string when = stamp.iso() + "T00:00:00Z";
-    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", when.c_str());
-    impl_->ds = drv->Create(impl_->temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-    if (!impl_->ds) throw OutputError("cannot create GeoPackage " + path + ": " + CPLGetLastErrorMsg());
+    impl_->current_date = std::make_unique<CPLConfigOptionSetter>("OGR_CURRENT_DATE", when.c_str(), false);
+    impl_->ds.reset(drv->Create(impl_->temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!impl_->ds) throw OutputError("cannot create GeoPackage " + path + ": " + gdal_error());
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     impl_->layer = impl_->ds->CreateLayer("households", &wgs84, wkbPoint, nullptr);
-    if (!impl_->layer) throw OutputError("cannot create layer in " + path + ": " + CPLGetLastErrorMsg());
+    if (!impl_->layer) throw OutputError("cannot create layer in " + path + ": " + gdal_error());
     // The same properties, in the same order, as the GeoJSON (flag_report.hpp).
     for (const Property& prop : household_properties(Profile{}, Verdict{})) {
         OGRFieldType type = prop.type == Property::Type::Text ? OFTString
@@ -70,9 +86,10 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     impl_->in_transaction = impl_->ds->StartTransaction() == OGRERR_NONE;
 }
 
-GpkgWriter::~GpkgWriter() { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr); }
+GpkgWriter::~GpkgWriter() = default;
 
 void GpkgWriter::add(const Profile& p, const Verdict& v) {
+    hazard_detail::QuietGdalErrors quiet;
     OGRFeature f(impl_->layer->GetLayerDefn());
     for (const Property& prop : household_properties(p, v)) {
         if (prop.type == Property::Type::Text) f.SetField(prop.name, prop.text.value_or("").c_str());
@@ -83,18 +100,18 @@ void GpkgWriter::add(const Profile& p, const Verdict& v) {
     OGRPoint pt(p.household.location.lon, p.household.location.lat);
     f.SetGeometry(&pt);
     if (impl_->layer->CreateFeature(&f) != OGRERR_NONE)
-        throw OutputError("cannot write a feature to " + impl_->path + ": " + CPLGetLastErrorMsg());
+        throw OutputError("cannot write a feature to " + impl_->path + ": " + gdal_error());
 }
 
 void GpkgWriter::commit() {
+    hazard_detail::QuietGdalErrors quiet;
     if (impl_->in_transaction && impl_->ds->CommitTransaction() != OGRERR_NONE)
-        throw OutputError("cannot write " + impl_->path + ": " + CPLGetLastErrorMsg());
+        throw OutputError("cannot write " + impl_->path + ": " + gdal_error());
     // GDAL 3.6's GDALClose returns nothing: a failed final write shows as the last error.
     CPLErrorReset();
-    GDALClose(impl_->ds);
-    impl_->ds = nullptr;
+    impl_->ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure)
-        throw OutputError("cannot write " + impl_->path + ": " + CPLGetLastErrorMsg());
+        throw OutputError("cannot write " + impl_->path + ": " + gdal_error());
     check_replaceable(impl_->path);
     if (::chmod(impl_->temp.c_str(), impl_->opts.file_mode) != 0 || std::rename(impl_->temp.c_str(), impl_->path.c_str()) != 0)
         throw OutputError("cannot move the GeoPackage into place at " + impl_->path);

@@ -183,7 +183,7 @@ TEST_CASE("A --hazards argument that is not a config file is refused quickly", "
         RunResult r = run(f.dir.file("nul.yaml"));
         INFO(r.out << r.err);
         CHECK(r.exit_code == 3);
-        CHECK(r.err.find(f.dir.file("nul.yaml") + ":2:12: hazard config contains a NUL byte") != std::string::npos);
+        CHECK(r.err.find(f.dir.file("nul.yaml") + ":2:12: the file contains NUL bytes (binary data?): a hazard config is YAML text") != std::string::npos);
     }
     SECTION("a directory") {
         RunResult r = run(f.dir.path());

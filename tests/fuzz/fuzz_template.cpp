@@ -40,7 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         volatile size_t n = t.sections.size() + t.title.size();
         (void)n;
     } catch (const sheetgen::InputError& e) {
+        // Every collected problem, so a half-built diagnostic would be read by ASan.
         volatile size_t n = sheetgen::format_location(e.where()).size();
+        for (const auto& d : e.diagnostics()) n = n + sheetgen::format_diagnostic(d).size();
         (void)n;
     }
     return 0;

@@ -212,3 +212,68 @@ TEST_CASE("depth and duration labels") {
     CHECK(DurationRange{0, 12}.label_ja() == "12時間未満");
     CHECK(DurationRange{672, kUnbounded}.label_en() == ">= 672 h");
 }
+
+TEST_CASE("hazard config: every mistake is reported at once, in character columns", "[hazard][schema]") {
+    // Three independent mistakes, two on lines with Japanese text before them
+    // (3 bytes a character: byte columns would be 60 and 70).
+    const std::string text = "name: 多摩市\n"
+                             "layers:\n"
+                             "  - {name: 洪水浸水想定区域, source: a.gpkg, kind: flood_dept}\n"  // 3
+                             "  - name: 避難所\n"
+                             "    source: sites.csv\n"
+                             "    kind: shelters\n"
+                             "    welfare_feild: 福祉\n"  // 7
+                             "  - {name: 家屋倒壊, source: c.gpkg, kind: house_collapse, type: flood_flw}\n";  // 8
+    auto e = config_error(text);
+    REQUIRE(e.diagnostics().size() == 3);
+    const std::string what = e.what();
+    CHECK(what ==
+          "/cfg/hz.yaml:3:44: unknown layer kind 'flood_dept' (did you mean 'flood_depth'?); allowed: flood_depth, "
+          "flood_duration, house_collapse, landslide, shelters\n"
+          "/cfg/hz.yaml:7:5: unknown key 'welfare_feild' in layers[2] (did you mean 'welfare_field'?)\n"
+          "/cfg/hz.yaml:8:62: unknown house_collapse type 'flood_flw' (did you mean 'flood_flow'?); allowed: "
+          "flood_flow, bank_erosion");
+    // where()/message() still describe the whole list from the first problem on.
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 44);
+    CHECK(format_location(e.where()) + ": " + e.message() == what);
+}
+
+TEST_CASE("hazard config: did-you-mean for keys, presets and shelter types", "[hazard][schema]") {
+    CHECK_THAT(config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    feild: x\n").what(),
+               Catch::Contains("hz.yaml:4:5: unknown key 'feild' in layers[1] (did you mean 'field'?)"));
+    CHECK_THAT(config_error("layers:\n  - source: a.gpkg\n    kind: flood_depth\n    field: x\n    preset: a31a_dept\n")
+                   .what(),
+               Catch::Contains("hz.yaml:5:13: unknown preset 'a31a_dept' (did you mean 'a31a_depth'?)"));
+    CHECK_THAT(config_error("layers:\n  - source: a.csv\n    kind: shelters\n    shelter_type: welfare_shelters\n").what(),
+               Catch::Contains("unknown shelter_type 'welfare_shelters' (did you mean 'welfare_shelter'?)"));
+    CHECK_THAT(config_error("nmae: x\nlayers:\n  - source: a.gpkg\n    kind: flood_depth\n").what(),
+               Catch::Contains("hz.yaml:1:1: unknown key 'nmae' in the hazard config (did you mean 'name'?)"));
+}
+
+TEST_CASE("hazard config: shelter_type is read into the shared ShelterType enum", "[hazard][enum]") {
+    HazardConfig c = parse_hazard_config("layers:\n  - source: a.csv\n    kind: shelters\n    shelter_type: welfare_shelter\n",
+                                         "/cfg/hz.yaml");
+    REQUIRE(c.layers.size() == 1);
+    CHECK(c.layers[0].shelter_type == ShelterType::WelfareShelter);
+    CHECK(parse_hazard_config("layers:\n  - source: a.csv\n    kind: shelters\n", "/cfg/hz.yaml").layers[0].shelter_type ==
+          ShelterType::EmergencySite);
+}
+
+TEST_CASE("hazard enum names parse back to their values", "[hazard][enum]") {
+    const EnumTable<LayerKind> kinds(kLayerKindNames);
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        const auto v = static_cast<LayerKind>(i);
+        CHECK(kinds.parse(to_string(v)) == v);
+    }
+    const EnumTable<ShelterType> types(kShelterTypeNames);
+    for (size_t i = 0; i < types.size(); ++i) {
+        const auto v = static_cast<ShelterType>(i);
+        CHECK(types.parse(to_string(v)) == v);
+        CHECK(std::string(label_ja(v)) == types.label(v));
+        // Each name is accepted by the config reader too.
+        HazardConfig c = parse_hazard_config(
+            std::string("layers:\n  - source: a.csv\n    kind: shelters\n    shelter_type: ") + to_string(v) + "\n", "/x.yaml");
+        CHECK(c.layers.at(0).shelter_type == v);
+    }
+}

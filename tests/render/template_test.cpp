@@ -151,3 +151,20 @@ TEST_CASE("fields: every schema path is documented in docs/template-format.md", 
         CHECK(doc.find("`" + f + "`") != std::string::npos);
     }
 }
+
+TEST_CASE("template: every mistake is reported at once, in character columns", "[template][schema]") {
+    // Byte columns would be 75 and 53: the Japanese labels before them are 3 bytes a character.
+    const std::string text = "title: 個別避難計画\n"
+                             "sections:\n"
+                             "  - {kind: fields, title: 本人の情報, fields: [{label: 氏名, path: person.nmae}]}\n"
+                             "  - kind: tabel\n"
+                             "  - {kind: text, title: 備考, path: person.notes, fromat: lines}\n";
+    auto e = load_error(text);
+    REQUIRE(e.diagnostics().size() == 3);
+    const std::string what = e.what();
+    CHECK_THAT(what, Catch::StartsWith("t.yaml:3:61: unknown field path 'person.nmae' (did you mean 'person.name'?)\n"
+                                       "t.yaml:4:11: unknown section kind 'tabel' (did you mean 'table'?); allowed: "));
+    CHECK_THAT(what, Catch::EndsWith("\nt.yaml:5:49: unknown key 'fromat' in a 'text' section (did you mean 'format'?)"));
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 61);
+}

@@ -1,4 +1,4 @@
-#include "profile/yaml_tree.hpp"
+#include "common/yaml_tree.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +11,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-namespace sheetgen::profile_detail {
+namespace sheetgen {
 
 ColumnMap::ColumnMap(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
@@ -38,8 +38,9 @@ struct StopParsing {};
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const ColumnMap& cols, const std::string& file, int max_depth, std::vector<Diagnostic>& problems)
-        : cols_(cols), file_(file), max_depth_(max_depth), problems_(problems) {}
+    TreeBuilder(const ColumnMap& cols, const std::string& file, const YamlReadOptions& options,
+                std::vector<Diagnostic>& problems)
+        : cols_(cols), file_(file), what_(options.what), max_depth_(options.max_depth), problems_(problems) {}
 
     std::optional<YNode> take_root() { return std::move(root_); }
 
@@ -49,12 +50,12 @@ public:
     void OnNull(const YAML::Mark& m, YAML::anchor_t) override { add(make(YNode::Kind::Null, m)); }
 
     void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
-        problem(m, "aliases (*name) are not allowed in a profile: write the value out in full");
+        problem(m, "aliases (*name) are not allowed in a " + what_ + ": write the value out in full");
         add(make(YNode::Kind::Null, m));
     }
 
     void OnAnchor(const YAML::Mark& m, const std::string&) override {
-        problem(m, "anchors (&name) are not allowed in a profile: write each value out in full");
+        problem(m, "anchors (&name) are not allowed in a " + what_ + ": write each value out in full");
     }
 
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t, const std::string& value) override {
@@ -62,8 +63,7 @@ public:
         n.value = value;
         // yaml-cpp: "?" = plain scalar, "!" = quoted or block scalar.
         n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
-        if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str")
-            problem(m, "YAML tags (" + shown_tag(tag) + ") are not used in profiles: remove the tag");
+        if (tag != "?" && tag != "!" && tag != "tag:yaml.org,2002:str") tag_problem(m, tag);
         add(std::move(n));
     }
 
@@ -93,14 +93,18 @@ private:
     }
 
     void check_tag(const YAML::Mark& m, const std::string& tag) {
-        if (tag != "?" && tag != "!" && !tag.empty()) problem(m, "YAML tags (" + shown_tag(tag) + ") are not used in profiles: remove the tag");
+        if (tag != "?" && tag != "!" && !tag.empty()) tag_problem(m, tag);
+    }
+
+    void tag_problem(const YAML::Mark& m, const std::string& tag) {
+        problem(m, "YAML tags (" + shown_tag(tag) + ") are not used in " + what_ + "s: remove the tag");
     }
 
     void push(YNode n) {
         if (static_cast<int>(stack_.size()) >= max_depth_) {
             Diagnostic d{{file_, n.line, n.column},
                          "nesting too deep (more than " + std::to_string(max_depth_) +
-                             " levels): a profile needs only a few levels"};
+                             " levels): a " + what_ + " needs only a few levels"};
             problems_.push_back(std::move(d));
             throw StopParsing{};
         }
@@ -164,6 +168,7 @@ private:
 
     const ColumnMap& cols_;
     const std::string& file_;
+    const std::string& what_;
     int max_depth_;
     std::vector<Diagnostic>& problems_;
     std::vector<YNode> stack_;
@@ -200,13 +205,13 @@ private:
 
 }  // namespace
 
-YamlTree read_yaml_tree(std::string_view text, const std::string& file_name, int max_depth) {
+YamlTree read_yaml_tree(std::string_view text, const std::string& file_name, const YamlReadOptions& options) {
     YamlTree out;
     ColumnMap cols(text);
     std::istringstream in{std::string(text)};
     try {
         YAML::Parser parser(in);
-        TreeBuilder builder(cols, file_name, max_depth, out.problems);
+        TreeBuilder builder(cols, file_name, options, out.problems);
         bool have_doc = false;
         try {
             have_doc = parser.HandleNextDocument(builder);
@@ -217,14 +222,15 @@ YamlTree read_yaml_tree(std::string_view text, const std::string& file_name, int
         out.root = builder.take_root();
         // A second document would be silently ignored by a naive reader.
         NullHandler skip;
+        bool more = false;
         try {
-            if (parser.HandleNextDocument(skip))
-                out.problems.push_back(
-                    Diagnostic{{file_name, 0, 0}, "more than one YAML document (---): put one household per file"});
+            more = parser.HandleNextDocument(skip);
         } catch (const StopParsing&) {
-            out.problems.push_back(
-                Diagnostic{{file_name, 0, 0}, "more than one YAML document (---): put one household per file"});
+            more = true;
         }
+        if (more)
+            out.problems.push_back(
+                Diagnostic{{file_name, 0, 0}, "more than one YAML document (---): " + options.one_document_hint});
     } catch (const YAML::Exception& e) {
         out.root.reset();
         int line = e.mark.is_null() ? 0 : e.mark.line + 1;
@@ -237,4 +243,4 @@ YamlTree read_yaml_tree(std::string_view text, const std::string& file_name, int
     return out;
 }
 
-}  // namespace sheetgen::profile_detail
+}  // namespace sheetgen

@@ -1,6 +1,7 @@
 #pragma once
-// Internal to profile/: YAML read through yaml-cpp's event API into a small
-// tree that keeps every node's position. The event API (rather than
+// YAML read through yaml-cpp's event API into a small tree that keeps every
+// node's position (line, column in characters), for every input reader
+// (profiles, hazard configs, templates). The event API (rather than
 // YAML::Node) lets us see duplicate keys, anchors and aliases, and stop deep
 // nesting before yaml-cpp's own recursion gets far.
 #include <optional>
@@ -10,7 +11,7 @@
 
 #include "common/error.hpp"
 
-namespace sheetgen::profile_detail {
+namespace sheetgen {
 
 struct YNode {
     enum class Kind { Null, Scalar, Sequence, Map };
@@ -32,8 +33,16 @@ struct YamlTree {
     std::vector<Diagnostic> problems;  // syntax, duplicate keys, anchors, aliases, tags, depth
 };
 
+// What the messages call the file, and how deep it may nest.
+struct YamlReadOptions {
+    std::string what = "profile";  // "profile", "hazard config", "template": "anchors are not allowed in a <what>"
+    int max_depth = 64;
+    // Said after "more than one YAML document (---): ".
+    std::string one_document_hint = "put one document per file";
+};
+
 // `text` must already be valid UTF-8 without BOM. Never throws.
-YamlTree read_yaml_tree(std::string_view text, const std::string& file_name, int max_depth);
+YamlTree read_yaml_tree(std::string_view text, const std::string& file_name, const YamlReadOptions& options);
 
 // 1-based character column of a 0-based byte column on a 0-based line.
 class ColumnMap {
@@ -46,4 +55,4 @@ private:
     std::vector<size_t> line_starts_;
 };
 
-}  // namespace sheetgen::profile_detail
+}  // namespace sheetgen
