@@ -107,6 +107,7 @@ ImportResult run_import(const ImportOptions& opts, std::ostream& out, std::ostre
         ++res.skipped_rows;
     };
     std::map<std::string, std::string> seen;  // lower-cased id -> LEDGER:ROW
+    bool wrote_any = false;
     for (const Ledger& l : ledgers) {
         ColumnPlan plan = plan_columns(mapping, l.headers);
         for (const LedgerRow& row : l.rows) {
@@ -156,12 +157,17 @@ ImportResult run_import(const ImportOptions& opts, std::ostream& out, std::ostre
                 out << where << ": id " << rec.id << ": would "
                     << (exists ? "update " + join(changed) : "create " + path) << "\n";
             } else {
-                write_file_atomic(path, text, opts.output);
+                // Written and fsync'd under a temporary name, then renamed; the
+                // folder is synced once at the end (not once per profile).
+                StagedFile staged(path, text, opts.output);
+                staged.commit();
+                wrote_any = true;
                 out << where << ": id " << rec.id << ": " << (exists ? "updated " + join(changed) : "created") << "\n";
             }
             ++(exists ? res.updated : res.created);
         }
     }
+    if (wrote_any) sync_directory(opts.out_dir);
     // Profiles the ledger no longer has: reported, never deleted.
     std::error_code ec;
     if (std::filesystem::is_directory(opts.out_dir, ec)) {
