@@ -117,6 +117,7 @@ int run_command(Command& command, const std::vector<std::string>& argv, Streams 
 
 const std::vector<CommandEntry>& command_table() {
     static const std::vector<CommandEntry> table = {
+        {"import", make_import_command},
         {"validate", make_validate_command},
         {"flag", make_flag_command},
         {"render", make_render_command},

@@ -70,5 +70,6 @@ std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_roster_command();
 std::unique_ptr<Command> make_review_command();
 std::unique_ptr<Command> make_diff_command();
+std::unique_ptr<Command> make_import_command();
 
 }  // namespace sheetgen::cli

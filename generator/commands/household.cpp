@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "commands/command_io.hpp"
+#include "hazard/approximate.hpp"
 #include "hazard/hazard_set.hpp"
 
 namespace sheetgen::commands {
@@ -30,7 +31,10 @@ ProfileResult parse_household(const std::string& path, PipelineCpu* cpu) {
 Assessment assess_household(const Profile& profile, const HazardSet& hazards, const RiskOptions& risk,
                             PipelineCpu* cpu) {
     ThreadCpuClock overlay;
-    Exposure exposure = hazards.expose(profile.household.location);
+    // A location from the address is approximate: the worst hazard within its radius counts.
+    const auto radius = location_uncertainty_m(profile, risk);
+    Exposure exposure = radius ? expose_worst_within(hazards, profile.household.location, *radius)
+                               : hazards.expose(profile.household.location);
     if (cpu) cpu->overlay_ns += overlay.elapsed_ns();
     ThreadCpuClock assess_clock;
     Verdict verdict = assess(profile, exposure, hazards.shelters(), risk);

@@ -92,6 +92,10 @@ void SchemaChecker::error(int line, int column, const std::string& message) {
     out_.push_back(Diagnostic{{file_, line, column}, message});
 }
 
+void SchemaChecker::warning(const YNode& n, const std::string& message) {
+    out_.push_back(Diagnostic{{file_, n.line, n.column}, message, Severity::Warning});
+}
+
 // A token is a word, number, date or path: letters, digits and _ . + - / only,
 // so a line of another file (root:$6$...:19700:0:99999:7:::) is never repeated.
 std::string SchemaChecker::shown(const std::string& v) const {

@@ -34,6 +34,8 @@ public:
 
     void error(int line, int column, const std::string& message);
     void error(const YNode& n, const std::string& message) { error(n.line, n.column, message); }
+    // A problem that does not make the input invalid (e.g. a draft profile's missing fields).
+    void warning(const YNode& n, const std::string& message);
     const std::string& file() const { return file_; }
     SourceLocation at(const YNode& n) const { return SourceLocation{file_, n.line, n.column}; }
     // How many problems have been reported so far (to skip checks that would

@@ -105,11 +105,21 @@ struct HouseholdMember {
     std::string notes;     // e.g. 日中は不在
 };
 
+// How household.location was found (sheetgen import): from the ledger's
+// coordinates, or from the address at a gazetteer's block or town point.
+struct LocationSource {
+    std::string method;     // ledger, gazetteer, or what staff write (e.g. survey)
+    std::string level;      // block, town ("" when exact)
+    std::string gazetteer;  // gazetteer file name
+    std::optional<Date> date;
+};
+
 struct Household {
     std::string address;
     std::string district;  // 関戸, 永山 ... (derived from the address when absent)
     LatLon location;
     SourceLocation location_at;  // where `location` is in the file
+    std::optional<LocationSource> location_source;
     BuildingType building_type = BuildingType::Detached;
     int storeys = 1;
     int living_floor = 1;    // floor the person lives on
@@ -243,6 +253,7 @@ struct Profile {
     Evacuation evacuation;
     Consent consent;
     SupplyStock supplies;  // optional (ventilator plan)
+    bool draft = false;    // 下書き: imported, not yet completed at a home visit
 
     bool uses_ventilator() const;
     bool has_power_dependent_device() const;

@@ -12,14 +12,16 @@ namespace {
 
 using Map = SchemaChecker::Map;
 
-const std::vector<std::string> kTopKeys = {"schema",       "id",       "updated",    "person",  "household", "devices",
-                                           "power_backup", "contacts", "evacuation", "consent", "supplies"};
+const std::vector<std::string> kTopKeys = {"schema",       "id",       "updated",    "draft",   "person",
+                                           "household",    "devices",  "power_backup", "contacts", "evacuation",
+                                           "consent",      "supplies"};
 const std::vector<std::string> kPersonKeys = {"name",       "kana",       "birthdate",   "sex",      "blood_type",
                                               "weight_kg",  "diagnoses",  "care_needs",  "care_notes", "mobility",
                                               "communication", "allergies", "medications", "notes"};
 const std::vector<std::string> kMedicationKeys = {"name", "dose", "timing"};
-const std::vector<std::string> kHouseholdKeys = {"address",        "district", "location", "building", "living_floor",
-                                                 "sleeping_floor", "members"};
+const std::vector<std::string> kHouseholdKeys = {"address",  "district",     "location",       "location_source",
+                                                 "building", "living_floor", "sleeping_floor", "members"};
+const std::vector<std::string> kLocationSourceKeys = {"method", "level", "gazetteer", "date"};
 const std::vector<std::string> kLocationKeys = {"lat", "lon"};
 const std::vector<std::string> kBuildingKeys = {"type", "storeys", "elevator"};
 const std::vector<std::string> kMemberKeys = {"relation", "name", "age", "notes"};
@@ -140,6 +142,20 @@ bool read_floor(SchemaChecker& c, const Map& m, const char* key, bool storeys_gi
     return true;
 }
 
+// How the location was found (sheetgen import): method, block/town level, gazetteer and its date.
+void read_location_source(SchemaChecker& c, const YNode* node, Household& h) {
+    Map m = c.map(node, "household.location_source", kLocationSourceKeys);
+    if (!m) return;
+    LocationSource src;
+    src.method = c.text(c.require(m, "method", *node), "household.location_source.method");
+    src.level = c.text(m.get("level"), "household.location_source.level");
+    if (!src.level.empty() && src.level != "block" && src.level != "town")
+        c.error(*m.get("level"), "household.location_source.level must be block or town");
+    src.gazetteer = c.text(m.get("gazetteer"), "household.location_source.gazetteer");
+    src.date = c.date(m.get("date"), "household.location_source.date", false);
+    h.location_source = src;
+}
+
 void read_household(SchemaChecker& c, const YNode& root, const Map& top, Profile& p) {
     const YNode* node = c.require(top, "household", root);
     Map m = c.map(node, "household", kHouseholdKeys);
@@ -150,6 +166,7 @@ void read_household(SchemaChecker& c, const YNode& root, const Map& top, Profile
     h.district = c.text(m.get("district"), "household.district");
     if (h.district.empty()) h.district = district_from_address(h.address);
     read_location(c, c.require(m, "location", *node), h);
+    read_location_source(c, m.get("location_source"), h);
     const bool storeys_given = read_building(c, m, h);
     read_floor(c, m, "living_floor", storeys_given, h, h.living_floor);
     if (!read_floor(c, m, "sleeping_floor", storeys_given, h, h.sleeping_floor)) h.sleeping_floor = h.living_floor;
@@ -210,6 +227,27 @@ void read_consent(SchemaChecker& c, const YNode& root, const Map& top, Profile& 
     p.consent.date = c.date(cm.get("date"), "consent.date", false);
 }
 
+// A draft (imported) profile is valid; the warning says what a complete plan still needs.
+void read_draft(SchemaChecker& c, const Map& top, Profile& p) {
+    const YNode* d = top.get("draft");
+    if (auto v = c.boolean(d, "draft")) p.draft = *v;
+    if (!p.draft) return;
+    std::vector<std::string> missing;
+    if (p.person.care_needs.empty()) missing.push_back("person.care_needs");
+    if (p.devices.empty()) missing.push_back("devices");
+    bool doctor = false;
+    for (const auto& ct : p.contacts) doctor = doctor || ct.role == ContactRole::Doctor;
+    if (!doctor) missing.push_back("contacts (doctor)");
+    if (p.evacuation.destinations.empty() && p.evacuation.shelter.empty())
+        missing.push_back("evacuation.destinations or evacuation.shelter");
+    if (p.evacuation.supporters.empty()) missing.push_back("evacuation.supporters");
+    if (!p.consent.date) missing.push_back("consent.date");
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    c.warning(*d, "draft (下書き): imported from a ledger; a complete plan still needs " +
+                      (list.empty() ? std::string("a check at a home visit, then remove 'draft'") : list));
+}
+
 }  // namespace
 
 void read_profile(SchemaChecker& c, const YNode& root, Profile& p, SourceLocation& id_at) {
@@ -228,6 +266,7 @@ void read_profile(SchemaChecker& c, const YNode& root, Profile& p, SourceLocatio
     read_evacuation(c, top, p);
     read_supplies(c, top, p);
     read_consent(c, root, top, p);
+    read_draft(c, top, p);
 }
 
 }  // namespace sheetgen::profile_detail

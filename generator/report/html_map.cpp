@@ -248,8 +248,9 @@ HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlM
     }
     for (size_t i = 0; i < kinds.size(); ++i) s += std::string(i ? "," : "") + "\"" + kinds[i] + "\"";
     s += "]";
-    // Profiles carry exact coordinates today; the page already draws "approximate": true differently.
-    s += ",\"approximate\":false";
+    // A location from the address (a gazetteer's town or block point) is drawn dotted.
+    const auto& src = p.household.location_source;
+    s += std::string(",\"approximate\":") + (src && src->method == "gazetteer" ? "true" : "false");
     if (!pdf.sheet.empty()) s += ",\"pdf\":" + html_json_string(pdf.sheet);
     if (!pdf.plan.empty()) s += ",\"plan_pdf\":" + html_json_string(pdf.plan);
     HtmlRecord r;

@@ -39,6 +39,10 @@ const std::vector<ReasonDef> kCatalogue = {
      "この住所は設定された市区町村の境界の外にあります：住所と位置（緯度・経度）が正しいか確かめ、所在地の市区町村のハザードマップで確認してください",
      "This address lies outside the configured municipality boundary: check the address and location "
      "(latitude/longitude), and check the hazard map of the municipality it lies in"},
+    {"location_approximate", G::Hazard,
+     "住所から{level}の代表点で位置を推定：現地で確認してください",
+     "Location estimated from the address at the {level} representative point: check it on site (the verdict takes "
+     "the worst hazard within the uncertainty radius)"},
     {"house_collapse_zone", G::Hazard,
      "家屋倒壊等氾濫想定区域{type}内：家屋が倒壊・流失するおそれがあり、階数にかかわらず区域外へ立退き避難します",
      "Inside a house-collapse flood zone{type}: the house may collapse or be washed away; leave the zone whatever the "

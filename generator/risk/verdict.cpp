@@ -145,10 +145,24 @@ Facts gather_facts(const Profile& p, const Exposure& e, const RiskOptions& opt) 
 
 // ---- hazards at the home ----------------------------------------------------
 
+}  // namespace
+
+std::optional<double> location_uncertainty_m(const Profile& profile, const RiskOptions& options) {
+    const auto& src = profile.household.location_source;
+    if (!src || src->method != "gazetteer") return std::nullopt;
+    return src->level == "block" ? options.approx_radius_block_m : options.approx_radius_town_m;
+}
+
+namespace {
+
 void rule_zones(Ctx& c) {
     // Outside the data is not safe; outside the boundary, the location may be wrong.
     if (!c.e.covered_by_flood_data) c.add("outside_hazard_data");
     if (!c.e.inside_municipality) c.add("outside_municipality");
+    if (location_uncertainty_m(c.p, c.opt)) {
+        const bool block = c.p.household.location_source->level == "block";
+        c.add("location_approximate", {{"level", block ? Param{"街区", "block"} : Param{"町丁目", "town (町丁目)"}}});
+    }
     if (c.e.in_house_collapse) {
         c.indoor_blocked = true;
         c.add("house_collapse_zone", {{"type", collapse_type(c.e.house_collapse_type)}});

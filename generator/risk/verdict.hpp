@@ -115,7 +115,16 @@ struct RiskOptions {
     Date as_of;                     // "today" for the 12-month review rule
     double metres_per_storey = 3.0;
     int review_months = 12;
+    // How far a home located from its address may be from the point found
+    // (location_source.method gazetteer): the verdict takes the worst hazard
+    // within this radius. A town (町丁目) point can be 500 m from the home.
+    double approx_radius_town_m = 500;
+    double approx_radius_block_m = 50;
 };
+
+// The uncertainty radius of the profile's location: nullopt when the location
+// is exact (no location_source, or a method other than gazetteer).
+std::optional<double> location_uncertainty_m(const Profile& profile, const RiskOptions& options);
 
 // The planned site's status in words, for the hazard it was judged for
 // (「土砂災害時に使用可」 for a landslide-only household).

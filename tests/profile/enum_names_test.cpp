@@ -114,7 +114,7 @@ TEST_CASE("profile: three independent mistakes after Japanese text, all reported
     CHECK(format_diagnostic(r.diagnostics[0]) ==
           "t.yaml:4:51: unknown person.sex 'mael' (did you mean 'male'?); allowed: male, female, other, unknown");
     CHECK(format_diagnostic(r.diagnostics[1]) ==
-          "t.yaml:5:66: unknown key 'floor' in household; allowed keys: address, district, location, building, "
-          "living_floor, sleeping_floor, members");
+          "t.yaml:5:66: unknown key 'floor' in household; allowed keys: address, district, location, "
+          "location_source, building, living_floor, sleeping_floor, members");
     CHECK(format_diagnostic(r.diagnostics[2]) == "t.yaml:7:39: devices[1].watts must be a number, got text");
 }

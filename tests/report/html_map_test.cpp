@@ -128,6 +128,10 @@ TEST_CASE("household record: the flag properties, location, devices, markup esca
           std::string::npos);
     // The sentences by number: each stored once in the page, in order of first appearance.
     CHECK(r.substr(r.size() - 19) == ",\"rj\":[0],\"re\":[1]}");
+    // A location found from the address is marked approximate (drawn dotted).
+    Profile approx = household();
+    approx.household.location_source = LocationSource{"gazetteer", "town", "towns.geojson", {}};
+    CHECK(sentences.close(html_household_record(approx, verdict(), o)).find("\"approximate\":true") != std::string::npos);
     CHECK(sentences.close(html_household_record(household("tama-202"), verdict(), o)).find("\"rj\":[0],\"re\":[1]}") !=
           std::string::npos);
     CHECK(sentences.json() == "[\n\"停電時の電源が6時間\",\n\"6 h of power\"\n]");
