@@ -46,4 +46,18 @@ bool default_critical(DeviceKind k) {
     return k == DeviceKind::Ventilator || k == DeviceKind::OxygenConcentrator;
 }
 
+std::vector<std::string> draft_missing_fields(const Profile& p) {
+    std::vector<std::string> missing;
+    if (p.person.care_needs.empty()) missing.push_back("person.care_needs");
+    if (p.devices.empty()) missing.push_back("devices");
+    bool doctor = false;
+    for (const auto& ct : p.contacts) doctor = doctor || ct.role == ContactRole::Doctor;
+    if (!doctor) missing.push_back("contacts (doctor)");
+    if (p.evacuation.destinations.empty() && p.evacuation.shelter.empty())
+        missing.push_back("evacuation.destinations or evacuation.shelter");
+    if (p.evacuation.supporters.empty()) missing.push_back("evacuation.supporters");
+    if (!p.consent.date) missing.push_back("consent.date");
+    return missing;
+}
+
 }  // namespace sheetgen

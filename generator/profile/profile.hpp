@@ -253,7 +253,7 @@ struct Profile {
     Evacuation evacuation;
     Consent consent;
     SupplyStock supplies;  // optional (ventilator plan)
-    bool draft = false;    // 下書き: imported, not yet completed at a home visit
+    bool draft = false;    // 下書き: imported, not yet completed at a home visit (draft_missing_fields)
 
     bool uses_ventilator() const;
     bool has_power_dependent_device() const;
@@ -279,5 +279,9 @@ const char* label_ja(BuildingType v);
 // Default power_dependent / critical for a device kind.
 bool default_power_dependent(DeviceKind k);
 bool default_critical(DeviceKind k);
+
+// What a complete plan still needs that the profile lacks (for drafts:
+// the validate warning and the review list name the same fields).
+std::vector<std::string> draft_missing_fields(const Profile& p);
 
 }  // namespace sheetgen

@@ -232,16 +232,7 @@ void read_draft(SchemaChecker& c, const Map& top, Profile& p) {
     const YNode* d = top.get("draft");
     if (auto v = c.boolean(d, "draft")) p.draft = *v;
     if (!p.draft) return;
-    std::vector<std::string> missing;
-    if (p.person.care_needs.empty()) missing.push_back("person.care_needs");
-    if (p.devices.empty()) missing.push_back("devices");
-    bool doctor = false;
-    for (const auto& ct : p.contacts) doctor = doctor || ct.role == ContactRole::Doctor;
-    if (!doctor) missing.push_back("contacts (doctor)");
-    if (p.evacuation.destinations.empty() && p.evacuation.shelter.empty())
-        missing.push_back("evacuation.destinations or evacuation.shelter");
-    if (p.evacuation.supporters.empty()) missing.push_back("evacuation.supporters");
-    if (!p.consent.date) missing.push_back("consent.date");
+    const std::vector<std::string> missing = draft_missing_fields(p);
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
     c.warning(*d, "draft (下書き): imported from a ledger; a complete plan still needs " +

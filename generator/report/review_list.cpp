@@ -27,8 +27,7 @@ const std::vector<std::string>& review_codes() {
     return codes;
 }
 
-std::vector<ReviewItem> review_items(const Profile& p, const ReviewPolicy& policy,
-                                     const std::vector<std::string>& missing_fields) {
+std::vector<ReviewItem> review_items(const Profile& p, const ReviewPolicy& policy) {
     std::vector<ReviewItem> items;
     if (p.updated.year > 0)
         if (auto i = due_item(add_months(p.updated, policy.review_months), policy, "review_overdue", "review_due",
@@ -43,10 +42,12 @@ std::vector<ReviewItem> review_items(const Profile& p, const ReviewPolicy& polic
     } else {
         items.push_back({"consent_missing", "同意の日付が記録されていない（確認を）", std::nullopt, 0});
     }
-    if (!missing_fields.empty()) {
+    if (p.draft) {
         std::string list;
-        for (const auto& f : missing_fields) list += (list.empty() ? "" : "、") + f;
-        items.push_back({"draft_incomplete", "下書き：未記入の項目（" + list + "）", std::nullopt, 0});
+        for (const auto& f : draft_missing_fields(p)) list += (list.empty() ? "" : "、") + f;
+        items.push_back({"draft_incomplete",
+                         list.empty() ? "下書き：家庭訪問で内容を確認し、draft を外す" : "下書き：未記入の項目（" + list + "）",
+                         std::nullopt, 0});
     }
     return items;
 }

@@ -28,10 +28,9 @@ struct ReviewItem {
 // The reason codes in the order the list sorts them (most urgent first).
 const std::vector<std::string>& review_codes();
 
-// What needs doing for one profile; empty when nothing is due.
-// `missing_fields` lists what a draft still lacks (from the profile checker).
-std::vector<ReviewItem> review_items(const Profile& profile, const ReviewPolicy& policy,
-                                     const std::vector<std::string>& missing_fields = {});
+// What needs doing for one profile; empty when nothing is due. A draft
+// (imported, 下書き) is listed with the fields a complete plan still lacks.
+std::vector<ReviewItem> review_items(const Profile& profile, const ReviewPolicy& policy);
 
 std::string review_csv_header();
 // One CSV row (BOM-less, CRLF) per item.

@@ -41,9 +41,13 @@ TEST_CASE("review_items: overdue, due soon, consent missing or due, nothing when
     CHECK(codes(review_items(profile({2026, 6, 1}, true, Date{2025, 1, 1}), policy)) ==
           std::vector<std::string>{"consent_expired"});
     // A draft's missing fields.
-    auto draft = review_items(profile({2026, 6, 1}, true, Date{2026, 6, 1}), policy, {"devices", "contacts"});
+    Profile d = profile({2026, 6, 1}, true, Date{2026, 6, 1});
+    d.draft = true;
+    d.person.care_needs = {CareNeed::Suction};
+    auto draft = review_items(d, policy);
     REQUIRE(codes(draft) == std::vector<std::string>{"draft_incomplete"});
-    CHECK(draft[0].ja.find("devices、contacts") != std::string::npos);
+    CHECK(draft[0].ja.find("devices、contacts (doctor)") != std::string::npos);
+    CHECK(draft[0].ja.find("care_needs") == std::string::npos);  // given: not listed
 }
 
 TEST_CASE("add_months keeps the day or takes the month's last", "[report][review]") {
