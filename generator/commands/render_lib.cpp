@@ -11,6 +11,7 @@
 #include "common/error.hpp"
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
+#include "render/document_list.hpp"
 #include "render/renderer.hpp"
 #include "report/pdf_bundle.hpp"
 
@@ -79,6 +80,7 @@ void RenderRun::check_options() const {
 void RenderRun::guard_outputs(const HazardConfig& config) {
     guard_.add_hazard_inputs(o_.hazards_config, config);
     for (const auto& d : o_.documents) guard_.add_input(d.template_path, d.name + " template");
+    if (!o_.document_list.empty()) guard_.add_input(o_.document_list, "document list");
     guard_.add_input(o_.font, "font");
     if (o_.password_file) guard_.add_input(*o_.password_file, "password file");
     guard_.add_profiles(paths_);
@@ -87,7 +89,7 @@ void RenderRun::guard_outputs(const HazardConfig& config) {
 }
 
 void RenderRun::load_renderers() {
-    for (const auto& d : o_.documents) renderers_.push_back(Renderer::load(o_.font, d.template_path));
+    for (const auto& d : o_.documents) renderers_.push_back(Renderer::load(o_.font, d.template_path, d.page_size));
 }
 
 // Every document of one household, staged (synced, not yet published). A
@@ -100,6 +102,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
     for (size_t k = 0; k < o_.documents.size(); ++k) {
         const DocumentJob& job = o_.documents[k];
         if (job.audience == DocumentAudience::VentilatorUsers && !p.uses_ventilator()) continue;
+        if (job.audience == DocumentAudience::PowerDependent && !p.has_power_dependent_device()) continue;
         MapRequest req = renderers_[k].map_request(p, v);
         if (!last_request || req.half_width_m != last_request->half_width_m ||
             req.half_height_m != last_request->half_height_m || req.resolution_m != last_request->resolution_m ||
@@ -110,7 +113,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
         }
         RenderedDocument doc = renderers_[k].render({SheetInput{&p, &v, &map}}, opts);
         for (auto& w : doc.warnings) r.diagnostics.push_back(std::move(w));
-        const std::string path = o_.out_dir + "/" + p.id + job.file_suffix + ".pdf";
+        const std::string path = o_.out_dir + "/" + render::document_file_name(job.file_pattern, p.id);
         r.staged.emplace_back(path, o_.protection ? encrypt_pdf(doc.pdf, *o_.protection) : doc.pdf, o_.run.output);
         r.pages += doc.page_count;
         if (o_.bundle) r.bundle_parts.push_back(std::move(doc.pdf));

@@ -7,7 +7,7 @@
 
 #include "common/utf8.hpp"
 #include "render/fields.hpp"
-#include "render/font.hpp"
+#include "layout/font.hpp"
 #include "render/fixtures.hpp"
 #include "risk/power.hpp"
 #include "risk/reasons.hpp"

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/error.hpp"
-#include "render/pdf_writer.hpp"
+#include "layout/pdf_writer.hpp"
 
 using namespace sheetgen;
 using namespace sheetgen::render;

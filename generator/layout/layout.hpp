@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "render/draw_ops.hpp"
-#include "render/font.hpp"
+#include "layout/draw_ops.hpp"
+#include "layout/font.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 // Width of one code point in points (at the size being laid out).
 using MeasureFn = std::function<double(char32_t)>;
@@ -148,4 +148,4 @@ private:
     double reserve_h_ = 0;
 };
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout
