@@ -11,6 +11,7 @@
 #include "common/error.hpp"
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
+#include "profile/parse.hpp"
 #include "render/document_list.hpp"
 #include "render/renderer.hpp"
 #include "report/pdf_bundle.hpp"
@@ -120,6 +121,30 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
     }
 }
 
+// The document of another household this household's file would be: its
+// file name F under one job matches another job's pattern for a valid id
+// ("x-help-card" + ".pdf" is the help card of "x"). Such an id is refused
+// (like ids ending in -ventilator-plan), so no household's file can replace
+// another's. "" when there is none.
+std::string document_clash(const std::vector<DocumentJob>& jobs, const std::string& id) {
+    for (const auto& mine : jobs) {
+        const std::string f = render::document_file_name(mine.file_pattern, id);
+        for (const auto& other : jobs) {
+            if (&other == &mine) continue;
+            const size_t at = other.file_pattern.find("{id}");
+            const std::string pre = other.file_pattern.substr(0, at), post = other.file_pattern.substr(at + 4);
+            if (f.size() <= pre.size() + post.size() || f.compare(0, pre.size(), pre) != 0 ||
+                f.compare(f.size() - post.size(), post.size(), post) != 0)
+                continue;
+            const std::string x = f.substr(pre.size(), f.size() - pre.size() - post.size());
+            if (is_valid_profile_id(x))
+                return "id '" + id + "' is not rendered: its " + mine.name + " file " + f + " would be the " +
+                       other.name + " of a household with id '" + x + "'; choose an id without that ending";
+        }
+    }
+    return "";
+}
+
 Rendered RenderRun::work(size_t index) const {
     Rendered r;
     EvaluatedHousehold h = evaluate_household(paths_[index], *hazards_, risk_);
@@ -129,6 +154,10 @@ Rendered RenderRun::work(size_t index) const {
     r.id_at = h.parsed.id_at;
     r.level = h.verdict().level;
     r.ok = true;
+    if (std::string clash = document_clash(o_.documents, r.id); !clash.empty()) {
+        r.input_error = Diagnostic{r.id_at, clash};
+        return r;
+    }
     if (o_.only_at_risk && r.level == Priority::D) {
         r.skipped_by_filter = true;
         return r;

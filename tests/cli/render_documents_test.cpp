@@ -121,3 +121,24 @@ TEST_CASE("render --plans none still renders sheets only", "[cli][render]") {
     CHECK(file_exists(out + "/tama-001.pdf"));
     CHECK_FALSE(file_exists(out + "/tama-001-ventilator-plan.pdf"));
 }
+
+TEST_CASE("render: an id whose file would be another household's document is refused", "[cli][render]") {
+    TempDir dir;
+    std::string other = read_file(source_path("samples/tama-003.yaml"));
+    other.replace(other.find("id: tama-003"), 12, "id: tama-001-help-card");
+    write_file(dir.file("a.yaml"), read_file(source_path("samples/tama-001.yaml")));
+    write_file(dir.file("b.yaml"), other);
+    const std::string out = dir.file("out");
+    for (int order = 0; order < 2; ++order) {  // whichever household comes first
+        auto r = run_sheetgen("render --hazards " + q(sample_hazards()) + " " + q(dir.file(order ? "b.yaml" : "a.yaml")) +
+                              " " + q(dir.file(order ? "a.yaml" : "b.yaml")) + " --out " + q(out) +
+                              " --documents sheet,card --date 2026-11-24 --jobs 1");
+        INFO(r.out << r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("id 'tama-001-help-card' is not rendered") != std::string::npos);
+        CHECK(r.err.find("b.yaml:") != std::string::npos);
+        const std::string text = capture("pdftotext -enc UTF-8 " + q(out + "/tama-001-help-card.pdf") + " - 2>/dev/null");
+        CHECK(text.find("ヘルプカード") != std::string::npos);  // tama-001's card, not the other's sheet
+        CHECK(text.find("災害時個別支援シート") == std::string::npos);
+    }
+}
