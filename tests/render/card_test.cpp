@@ -3,7 +3,10 @@
 // back panel, or name the field on the card and in a warning).
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "fixtures.hpp"
+#include "render/card.hpp"
 #include "render/card_fields.hpp"
 #include "render/renderer.hpp"
 
@@ -57,6 +60,52 @@ bool warned_about(const RenderedDocument& doc, const std::string& field) {
     return false;
 }
 
+struct Word {
+    double x0, y0, x1, y1;
+    std::string text;
+};
+
+// Word boxes (points, top-left origin) as poppler reads them.
+std::vector<Word> words_of(const std::string& pdf) {
+    TempDir dir;
+    write_file(dir.file("c.pdf"), pdf);
+    const std::string html = capture("pdftotext -bbox -enc UTF-8 '" + dir.file("c.pdf") + "' - 2>/dev/null");
+    static const std::regex re("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+    std::vector<Word> out;
+    for (std::sregex_iterator it(html.begin(), html.end(), re), end; it != end; ++it)
+        out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]), (*it)[5]});
+    return out;
+}
+
+// Every word printed on the card lies inside the card and inside one panel
+// (nothing runs over the fold or off the bottom), and no two overlap.
+void check_inside_panels(const std::string& pdf) {
+    constexpr double mm = 72.0 / 25.4;
+    const double W = render::kCardWidthMm * mm, P = render::kCardPanelMm * mm;
+    // The card's place on the page: centred, 10 mm under the rule of a header
+    // with one title and one subtitle line (content area top = 56 pt).
+    const double x0 = (kPageWidth - W) / 2, y0 = 56 + 10 * mm, fold = y0 + P, bottom = y0 + 2 * P;
+    std::vector<Word> on_card;
+    for (const auto& w : words_of(pdf))
+        if (w.y1 > y0 && w.y0 < bottom && w.x1 > x0 && w.x0 < x0 + W) on_card.push_back(w);
+    REQUIRE(on_card.size() > 10);
+    for (const auto& w : on_card) {
+        INFO(w.text << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
+        CHECK(w.x0 >= x0 - 0.5);
+        CHECK(w.x1 <= x0 + W + 0.5);
+        CHECK(w.y0 >= y0 - 0.5);
+        CHECK(w.y1 <= bottom + 0.5);
+        CHECK_FALSE((w.y0 < fold - 0.5 && w.y1 > fold + 0.5));  // across the fold
+    }
+    for (size_t i = 0; i < on_card.size(); ++i)
+        for (size_t j = i + 1; j < on_card.size(); ++j) {
+            const Word &a = on_card[i], &b = on_card[j];
+            const double ox = std::min(a.x1, b.x1) - std::max(a.x0, b.x0), oy = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+            INFO(a.text << " / " << b.text);
+            CHECK_FALSE((ox > 0.5 && oy > 0.5));
+        }
+}
+
 Profile long_profile(int repeat) {
     Profile p = sample_profile();
     std::string notes;
@@ -83,6 +132,7 @@ TEST_CASE("help card: a ventilator user's card says what to do first and who to 
     CHECK(t.find(squash(p.contacts.front().phone)) != std::string::npos);
     CHECK(t.find("裏面につづく") == std::string::npos);
     CHECK(t.find("入りきらない") == std::string::npos);
+    check_inside_panels(doc.pdf);
     for (const auto& [path, value] : card_values(p, v)) {
         INFO(path);
         CHECK(t.find(squash(value)) != std::string::npos);
@@ -123,6 +173,7 @@ TEST_CASE("help card: long medical fields shrink, continue on the back, or are n
             }
         }
         for (const auto& w : doc.warnings) CHECK(w.message.find("薬剤") == std::string::npos);  // no personal text
+        check_inside_panels(doc.pdf);
         if (repeat == 4) {  // the front overflows onto the back; everything is still printed
             CHECK(t.find("裏面につづく") != std::string::npos);
             CHECK(missing == 0);
