@@ -84,7 +84,7 @@ void check_inside_panels(const std::string& pdf) {
     const double W = render::kCardWidthMm * mm, P = render::kCardPanelMm * mm;
     // The card's place on the page: centred, 10 mm under the rule of a header
     // with one title and one subtitle line (content area top = 56 pt).
-    const double x0 = (kPageWidth - W) / 2, y0 = 56 + 10 * mm, fold = y0 + P, bottom = y0 + 2 * P;
+    const double x0 = (layout::kPageWidth - W) / 2, y0 = 56 + 10 * mm, fold = y0 + P, bottom = y0 + 2 * P;
     std::vector<Word> on_card;
     for (const auto& w : words_of(pdf))
         if (w.y1 > y0 && w.y0 < bottom && w.x1 > x0 && w.x0 < x0 + W) on_card.push_back(w);

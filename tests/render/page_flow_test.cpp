@@ -3,6 +3,9 @@
 #include "fixtures.hpp"
 #include "layout/font.hpp"
 #include "layout/layout.hpp"
+#include "layout/page_frame.hpp"
+#include "render/sections.hpp"
+#include "render/template.hpp"
 
 using namespace sheetgen;
 using namespace sheetgen::render;
@@ -17,9 +20,6 @@ const FontFace& font() {
 }  // namespace
 
 // ---- page flow of whole sections (keep-with-next, trailing boxes) ----------
-#include "layout/page_frame.hpp"
-#include "render/sections.hpp"
-#include "render/template.hpp"
 
 namespace {
 
