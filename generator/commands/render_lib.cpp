@@ -122,10 +122,11 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
 }
 
 // The document of another household this household's file would be: its
-// file name F under one job matches another job's pattern for a valid id
-// ("x-help-card" + ".pdf" is the help card of "x"). Such an id is refused
-// (like ids ending in -ventilator-plan), so no household's file can replace
-// another's. "" when there is none.
+// file name F under one job matches another job's pattern for a valid id x
+// ("x-help-card" + ".pdf" is the help card of "x"). Of the two ids the longer
+// one (on a tie the later in byte order) is refused, like ids ending in
+// -ventilator-plan, so no household's file can replace another's and the
+// shorter, ordinary id is always rendered. "" when there is no clash.
 std::string document_clash(const std::vector<DocumentJob>& jobs, const std::string& id) {
     for (const auto& mine : jobs) {
         const std::string f = render::document_file_name(mine.file_pattern, id);
@@ -137,7 +138,8 @@ std::string document_clash(const std::vector<DocumentJob>& jobs, const std::stri
                 f.compare(f.size() - post.size(), post.size(), post) != 0)
                 continue;
             const std::string x = f.substr(pre.size(), f.size() - pre.size() - post.size());
-            if (is_valid_profile_id(x))
+            const bool mine_is_refused = x.size() < id.size() || (x.size() == id.size() && x < id);
+            if (mine_is_refused && is_valid_profile_id(x))
                 return "id '" + id + "' is not rendered: its " + mine.name + " file " + f + " would be the " +
                        other.name + " of a household with id '" + x + "'; choose an id without that ending";
         }
