@@ -49,7 +49,7 @@ struct Cell {
     double width = 0;
     std::string text;
     double size = 0;                 // 0 = style body size
-    std::optional<Color> fill;       // shaded label cells, verdict colour
+    std::optional<Color> fill;       // shaded label cells, a status colour
     std::optional<Color> text_color;
     std::optional<bool> check;       // draws a vector check box (☐ / ☑) before the text
     bool border = true;
