@@ -10,6 +10,12 @@ trap 'rm -rf "$tmp"' EXIT
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/tama-009.pdf" docs/support-sheet-sample
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/tama-002-ventilator-plan.pdf" docs/ventilator-plan-sample
 echo "wrote docs/support-sheet-sample.png and docs/ventilator-plan-sample.png"
+# The help card and the fridge sheet of a ventilator user.
+"$sheetgen" render --hazards geodata/tama-sample.yaml samples/tama-001.yaml --documents card,kit \
+  --out "$tmp/kit" --date 2026-11-24 --quiet >/dev/null
+pdftoppm -png -r 80 -singlefile "$tmp/kit/tama-001-help-card.pdf" docs/help-card-sample
+pdftoppm -png -r 80 -singlefile "$tmp/kit/tama-001-emergency-kit.pdf" docs/emergency-kit-sample
+echo "wrote docs/help-card-sample.png and docs/emergency-kit-sample.png"
 # The map page (flag --html) in headless Chromium (Debian's chromium, libjs-leaflet).
 "$sheetgen" flag --hazards geodata/tama-sample.yaml samples -q -o "$tmp/at-risk.csv" --html "$tmp/at-risk.html" \
   --date 2026-11-24 >/dev/null

@@ -1,4 +1,5 @@
 // sheetgen render: the command line of commands::render_documents.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ostream>
@@ -9,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "commands/render_lib.hpp"
 #include "profile/parse.hpp"
+#include "render/document_list.hpp"
 
 namespace sheetgen::cli {
 
@@ -17,10 +19,12 @@ namespace {
 const CommandSpec kRenderSpec{
     "render",
     "--hazards CONFIG PROFILE_OR_DIR... --out DIR [options]",
-    "render support sheets and ventilator plans as PDF",
-    "Renders an A4 disaster support sheet (災害対策支援シート) for every household\n"
+    "render support sheets, ventilator plans, help cards ... as PDF",
+    "Renders the document types chosen with --documents from the document list:\n"
+    "by default an A4 disaster support sheet (災害対策支援シート) for every household\n"
     "and an evacuation plan (災害時個別支援計画) for every ventilator user, named\n"
-    "DIR/<id>.pdf and DIR/<id>-ventilator-plan.pdf.",
+    "DIR/<id>.pdf and DIR/<id>-ventilator-plan.pdf; `card` is the help card\n"
+    "(DIR/<id>-help-card.pdf), `kit` the fridge sheet (DIR/<id>-emergency-kit.pdf).",
     {
         hazards_option(),
         {"--out", "-o", "DIR", "output directory (created 0700), required"},
@@ -28,7 +32,11 @@ const CommandSpec kRenderSpec{
         {"--template", "", "FILE", "support-sheet template\n(default: <prefix>/share/sheetgen/templates/support-sheet.yaml)"},
         {"--plan-template", "", "FILE",
          "ventilator-plan template\n(default: <prefix>/share/sheetgen/templates/ventilator-plan.yaml)"},
-        {"--plans", "", "ventilator|none", "which evacuation plans to render (default: ventilator)"},
+        {"--plans", "", "ventilator|none", "which evacuation plans to render (default: ventilator; none = no `plan`)"},
+        {"--documents", "", "NAME,...", "document types to render, from the document list (default: sheet,plan;\n"
+         "the installed list also has card, kit)"},
+        {"--document-list", "", "FILE",
+         "the document list (default: <prefix>/share/sheetgen/templates/documents.yaml)"},
         {"--only-at-risk", "", "", "skip households at level D (outside all zones)"},
         {"--date", "", "YYYY-MM-DD",
          "document date and 'today' for the review rule (default: document\n"
@@ -65,17 +73,58 @@ std::optional<PdfProtection> password_from(const Args& args) {
     return std::nullopt;
 }
 
-// The document list: the support sheet for everyone, and the evacuation
-// plan for ventilator users unless --plans none.
-std::vector<commands::DocumentJob> documents_from(const Args& args) {
+std::vector<std::string> split_names(const std::string& s) {
+    std::vector<std::string> out;
+    size_t b = 0;
+    while (true) {
+        const size_t e = s.find(',', b);
+        out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
+        if (e == std::string::npos) return out;
+        b = e + 1;
+    }
+}
+
+// One chosen document type of the list as a job; --template and
+// --plan-template replace the templates of `sheet` and `plan`.
+commands::DocumentJob job_for(const render::DocumentType& d, const Args& args) {
+    static const commands::DocumentAudience audiences[] = {commands::DocumentAudience::Everyone,
+                                                           commands::DocumentAudience::VentilatorUsers,
+                                                           commands::DocumentAudience::PowerDependent};
+    std::string tpl = d.template_path;
+    if (d.name == "sheet" && args.value("--template")) tpl = *args.value("--template");
+    if (d.name == "plan" && args.value("--plan-template")) tpl = *args.value("--plan-template");
+    return {d.name, tpl, audiences[static_cast<int>(d.audience)], d.file_pattern, d.page_size};
+}
+
+// The document types of --documents (default sheet,plan) from the document
+// list, in that order; --plans none leaves out `plan`, as it always has.
+std::vector<commands::DocumentJob> documents_from(const Args& args, const std::string& list_path) {
     const std::string plans = args.value("--plans").value_or("ventilator");
     if (plans != "ventilator" && plans != "none") throw UsageError("--plans takes 'ventilator' or 'none'");
-    std::vector<commands::DocumentJob> docs{
-        {"sheet", args.value("--template").value_or(data_path("templates/support-sheet.yaml")),
-         commands::DocumentAudience::Everyone, ""}};
-    if (plans == "ventilator")
-        docs.push_back({"plan", args.value("--plan-template").value_or(data_path("templates/ventilator-plan.yaml")),
-                        commands::DocumentAudience::VentilatorUsers, kPlanFileSuffix});
+    const render::DocumentList list = render::load_document_list(list_path);
+    std::vector<std::string> chosen = split_names(args.value("--documents").value_or("sheet,plan"));
+    std::vector<commands::DocumentJob> docs;
+    std::vector<std::string> seen;
+    for (const auto& name : chosen) {
+        const render::DocumentType* d = list.find(name);
+        if (!d) {
+            std::string known;
+            for (const auto& n : list.names()) known += (known.empty() ? "" : ", ") + n;
+            throw UsageError("--documents: unknown document type '" + name + "' (" + list_path + " lists: " + known + ")");
+        }
+        if (std::find(seen.begin(), seen.end(), name) != seen.end())
+            throw UsageError("--documents: '" + name + "' is given twice");
+        seen.push_back(name);
+        if (name == "plan" && plans == "none") continue;
+        docs.push_back(job_for(*d, args));
+    }
+    auto chose = [&](const char* n) { return std::find(seen.begin(), seen.end(), n) != seen.end(); };
+    if (args.value("--template") && !chose("sheet")) throw UsageError("--template is for 'sheet', which --documents leaves out");
+    if (args.value("--plan-template") && !chose("plan"))
+        throw UsageError("--plan-template is for 'plan', which --documents leaves out");
+    if (args.value("--plans") == std::optional<std::string>("ventilator") && !chose("plan"))
+        throw UsageError("--plans ventilator asks for 'plan', which --documents leaves out");
+    if (docs.empty()) throw UsageError("--documents: no document type left to render");
     return docs;
 }
 
@@ -87,7 +136,8 @@ public:
         o_.hazards_config = value_or_empty(args, "--hazards");
         o_.out_dir = value_or_empty(args, "--out");
         o_.profile_paths = args.positionals();
-        o_.documents = documents_from(args);
+        o_.document_list = args.value("--document-list").value_or(data_path("templates/documents.yaml"));
+        o_.documents = documents_from(args, o_.document_list);
         o_.bundle = args.value("--bundle");
         o_.only_at_risk = args.flag("--only-at-risk");
         o_.as_of = as_of_date(args);

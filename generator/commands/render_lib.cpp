@@ -11,6 +11,8 @@
 #include "common/error.hpp"
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
+#include "profile/parse.hpp"
+#include "render/document_list.hpp"
 #include "render/renderer.hpp"
 #include "report/pdf_bundle.hpp"
 
@@ -79,6 +81,7 @@ void RenderRun::check_options() const {
 void RenderRun::guard_outputs(const HazardConfig& config) {
     guard_.add_hazard_inputs(o_.hazards_config, config);
     for (const auto& d : o_.documents) guard_.add_input(d.template_path, d.name + " template");
+    if (!o_.document_list.empty()) guard_.add_input(o_.document_list, "document list");
     guard_.add_input(o_.font, "font");
     if (o_.password_file) guard_.add_input(*o_.password_file, "password file");
     guard_.add_profiles(paths_);
@@ -87,7 +90,7 @@ void RenderRun::guard_outputs(const HazardConfig& config) {
 }
 
 void RenderRun::load_renderers() {
-    for (const auto& d : o_.documents) renderers_.push_back(Renderer::load(o_.font, d.template_path));
+    for (const auto& d : o_.documents) renderers_.push_back(Renderer::load(o_.font, d.template_path, d.page_size));
 }
 
 // Every document of one household, staged (synced, not yet published). A
@@ -100,6 +103,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
     for (size_t k = 0; k < o_.documents.size(); ++k) {
         const DocumentJob& job = o_.documents[k];
         if (job.audience == DocumentAudience::VentilatorUsers && !p.uses_ventilator()) continue;
+        if (job.audience == DocumentAudience::PowerDependent && !p.has_power_dependent_device()) continue;
         MapRequest req = renderers_[k].map_request(p, v);
         if (!last_request || req.half_width_m != last_request->half_width_m ||
             req.half_height_m != last_request->half_height_m || req.resolution_m != last_request->resolution_m ||
@@ -110,11 +114,37 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
         }
         RenderedDocument doc = renderers_[k].render({SheetInput{&p, &v, &map}}, opts);
         for (auto& w : doc.warnings) r.diagnostics.push_back(std::move(w));
-        const std::string path = o_.out_dir + "/" + p.id + job.file_suffix + ".pdf";
+        const std::string path = o_.out_dir + "/" + render::document_file_name(job.file_pattern, p.id);
         r.staged.emplace_back(path, o_.protection ? encrypt_pdf(doc.pdf, *o_.protection) : doc.pdf, o_.run.output);
         r.pages += doc.page_count;
         if (o_.bundle) r.bundle_parts.push_back(std::move(doc.pdf));
     }
+}
+
+// The document of another household this household's file would be: its
+// file name F under one job matches another job's pattern for a valid id x
+// ("x-help-card" + ".pdf" is the help card of "x"). Of the two ids the longer
+// one (on a tie the later in byte order) is refused, like ids ending in
+// -ventilator-plan, so no household's file can replace another's and the
+// shorter, ordinary id is always rendered. "" when there is no clash.
+std::string document_clash(const std::vector<DocumentJob>& jobs, const std::string& id) {
+    for (const auto& mine : jobs) {
+        const std::string f = render::document_file_name(mine.file_pattern, id);
+        for (const auto& other : jobs) {
+            if (&other == &mine) continue;
+            const size_t at = other.file_pattern.find("{id}");
+            const std::string pre = other.file_pattern.substr(0, at), post = other.file_pattern.substr(at + 4);
+            if (f.size() <= pre.size() + post.size() || f.compare(0, pre.size(), pre) != 0 ||
+                f.compare(f.size() - post.size(), post.size(), post) != 0)
+                continue;
+            const std::string x = f.substr(pre.size(), f.size() - pre.size() - post.size());
+            const bool mine_is_refused = x.size() < id.size() || (x.size() == id.size() && x < id);
+            if (mine_is_refused && is_valid_profile_id(x))
+                return "id '" + id + "' is not rendered: its " + mine.name + " file " + f + " would be the " +
+                       other.name + " of a household with id '" + x + "'; choose an id without that ending";
+        }
+    }
+    return "";
 }
 
 Rendered RenderRun::work(size_t index) const {
@@ -126,6 +156,10 @@ Rendered RenderRun::work(size_t index) const {
     r.id_at = h.parsed.id_at;
     r.level = h.verdict().level;
     r.ok = true;
+    if (std::string clash = document_clash(o_.documents, r.id); !clash.empty()) {
+        r.input_error = Diagnostic{r.id_at, clash};
+        return r;
+    }
     if (o_.only_at_risk && r.level == Priority::D) {
         r.skipped_by_filter = true;
         return r;

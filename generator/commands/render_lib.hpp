@@ -1,7 +1,8 @@
 #pragma once
 // sheetgen render as a library: profiles + hazards -> verdicts -> one PDF per
-// household and document type (support sheet for all, evacuation plan for
-// ventilator users), and optionally one bundle for printing.
+// household and document type of the document list (support sheet for all,
+// evacuation plan for ventilator users, help card ...), and optionally one
+// bundle for printing.
 #include <atomic>
 #include <optional>
 #include <string>
@@ -15,15 +16,16 @@
 namespace sheetgen::commands {
 
 // Which households a document type is made for.
-enum class DocumentAudience { Everyone, VentilatorUsers };
+enum class DocumentAudience { Everyone, VentilatorUsers, PowerDependent };
 
-// One document type: a template, who gets it, and its file name
-// DIR/<id><file_suffix>.pdf.
+// One document type (a line of the document list, render/document_list.hpp):
+// a template, who gets it, and its file name DIR/<file_pattern with {id}>.
 struct DocumentJob {
-    std::string name;          // "sheet", "plan": in messages
+    std::string name;          // "sheet", "plan", "card": in messages
     std::string template_path;
     DocumentAudience audience = DocumentAudience::Everyone;
-    std::string file_suffix;   // "" for the sheet, kPlanFileSuffix for the plan
+    std::string file_pattern = "{id}.pdf";
+    std::string page_size;     // "" = the template's
 };
 
 struct RenderDocumentsOptions {
@@ -31,6 +33,7 @@ struct RenderDocumentsOptions {
     std::vector<std::string> profile_paths;
     std::string out_dir;                      // created 0700
     std::vector<DocumentJob> documents;       // in the order each household's files are written
+    std::string document_list;                // an input (when given): no output may replace it
     std::optional<std::string> bundle;        // one PDF of everything, in priority order
     std::string font;                         // TrueType font file
     bool only_at_risk = false;                // skip priority D

@@ -13,8 +13,8 @@
 #include "common/error.hpp"
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
-#include "render/font.hpp"
-#include "render/list_document.hpp"
+#include "layout/font.hpp"
+#include "layout/list_document.hpp"
 #include "report/flag_report.hpp"
 
 namespace sheetgen::commands {
@@ -55,7 +55,7 @@ private:
     Streams io_;
     std::vector<std::string> paths_;
     std::optional<HazardSet> hazards_;
-    std::shared_ptr<const render::FontFace> font_;
+    std::shared_ptr<const layout::FontFace> font_;
     RiskOptions risk_;
     IoGuard guard_;
     Admission admission_;
@@ -105,7 +105,7 @@ void RosterRun::write_group(const Group& g, const std::string& stem) {
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::vector<std::string>> rows;
     for (auto& r : sorted) rows.push_back(std::move(r.second));
-    render::ListDocument doc;
+    layout::ListDocument doc;
     doc.title = "避難支援等関係者名簿：" + g.label;
     doc.subtitle = {"本人の同意を得た方のみ掲載し、避難の支援に必要な項目だけを載せています。優先度の高い順。",
                     "取扱注意：目的外の利用・複写・第三者への提供をしないでください。不要になったら市へ返却してください。"};
@@ -116,7 +116,7 @@ void RosterRun::write_group(const Group& g, const std::string& stem) {
     doc.rows = rows;
     doc.empty_text = "この名簿に掲載する方はいません（同意のある方がいません）";
     publish(o_.out_dir + "/roster-" + stem + ".csv", roster_csv(rows));
-    publish(o_.out_dir + "/roster-" + stem + ".pdf", render::render_list_pdf(*font_, doc));
+    publish(o_.out_dir + "/roster-" + stem + ".pdf", layout::render_list_pdf(*font_, doc));
     result_.groups.push_back({g.label, g.rows.size(), g.without_consent});
 }
 
@@ -139,7 +139,7 @@ RosterResult RosterRun::run() {
     guard_.add_input(o_.font, "font");
     guard_.add_profiles(paths_);
     guard_.add_document_directory(o_.out_dir, "--out");
-    font_ = render::FontFace::load(o_.font);
+    font_ = layout::FontFace::load(o_.font);
     std::vector<Diagnostic> warnings;
     hazards_.emplace(HazardSet::load(config, &warnings));
     for (const auto& w : warnings) io_.err << format_diagnostic(w) << "\n";

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "common/utf8.hpp"
+#include "render/card_fields.hpp"
 #include "render/plan_fields.hpp"
 
 namespace sheetgen::render {
@@ -411,6 +412,7 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
     add_verdict_fields(s, p, v);
     add_power_fields(s, p, v);
     add_evacuation_fields(s, p);
+    add_card_fields(s, p);  // help card and fridge sheet: card.*
     add_tables(m, p, v);
     add_plan_fields(m, p, v, document_date);  // ventilator plan: ventilator.*, plan.*, plan row lists
     return m;

@@ -3,9 +3,10 @@
 // box, from a MapExtract (local metres around MapExtract::centre).
 #include "hazard/exposure.hpp"
 #include "profile/profile.hpp"
-#include "render/draw_ops.hpp"
-#include "render/font.hpp"
-#include "render/layout.hpp"
+#include "layout/draw_ops.hpp"
+#include "layout/font.hpp"
+#include "layout/layout.hpp"
+#include "render/layout_use.hpp"
 #include "risk/verdict.hpp"
 
 namespace sheetgen::render {

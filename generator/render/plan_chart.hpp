@@ -8,9 +8,10 @@
 #include <vector>
 
 #include "profile/profile.hpp"
-#include "render/draw_ops.hpp"
-#include "render/font.hpp"
-#include "render/layout.hpp"
+#include "layout/draw_ops.hpp"
+#include "layout/font.hpp"
+#include "layout/layout.hpp"
+#include "render/layout_use.hpp"
 #include "risk/power.hpp"
 #include "risk/verdict.hpp"
 

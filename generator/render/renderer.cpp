@@ -4,11 +4,12 @@
 #include <set>
 
 #include "common/utf8.hpp"
+#include "render/card.hpp"
 #include "render/fields.hpp"
-#include "render/font.hpp"
-#include "render/layout.hpp"
-#include "render/page_frame.hpp"
-#include "render/pdf_writer.hpp"
+#include "layout/font.hpp"
+#include "layout/layout.hpp"
+#include "layout/page_frame.hpp"
+#include "layout/pdf_writer.hpp"
 #include "render/sections.hpp"
 #include "render/template_fit.hpp"
 
@@ -96,12 +97,13 @@ void summarise_unprintable(const SheetContext& ctx, size_t first, std::vector<Di
 
 }  // namespace
 
-Renderer Renderer::load(const std::string& font_path, const std::string& template_path) {
+Renderer Renderer::load(const std::string& font_path, const std::string& template_path, const std::string& page_size) {
     Renderer r;
     r.font_ = FontFace::load(font_path);
     auto font = r.font_;
     FieldSchema schema = build_field_schema();
     r.template_ = load_template(template_path, schema, [font](char32_t c) { return font->has_glyph(c); });
+    if (!page_size.empty()) apply_page_size(r.template_, page_size, r.template_.landscape);  // the document list's
     // Labels fit their columns, no column is too narrow to print in, titles fit the header.
     check_template_fit(r.template_, schema, *font, sheet_style(r.template_));
     // Fail now, not on the first household, if libharu rejects the font subset.
@@ -118,7 +120,7 @@ Renderer Renderer::load(const std::string& font_path, const std::string& templat
 }
 
 MapRequest Renderer::map_request(const Profile& profile, const Verdict& verdict) const {
-    auto [w, h] = map_box_size(template_, standard_content_area().w);
+    auto [w, h] = map_box_size(template_, standard_content_area(template_.page).w);
     return make_map_request(profile, verdict, w, h);
 }
 
@@ -138,7 +140,10 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
         Flow flow(*font_, style, content_area(header));
         const size_t warnings_before = out.warnings.size();
         SheetContext ctx{flow, model, *in.profile, *in.verdict, in.map, options.document_date, template_, out.warnings, {}};
-        layout_sheet(ctx);
+        if (template_.layout == "card")
+            layout_card(ctx, content_area(header), flow.page());  // one page: the card with its cut marks
+        else
+            layout_sheet(ctx);
         std::vector<PageOps> mine = flow.take_pages();
         header.id_text = "ID: " + ctx.drawable(in.profile->id, "id");
         summarise_unprintable(ctx, warnings_before, out.warnings);

@@ -13,7 +13,7 @@
 #include "render/template.hpp"
 #include "risk/verdict.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 class FontFace;
 }
 
@@ -41,7 +41,9 @@ struct RenderedDocument {
 class Renderer {
 public:
     // Throws InputError: bad template (file:line:column), missing or non-TrueType font.
-    static Renderer load(const std::string& font_path, const std::string& template_path);
+    // `page_size` (a name of page_size_names()) replaces the template's when given.
+    static Renderer load(const std::string& font_path, const std::string& template_path,
+                         const std::string& page_size = "");
 
     // Frame that fits the home and the planned/suggested shelter, 300 m .. 2 km
     // half-size, with the template's map box aspect ratio.
@@ -56,7 +58,7 @@ public:
 
 private:
     Renderer() = default;
-    std::shared_ptr<const render::FontFace> font_;
+    std::shared_ptr<const layout::FontFace> font_;
     render::Template template_;
 };
 

@@ -255,6 +255,42 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
 
 }  // namespace
 
+namespace {
+
+// ---- photo: an empty box for a printed photo (fridge sheet), fields beside it
+void layout_photo(const SectionSpec& s, SheetContext& ctx) {
+    Flow& flow = ctx.flow;
+    const double W = flow.width();
+    const double ph = s.height_mm * kPtPerMm, pw = ph * 0.75;  // 4:3, like an ID photo
+    auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}
+                                 : field_rows(s.fields, 1, s.label_width, W - pw - 6, ctx);
+    double left_h = 0;
+    for (const auto& r : rows) left_h += flow.row_height(r);
+    std::vector<std::vector<Cell>> after;
+    if (left_h > flow.content().h * 0.6) {  // very long values: the fields flow on below the box
+        after = field_rows(s.fields, 1, s.label_width * (W - pw - 6) / W, W, ctx);
+        rows.clear();
+        left_h = 0;
+    }
+    const double h = std::max(ph, left_h);
+    if (!s.title.empty()) flow.heading(s.title, h + 2);
+    flow.gap(2);
+    flow.block(h, [&](const Rect& area, PageOps& page) {
+        double y = area.y;
+        for (const auto& r : rows) y += flow.draw_row_at(page, area.x, y, r);
+        const double bx = area.x + W - pw;
+        page.ops.push_back(RectOp{bx, area.y, pw, ph, std::nullopt, flow.style().rule, 0.6});
+        const Color grey = Color::hex(0x888888);
+        for (auto [text, dy] : {std::make_pair(std::string("写真"), -4.0), std::make_pair(std::string("（本人の顔写真を貼る）"), 8.0)}) {
+            const double size = dy < 0 ? 9 : 6.5;
+            page.ops.push_back(TextOp{bx + (pw - flow.font().text_width(text, size)) / 2, area.y + ph / 2 + dy, size, text, grey});
+        }
+    });
+    for (const auto& r : after) flow.row(r);
+}
+
+}  // namespace
+
 const std::vector<SectionKind>& section_kinds() {
     static const std::vector<SectionKind> kinds = {
         {"fields", {"fields", "columns", "label_width"}, {"fields"}, layout_fields},
@@ -263,6 +299,7 @@ const std::vector<SectionKind>& section_kinds() {
         {"text", {"path", "format", "min_height"}, {"path"}, layout_text},
         {"verdict", {"fields", "columns", "label_width"}, {}, layout_verdict},
         {"map", {"fields", "label_width", "height", "map_width"}, {}, layout_map},
+        {"photo", {"fields", "label_width", "height"}, {}, layout_photo},
         // Ventilator plan kinds (plan_sections.cpp).
         {"power_chart", {}, {}, layout_power_chart},
         {"check_table", {"rows", "where", "columns", "empty"}, {"rows", "columns"}, layout_check_table},

@@ -12,7 +12,8 @@
 #include "hazard/exposure.hpp"
 #include "profile/profile.hpp"
 #include "render/fields.hpp"
-#include "render/layout.hpp"
+#include "layout/layout.hpp"
+#include "render/layout_use.hpp"
 #include "render/template.hpp"
 #include "risk/verdict.hpp"
 

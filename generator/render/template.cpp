@@ -16,9 +16,19 @@ namespace {
 
 using Map = SchemaChecker::Map;
 
-const std::vector<std::string> kTopKeys = {"schema",   "title",     "subtitle", "subtitle_without_consent",
-                                           "font_size", "sections"};
-const std::vector<std::string> kSectionKeys = {"kind", "title", "page_break"};  // + the kind's own keys
+const std::vector<std::string> kTopKeys = {"schema",    "title",       "subtitle",    "subtitle_without_consent",
+                                           "font_size", "page_size",   "orientation", "margin_mm",
+                                           "header_mark", "footer_text", "layout",      "sections"};
+const std::vector<std::string> kSectionKeys = {"kind", "title", "page_break", "panel"};  // + the kind's own keys
+const std::vector<std::string> kLayouts = {"flow", "card"};
+const std::vector<std::string> kCardKinds = {"fields"};  // what a card lays out
+
+struct PageSize {
+    const char* name;
+    double w_mm, h_mm;
+};
+const PageSize kPageSizes[] = {{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210},
+                               {"B4", 257, 364}, {"B5", 182, 257}, {"letter", 215.9, 279.4}};
 
 template <typename M>
 std::vector<std::string> keys_of(const M& m) {
@@ -57,17 +67,42 @@ public:
             t.subtitle_without_consent_at = c_.at(*sub);
         }
         if (auto v = c_.number(m.get("font_size"), "font_size", 6, 14)) t.font_size = *v;
+        read_page(m, t);
+        if (auto v = c_.one_of(m.get("layout"), "layout", kLayouts)) t.layout = *v;
         const YNode* sections = m.get("sections");
         if (!sections || sections->kind != YNode::Kind::Sequence || sections->items.empty()) {
             c_.error(sections ? *sections : root, "the template needs a non-empty 'sections' list");
             return t;
         }
         for (const YNode& item : sections->items)
-            if (auto s = section(item)) t.sections.push_back(std::move(*s));
+            if (auto s = section(item)) {
+                check_card_section(t, item, *s);
+                t.sections.push_back(std::move(*s));
+            }
         return t;
     }
 
 private:
+    // page_size, orientation, margin_mm, header_mark, footer_text: absent
+    // keys keep today's A4 frame.
+    void read_page(const Map& m, Template& t) {
+        std::string size = "A4";
+        bool landscape = false;
+        if (auto v = c_.one_of(m.get("page_size"), "page size", page_size_names())) size = *v;
+        if (auto v = c_.one_of(m.get("orientation"), "orientation", {"portrait", "landscape"})) landscape = *v == "landscape";
+        apply_page_size(t, size, landscape);
+        if (auto v = c_.number(m.get("margin_mm"), "margin_mm", 5, 30)) t.page.margin = *v * 72.0 / 25.4;
+        if (m.get("header_mark")) t.page.mark = label(m.get("header_mark"), "header_mark");
+        if (m.get("footer_text")) t.page.footer = label(m.get("footer_text"), "footer_text");
+    }
+
+    // A card lays out label/value fields only; `panel` means something on a card only.
+    void check_card_section(const Template& t, const YNode& n, const SectionSpec& s) {
+        if (t.layout == "card" && std::find(kCardKinds.begin(), kCardKinds.end(), s.kind) == kCardKinds.end())
+            c_.error(n, "a card ('layout: card') lays out 'fields' sections only, not '" + s.kind + "'");
+        if (t.layout != "card" && s.back_panel) c_.error(n, "'panel' applies to a card ('layout: card') only");
+    }
+
     // Text printed on the sheet: every character must be drawable by the font.
     std::string label(const YNode* n, const std::string& what) {
         std::string s = c_.text(n, what);
@@ -246,6 +281,7 @@ private:
     void read_section_keys(const YNode& n, const Map& m, SectionSpec& s) {
         if (m.get("title")) s.title = label(m.get("title"), "title");
         if (auto v = c_.boolean(m.get("page_break"), "page_break")) s.page_break = *v;
+        if (auto v = c_.one_of(m.get("panel"), "panel", {"front", "back"})) s.back_panel = *v == "back";
         if (auto v = c_.number(m.get("label_width"), "label_width", 0.1, 0.9)) s.label_width = *v;
         if (m.get("fields")) s.fields = field_list(m.get("fields"), "fields", "", false, false);
         if (m.get("items")) s.items = field_list(m.get("items"), "items", "", true, false);
@@ -300,6 +336,43 @@ private:
 };
 
 }  // namespace
+
+const std::vector<std::string>& page_size_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& p : kPageSizes) out.push_back(p.name);
+        return out;
+    }();
+    return names;
+}
+
+bool page_size_points(const std::string& name, double& width, double& height) {
+    if (name == "A4") {  // exactly the constants the sheets have always used
+        width = kPageWidth, height = kPageHeight;
+        return true;
+    }
+    for (const auto& p : kPageSizes)
+        if (name == p.name) {
+            width = p.w_mm * 72.0 / 25.4, height = p.h_mm * 72.0 / 25.4;
+            return true;
+        }
+    return false;
+}
+
+void apply_page_size(Template& tpl, const std::string& name, bool landscape) {
+    double w = kPageWidth, h = kPageHeight;
+    if (!page_size_points(name, w, h)) return;
+    tpl.page_size = name;
+    tpl.landscape = landscape;
+    tpl.page.width = landscape ? h : w;
+    tpl.page.height = landscape ? w : h;
+}
+
+PageHeader layout_page_header(const FontFace& font, const Template& tpl, const std::string& id, bool shared) {
+    const std::string& subtitle =
+        shared || tpl.subtitle_without_consent.empty() ? tpl.subtitle : tpl.subtitle_without_consent;
+    return layout_header(font, tpl.title, subtitle, "ID: " + id, tpl.page);
+}
 
 Template parse_template(const std::string& yaml_text, const std::string& file, const FieldSchema& schema,
                         const std::function<bool(char32_t)>& drawable) {

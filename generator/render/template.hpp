@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "layout/font.hpp"
+#include "layout/page_frame.hpp"
 #include "render/fields.hpp"
+#include "render/layout_use.hpp"
 
 namespace sheetgen::render {
 
@@ -34,6 +37,8 @@ struct SectionSpec {
     std::vector<FieldRef> fields;
     int columns = 1;
     double label_width = 0.3;  // fraction of one label+value pair
+    // help card: start this section on the back panel
+    bool back_panel = false;
     // table
     std::string rows;
     std::vector<std::pair<std::string, std::vector<std::string>>> where;  // column -> accepted machine values
@@ -60,8 +65,28 @@ struct Template {
     std::string subtitle_without_consent;
     SourceLocation title_at, subtitle_at, subtitle_without_consent_at;
     double font_size = 8;
+    // Page size, margin, and the frame's 取扱注意 mark and footer text
+    // (page_size, orientation, margin_mm, header_mark, footer_text).
+    PageSpec page;
+    std::string page_size = "A4";
+    bool landscape = false;
+    // "flow": sections flow down pages (sheets, plans, lists); "card": the
+    // help card, 91 x 55 mm folded in two, on an A4 page with cut marks.
+    std::string layout = "flow";
     std::vector<SectionSpec> sections;
 };
+
+// Page sizes a template or document list may name: A3 A4 A5 B4 B5 (JIS) letter.
+const std::vector<std::string>& page_size_names();
+// Width and height in points, portrait; false for an unknown name.
+bool page_size_points(const std::string& name, double& width, double& height);
+// Sets tpl.page's width and height from a page size name and orientation.
+void apply_page_size(Template& tpl, const std::string& name, bool landscape);
+
+// The page header of a template for household `id`. `shared`: the household
+// consented to share; without it the template's subtitle_without_consent
+// (when given) replaces a subtitle that says the sheet is shared with supporters.
+PageHeader layout_page_header(const FontFace& font, const Template& tpl, const std::string& id, bool shared = true);
 
 // Throws InputError with file:line:column for bad YAML, unknown keys, unknown
 // section kinds, unknown field paths (with "did you mean"), bad formats, and

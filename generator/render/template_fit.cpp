@@ -5,7 +5,7 @@
 
 #include "common/error.hpp"
 #include "common/utf8.hpp"
-#include "render/page_frame.hpp"
+#include "layout/page_frame.hpp"
 #include "render/sections.hpp"
 
 namespace sheetgen::render {
@@ -108,18 +108,20 @@ std::string stranded_line(const FontFace& font, const std::string& label, double
 }
 
 void check_template_fit(const Template& tpl, const FieldSchema& schema, const FontFace& font, const Style& st) {
-    const double W = standard_content_area().w;
+    const double W = standard_content_area(tpl.page).w;
     Checker ck{font, st, W};
-    if (wrap_text(font, tpl.title, kTitleSize, title_width(font)).size() > kMaxTitleLines)
+    if (wrap_text(font, tpl.title, kTitleSize, title_width(font, tpl.page)).size() > kMaxTitleLines)
         throw InputError(tpl.title_at, "the title is too long for the page header (at most " +
                                            std::to_string(kMaxTitleLines) + " lines of " +
-                                           fixed(title_width(font) / 72 * 25.4, 0) + " mm)");
+                                           fixed(title_width(font, tpl.page) / 72 * 25.4, 0) + " mm)");
     for (const auto& [sub, at] : {std::make_pair(&tpl.subtitle, &tpl.subtitle_at),
                                   std::make_pair(&tpl.subtitle_without_consent, &tpl.subtitle_without_consent_at)})
-        if (!sub->empty() && wrap_text(font, *sub, kSubtitleSize, subtitle_width(font, kTypicalId)).size() > kMaxSubtitleLines)
+        if (!sub->empty() && wrap_text(font, *sub, kSubtitleSize, subtitle_width(font, kTypicalId, tpl.page)).size() > kMaxSubtitleLines)
             throw InputError(*at, "the subtitle is too long for the page header (at most " +
                                       std::to_string(kMaxSubtitleLines) + " lines of " +
-                                      fixed(subtitle_width(font, kTypicalId) / 72 * 25.4, 0) + " mm)");
+                                      fixed(subtitle_width(font, kTypicalId, tpl.page) / 72 * 25.4, 0) + " mm)");
+    // A card measures its own label column and shrinks its text (card.cpp).
+    if (tpl.layout == "card") return;
     for (const auto& s : tpl.sections) {
         if (s.kind == "fields" || s.kind == "verdict") {
             ck.fields(s.fields, W / s.columns, s.label_width, W, "label_width");

@@ -4,8 +4,9 @@
 // page header. A template that passes never overprints or strands a
 // character or two of a label on a line of their own.
 #include "render/fields.hpp"
-#include "render/font.hpp"
-#include "render/layout.hpp"
+#include "layout/font.hpp"
+#include "layout/layout.hpp"
+#include "render/layout_use.hpp"
 #include "render/template.hpp"
 
 namespace sheetgen::render {

@@ -13,7 +13,7 @@
 #include "hazard/config.hpp"
 #include "hazard/hazard_set.hpp"
 #include "profile/parse.hpp"
-#include "render/font.hpp"
+#include "layout/font.hpp"
 #include "render/template.hpp"
 
 using namespace sheetgen;

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "fuzz_input.hpp"
-#include "render/font.hpp"
+#include "layout/font.hpp"
 #include "render/template.hpp"
 
 namespace {

@@ -26,6 +26,8 @@ echo "== cmake --install $build --prefix $tmp/prefix"
 cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" || { cat "$tmp/install.log"; fail "cmake --install failed"; }
 for f in bin/sheetgen \
          share/sheetgen/templates/support-sheet.yaml share/sheetgen/templates/ventilator-plan.yaml \
+         share/sheetgen/templates/documents.yaml share/sheetgen/templates/help-card.yaml \
+         share/sheetgen/templates/emergency-kit.yaml \
          share/sheetgen/geodata/tama-sample.yaml share/sheetgen/geodata/tama-sample.gpkg \
          share/sheetgen/geodata/tama-sample-coverage.geojson share/sheetgen/geodata/README.md \
          share/doc/sheetgen/README.md share/doc/sheetgen/docs/profile-format.md \
@@ -52,10 +54,12 @@ render_and_check() {
   "$@" env -u SHEETGEN_DATA_DIR SHEETGEN_NO_SOURCE_FALLBACK="$nofb" "$bin" validate "$samples" >"$tmp/validate.log" 2>&1 \
     || { cat "$tmp/validate.log"; fail "validate of the installed samples failed"; }
   "$@" env -u SHEETGEN_DATA_DIR SHEETGEN_NO_SOURCE_FALLBACK="$nofb" "$bin" render --hazards "$hazards" "$samples" \
-    --out "$out" --date 2026-11-24 -q >"$tmp/render.log" 2>&1 \
+    --out "$out" --documents sheet,plan,card --date 2026-11-24 -q >"$tmp/render.log" 2>&1 \
     || { cat "$tmp/render.log"; fail "render with the installed binary failed"; }
-  local sheets plans
+  local sheets plans cards
   sheets=$(ls "$out" | grep -Ec '^tama-[0-9]+\.pdf$' || true)
+  cards=$(ls "$out" | grep -Ec '^tama-[0-9]+-help-card\.pdf$' || true)
+  [ "$cards" -eq "$nsamples" ] || fail "$cards help cards in $out, expected $nsamples"
   plans=$(ls "$out" | grep -Ec '^tama-[0-9]+-ventilator-plan\.pdf$' || true)
   [ "$sheets" -eq "$nsamples" ] || fail "$sheets support sheets in $out, expected $nsamples"
   [ "$plans" -ge 1 ] || fail "no ventilator plan in $out"
@@ -63,6 +67,7 @@ render_and_check() {
     text=$(pdftotext -q "$pdf" - 2>/dev/null) || fail "pdftotext cannot read $pdf"
     case "$pdf" in
       *-ventilator-plan.pdf) grep -q "人工呼吸器" <<<"$text" || fail "$pdf: no 人工呼吸器 in its text" ;;
+      *-help-card.pdf) grep -q "ヘルプカード" <<<"$text" || fail "$pdf: no ヘルプカード in its text" ;;
       *) grep -q "災害時個別支援シート" <<<"$text" || fail "$pdf: no 災害時個別支援シート in its text" ;;
     esac
   done
@@ -91,6 +96,6 @@ env -u SHEETGEN_DATA_DIR "$bin" render --hazards "$hazards" "$samples/tama-001.y
 rc=$?
 set -e
 [ "$rc" -eq 3 ] || { cat "$tmp/missing.log"; fail "render without installed templates exited $rc, expected 3"; }
-grep -qF "$tmp/moved/share/sheetgen/templates/support-sheet.yaml" "$tmp/missing.log" \
-  || { cat "$tmp/missing.log"; fail "the error does not name the installed template path"; }
+grep -qF "$tmp/moved/share/sheetgen/templates/documents.yaml" "$tmp/missing.log" \
+  || { cat "$tmp/missing.log"; fail "the error does not name the installed document list's path"; }
 echo "ok: without its templates the installed binary fails (exit 3) naming $tmp/moved/share/sheetgen/templates"

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
-#include "render/font.hpp"
+#include "layout/font.hpp"
 #include "render/map.hpp"
 
 using namespace sheetgen;

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "common/utf8.hpp"
+#include "layout/font.hpp"
 #include "render/fields.hpp"
-#include "render/font.hpp"
 #include "render/fixtures.hpp"
 #include "risk/power.hpp"
 #include "risk/reasons.hpp"
@@ -15,6 +15,7 @@
 
 using namespace sheetgen;
 using namespace sheetgen::render;
+using namespace sheetgen::layout;  // FontFace
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include "render/fields.hpp"
 #include "render/plan_chart.hpp"
-#include "render/font.hpp"
+#include "layout/font.hpp"
 #include "render/fixtures.hpp"
 
 using namespace sheetgen;

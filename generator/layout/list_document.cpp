@@ -1,14 +1,14 @@
-#include "render/list_document.hpp"
+#include "layout/list_document.hpp"
 
 #include <set>
 
 #include "common/utf8.hpp"
-#include "render/font.hpp"
-#include "render/layout.hpp"
-#include "render/page_frame.hpp"
-#include "render/pdf_writer.hpp"
+#include "layout/font.hpp"
+#include "layout/layout.hpp"
+#include "layout/page_frame.hpp"
+#include "layout/pdf_writer.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 namespace {
 
@@ -77,4 +77,4 @@ std::string render_list_pdf(const FontFace& font, const ListDocument& doc, size_
     return writer.finish();
 }
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

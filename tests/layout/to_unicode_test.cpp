@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "render/to_unicode.hpp"
+#include "layout/to_unicode.hpp"
 
-using namespace sheetgen::render;
+using namespace sheetgen::layout;
 
 namespace {
 

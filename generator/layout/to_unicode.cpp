@@ -1,4 +1,4 @@
-#include "render/to_unicode.hpp"
+#include "layout/to_unicode.hpp"
 
 #include <zlib.h>
 
@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 namespace {
 
@@ -95,4 +95,4 @@ std::string fix_to_unicode(std::string pdf) {
     return pdf;
 }
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

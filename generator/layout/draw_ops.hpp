@@ -9,9 +9,9 @@
 #include <variant>
 #include <vector>
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
-inline constexpr double kPageWidth = 595.276;   // A4 portrait, points
+inline constexpr double kPageWidth = 595.276;   // A4 portrait, points (the default page)
 inline constexpr double kPageHeight = 841.89;
 
 struct Color {
@@ -64,6 +64,7 @@ using DrawOp = std::variant<TextOp, RectOp, LineOp, PathOp, ClipBegin, ClipEnd>;
 
 struct PageOps {
     std::vector<DrawOp> ops;
+    double width = kPageWidth, height = kPageHeight;  // the page's size in points
 };
 
 // Appends `src`'s operations to `dst`, moved by (dx, dy): lets a drawing be
@@ -86,4 +87,4 @@ inline void append_moved(PageOps& dst, const PageOps& src, double dx, double dy)
     }
 }
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

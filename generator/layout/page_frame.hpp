@@ -6,12 +6,11 @@
 #include <vector>
 
 #include "common/date.hpp"
-#include "render/draw_ops.hpp"
-#include "render/font.hpp"
-#include "render/layout.hpp"
-#include "render/template.hpp"
+#include "layout/draw_ops.hpp"
+#include "layout/font.hpp"
+#include "layout/layout.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 inline constexpr double kPageMargin = 28.35;  // 10 mm
 inline constexpr double kFooterTop = 810;
@@ -24,29 +23,37 @@ inline constexpr size_t kMaxSubtitleLines = 3;
 // ID width the load-time check assumes (the header adapts to longer IDs).
 inline constexpr const char* kTypicalId = "ID: 0000000000000000";
 
+// The page and the frame's own texts; the defaults are the A4 sheets'.
+struct PageSpec {
+    double width = kPageWidth, height = kPageHeight;  // points
+    double margin = kPageMargin;                      // every side; header and footer move with it
+    std::string mark = "取扱注意（個人情報）";         // boxed in red at the top right; "" = none
+    std::string footer = "sheetgen";                  // bottom left
+    // How far the header moves down (and the footer up) from the default frame.
+    double shift() const { return margin - kPageMargin; }
+    double footer_top() const { return kFooterTop + (height - kPageHeight) - shift(); }
+};
+
 struct PageHeader {
     std::vector<std::string> title, subtitle;
     double title_base = 36, subtitle_base = 47, id_base = 45, rule_y = 52;
     std::string id_text;
+    PageSpec page;
 };
 
 // Width available to the title (left of the 取扱注意 mark) and to the subtitle
 // (left of the ID text `id_text`).
-double title_width(const FontFace& font);
-double subtitle_width(const FontFace& font, const std::string& id_text);
+double title_width(const FontFace& font, const PageSpec& page = PageSpec{});
+double subtitle_width(const FontFace& font, const std::string& id_text, const PageSpec& page = PageSpec{});
 
-// `shared`: the household consented to share; without it the template's
-// subtitle_without_consent (when given) replaces a subtitle that says the
-// sheet is shared with supporters.
-PageHeader layout_page_header(const FontFace& font, const Template& tpl, const std::string& id, bool shared = true);
-// The same for any title, subtitle ('\n' breaks lines) and corner text.
+// The header for a title, subtitle ('\n' breaks lines) and corner text.
 PageHeader layout_header(const FontFace& font, const std::string& title, const std::string& subtitle,
-                         const std::string& id_text);
+                         const std::string& id_text, const PageSpec& page = PageSpec{});
 // The content area below the header and above the footer.
 Rect content_area(const PageHeader& header);
 // Content area of a page whose header has one title and one subtitle line.
-Rect standard_content_area();
+Rect standard_content_area(const PageSpec& page = PageSpec{});
 void draw_page_frame(PageOps& page, const FontFace& font, const PageHeader& header, const Date& date, int index,
                      int count);
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "render/draw_ops.hpp"
-#include "render/font.hpp"
+#include "layout/draw_ops.hpp"
+#include "layout/font.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 // Width of one code point in points (at the size being laid out).
 using MeasureFn = std::function<double(char32_t)>;
@@ -49,7 +49,7 @@ struct Cell {
     double width = 0;
     std::string text;
     double size = 0;                 // 0 = style body size
-    std::optional<Color> fill;       // shaded label cells, verdict colour
+    std::optional<Color> fill;       // shaded label cells, a status colour
     std::optional<Color> text_color;
     std::optional<bool> check;       // draws a vector check box (☐ / ☑) before the text
     bool border = true;
@@ -148,4 +148,4 @@ private:
     double reserve_h_ = 0;
 };
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

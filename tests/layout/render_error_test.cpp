@@ -4,12 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include "common/error.hpp"
-#include "render/pdf_writer.hpp"
+#include "layout/pdf_writer.hpp"
 
 using namespace sheetgen;
-using namespace sheetgen::render;
+using namespace sheetgen::layout;
 
-TEST_CASE("a font libharu cannot load is a RenderError, not an OutputError", "[render][errors]") {
+TEST_CASE("a font libharu cannot load is a RenderError, not an OutputError", "[layout][errors]") {
     bool render_error = false, output_error = false;
     try {
         PdfWriter w(std::string(512, 'x'), PdfMeta{Date{2026, 1, 1}, "t", "sheetgen"});

@@ -8,7 +8,7 @@
 
 #include "common/date.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 class FontFace;
 
@@ -31,4 +31,4 @@ struct ListDocument {
 // Throws RenderError when libharu or HarfBuzz fail.
 std::string render_list_pdf(const FontFace& font, const ListDocument& doc, size_t* replaced = nullptr);
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

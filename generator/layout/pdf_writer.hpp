@@ -6,9 +6,9 @@
 #include <string>
 
 #include "common/date.hpp"
-#include "render/draw_ops.hpp"
+#include "layout/draw_ops.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 struct PdfMeta {
     Date date;            // CreationDate / ModDate (never the clock: output is reproducible)
@@ -34,4 +34,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

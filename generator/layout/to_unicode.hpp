@@ -2,7 +2,7 @@
 // Repairs the /ToUnicode map libharu 2.3.0 writes for a UTF-8 TrueType font.
 #include <string>
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 // libharu 2.3.0 writes the UTF-8 font's /ToUnicode as a CID CMap
 // (begincidrange), which is not a valid ToUnicode map: extraction then rests
@@ -14,4 +14,4 @@ namespace sheetgen::render {
 // object 0, entries past startxref) the PDF is returned unchanged.
 std::string fix_to_unicode(std::string pdf);
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

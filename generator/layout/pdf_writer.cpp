@@ -1,4 +1,4 @@
-#include "render/pdf_writer.hpp"
+#include "layout/pdf_writer.hpp"
 
 #include <stdexcept>
 
@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "common/error.hpp"
-#include "render/to_unicode.hpp"
+#include "layout/to_unicode.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 namespace {
 
@@ -68,7 +68,6 @@ private:
     std::string path_;
 };
 
-double flip(double y) { return kPageHeight - y; }
 
 }  // namespace
 
@@ -78,6 +77,9 @@ struct PdfWriter::Impl {
     HPDF_Font font = nullptr;
     std::unique_ptr<MemFile> font_file;
     bool finished = false;
+    double page_h = kPageHeight;  // of the page being drawn: PDF y grows upwards
+
+    double flip(double y) const { return page_h - y; }
 
     ~Impl() {
         if (doc) HPDF_Free(doc);
@@ -195,8 +197,9 @@ void PdfWriter::add_page(const PageOps& page) {
     Impl& m = *impl_;
     if (m.finished) throw std::logic_error("PDF writer: document already finished");
     HPDF_Page p = m.need(HPDF_AddPage(m.doc), "AddPage");
-    m.check(HPDF_Page_SetWidth(p, kPageWidth), "SetWidth");
-    m.check(HPDF_Page_SetHeight(p, kPageHeight), "SetHeight");
+    m.check(HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.width)), "SetWidth");
+    m.check(HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.height)), "SetHeight");
+    m.page_h = page.height;
     for (const auto& op : page.ops) m.draw(p, op);
 }
 
@@ -214,4 +217,4 @@ std::string PdfWriter::finish() {
     return fix_to_unicode(std::move(out));
 }
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 class FontFace {
 public:
@@ -44,4 +44,4 @@ private:
     double ascent_ = 0.88, descent_ = 0.12;
 };
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

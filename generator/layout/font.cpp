@@ -1,4 +1,4 @@
-#include "render/font.hpp"
+#include "layout/font.hpp"
 
 #include "common/read_file.hpp"
 
@@ -12,7 +12,7 @@
 #include "common/error.hpp"
 #include "common/utf8.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 namespace {
 constexpr unsigned short kNoGlyph = 0xFFFF;
@@ -127,4 +127,4 @@ std::string FontFace::subset(const std::set<char32_t>& codepoints) const {
     return std::string(data, len);
 }
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout

@@ -1,11 +1,11 @@
-#include "render/layout.hpp"
+#include "layout/layout.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "common/utf8.hpp"
 
-namespace sheetgen::render {
+namespace sheetgen::layout {
 
 namespace {
 
@@ -285,4 +285,4 @@ void Flow::heading(const std::string& title, double next_h) {
     y_ += hh;
 }
 
-}  // namespace sheetgen::render
+}  // namespace sheetgen::layout
