@@ -25,8 +25,8 @@ const std::vector<std::string> kTopKeys = {"name", "description", "coverage", "m
 const std::vector<std::string> kAreaKeys = {"source", "layer", "crs"};
 const std::vector<std::string> kCommonLayerKeys = {"kind",  "name",         "source", "layer", "scenario",
                                                    "crs",   "where",        "open_options", "raster", "band"};
-const std::vector<std::string> kZoneKeys = {"legend", "field", "preset", "classes"};  // flood_depth, flood_duration
-const std::vector<std::string> kTypedKeys = {"type", "type_field"};                   // house_collapse, landslide
+const std::vector<std::string> kZoneKeys = {"legend", "field", "preset", "classes"};  // kinds with depth/duration classes
+const std::vector<std::string> kTypedKeys = {"type", "type_field"};                   // typed kinds (house_collapse, landslide)
 const std::vector<std::string> kPresetNames = {"a31a_depth", "a31_2012_depth", "a31a_duration"};
 const std::vector<std::string> kCollapseTypes = {"flood_flow", "bank_erosion"};  // 氾濫流, 河岸侵食
 
@@ -56,8 +56,9 @@ std::string resolve_source(const std::string& dir, const std::string& source) {
     return dir + "/" + source;
 }
 
-LayerKind preset_kind(const std::string& preset) {
-    return preset == "a31a_duration" ? LayerKind::FloodDuration : LayerKind::FloodDepth;
+// Depth presets fit every kind with depth classes (flood, storm surge, tsunami).
+KindClasses preset_classes_kind(const std::string& preset) {
+    return preset == "a31a_duration" ? KindClasses::Duration : KindClasses::Depth;
 }
 
 std::string preset_default_field(const std::string& preset) {
@@ -100,10 +101,11 @@ bool contains(const std::vector<std::string>& v, const std::string& k) {
 
 // Whether a (known) layer key means anything for a layer of this kind.
 bool key_applies(const std::string& k, LayerKind kind) {
-    if (contains(kZoneKeys, k)) return kind == LayerKind::FloodDepth || kind == LayerKind::FloodDuration;
-    if (contains(kTypedKeys, k)) return kind == LayerKind::HouseCollapse || kind == LayerKind::Landslide;
+    const KindClasses classes = kind_info(kind).classes;
+    if (contains(kZoneKeys, k)) return has_zone_classes(kind);
+    if (contains(kTypedKeys, k)) return classes == KindClasses::Typed;
     if (contains(kCommonLayerKeys, k)) return true;
-    return kind == LayerKind::Shelters;  // shelter_type and the *_field keys
+    return classes == KindClasses::Sites;  // shelter_type and the *_field keys
 }
 
 // One layer entry. Reports every problem it finds; the consistency checks at
@@ -295,7 +297,7 @@ private:
 
     bool check_consistency() {
         if (!lc_.type.empty() && !lc_.type_field.empty()) return fail(node_, "use either 'type' or 'type_field', not both");
-        const bool zone_classes = lc_.kind == LayerKind::FloodDepth || lc_.kind == LayerKind::FloodDuration;
+        const bool zone_classes = has_zone_classes(lc_.kind);
         if (zone_classes && !check_class_source()) return false;
         if (lc_.raster == true && !check_raster(zone_classes)) return false;
         if (lc_.band_at.line && lc_.raster == false) return fail(node_, "'band' applies only to raster layers");
@@ -318,13 +320,14 @@ private:
             return true;
         }
         if (field_node_) return fail(*field_node_, "'field' needs 'classes' or 'preset' to say what its codes mean");
-        if (lc_.kind == LayerKind::FloodDuration)
-            return fail(node_, "a flood_duration layer needs 'field' with 'preset: a31a_duration' or 'classes'");
+        if (kind_info(lc_.kind).classes == KindClasses::Duration)
+            return fail(node_, "a " + std::string(to_string(lc_.kind)) +
+                                   " layer needs 'field' with 'preset: a31a_duration' or 'classes'");
         return true;
     }
 
     bool check_preset() {
-        if (preset_kind(lc_.preset) != lc_.kind)
+        if (preset_classes_kind(lc_.preset) != kind_info(lc_.kind).classes)
             return fail(*preset_node_, "preset '" + lc_.preset + "' does not fit a " + to_string(lc_.kind) + " layer");
         lc_.classes = preset_classes(lc_.preset);
         if (!lc_.field.empty() || lc_.raster == true) return true;
@@ -341,7 +344,8 @@ private:
 
     bool check_raster(bool zone_classes) {
         if (!zone_classes)
-            return fail(node_, "a raster layer must be flood_depth or flood_duration (classes from cell values)");
+            return fail(node_, "a raster layer must be of a kind with depth or duration classes (flood_depth, "
+                               "flood_duration, storm_surge, tsunami): classes come from cell values");
         if (field_node_)
             return fail(*field_node_, "'field' does not apply to a raster layer: the cell value is the class code");
         if (lc_.classes.empty()) return fail(node_, "a raster layer needs 'preset' or 'classes' for its cell values");

@@ -11,17 +11,11 @@
 #include "common/enum_table.hpp"
 #include "common/error.hpp"
 #include "hazard/exposure.hpp"
+#include "hazard/kinds.hpp"
 
 namespace sheetgen {
 
-enum class LayerKind { FloodDepth, FloodDuration, HouseCollapse, Landslide, Shelters };
-// The one table of layer kind names (`kind:` in a config, to_string).
-inline constexpr EnumName<LayerKind> kLayerKindNames[] = {{"flood_depth", LayerKind::FloodDepth},
-                                                         {"flood_duration", LayerKind::FloodDuration},
-                                                         {"house_collapse", LayerKind::HouseCollapse},
-                                                         {"landslide", LayerKind::Landslide},
-                                                         {"shelters", LayerKind::Shelters}};
-const char* to_string(LayerKind k);  // "flood_depth" ...
+const char* to_string(LayerKind k);  // "flood_depth" ... (hazard/kinds.hpp)
 
 // A value range for one attribute code: metres for depth, hours for duration.
 // max is kUnbounded-like (infinity) when open-ended.

@@ -1,6 +1,7 @@
 #include "hazard/hazard_set.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -47,6 +48,12 @@ OGRSpatialReference wgs84_lonlat() {
 }  // namespace hazard_detail
 
 namespace {
+
+// How the map draws a zone of the kind (the kind table's `map`).
+ZoneKind zone_kind(LayerKind k) {
+    const KindMap m = kind_info(k).map;
+    return m == KindMap::None ? ZoneKind::FloodDepth : static_cast<ZoneKind>(static_cast<int>(m));
+}
 
 // Attributes of one zone polygon.
 struct ZoneAttr {
@@ -465,8 +472,8 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
             if (it == classes.end()) {
                 warn.add("unknown codes in '" + lc.field + "'",
                          fid + ": " + lc.field + " = '" + code + "' is not a known code; treated as unknown " +
-                             (lc.kind == LayerKind::FloodDepth ? "depth" : "duration"));
-            } else if (lc.kind == LayerKind::FloodDepth) {
+                             (kind_info(lc.kind).classes == KindClasses::Depth ? "depth" : "duration"));
+            } else if (kind_info(lc.kind).classes == KindClasses::Depth) {
                 attr.depth = DepthRange{it->second.min, it->second.max};
             } else {
                 attr.duration = DurationRange{it->second.min, it->second.max};
@@ -491,7 +498,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
     }
     if (kept > 0) {
         check_extent(cfg, lc, extent);
-        if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) flood_extents.push_back(extent);
+        if (kind_info(lc.kind).flood_coverage) flood_extents.push_back(extent);
     }
     if (features == 0) warn.layer_note("no features" + std::string(lc.where.empty() ? "" : " match the where filter"));
     else if (kept == 0) warn.layer_note("no usable polygons among " + std::to_string(features) + " features");
@@ -576,7 +583,7 @@ void HazardSet::Impl::load_raster_layer(const HazardConfig& cfg, uint32_t li, st
     rz.layer = li;
     rz.raster = std::make_unique<RasterLayer>(lc);
     check_extent(cfg, lc, rz.raster->extent());
-    flood_extents.push_back(rz.raster->extent());
+    if (kind_info(lc.kind).flood_coverage) flood_extents.push_back(rz.raster->extent());
     if (rz.raster->own_crs() && !lc.crs.empty() && warnings)
         warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
                                              "' ignored: the source declares its own CRS", Severity::Warning});
@@ -584,7 +591,7 @@ void HazardSet::Impl::load_raster_layer(const HazardConfig& cfg, uint32_t li, st
         ZoneAttr attr;
         attr.layer = li;
         attr.kind = lc.kind;
-        if (lc.kind == LayerKind::FloodDepth) attr.depth = DepthRange{r.min, r.max};
+        if (kind_info(lc.kind).classes == KindClasses::Depth) attr.depth = DepthRange{r.min, r.max};
         else attr.duration = DurationRange{r.min, r.max};
         rz.attr_of_code[canonical_code(code)] = static_cast<uint32_t>(attrs.size());
         attrs.push_back(attr);
@@ -717,7 +724,7 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
         } else {
             impl->load_zone_layer(config, li, warnings);
         }
-        if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) impl->has_flood_layer = true;
+        if (kind_info(lc.kind).flood_coverage) impl->has_flood_layer = true;
     }
     impl->index.build();
     HazardSet set(std::move(impl));
@@ -749,17 +756,36 @@ Exposure HazardSet::expose(const LatLon& p) const {
     // Order-independent folding: ties go to the earlier layer, then the earlier polygon.
     const ZoneAttr* depth_best = nullptr;
     const ZoneAttr* depth_unknown = nullptr;
+    // Kinds with their own record: the worst known depth, else the first zone without one.
+    std::array<const ZoneAttr*, kHazardKindCount> kind_best{};
+    std::array<const ZoneAttr*, kHazardKindCount> kind_unknown{};
     const ZoneAttr* dur_best = nullptr;
     const ZoneAttr* collapse = nullptr;
     const ZoneAttr* slide = nullptr;
     uint64_t layer_bits = 0;
     std::vector<uint32_t> many_layers;  // only used beyond 64 layers
     auto earlier = [](const ZoneAttr* a, const ZoneAttr* b) { return !b || a->layer < b->layer || (a->layer == b->layer && a < b); };
+    // The deeper class wins; the same class goes to the earlier layer.
+    auto deeper = [&](const ZoneAttr& a, const ZoneAttr* best) {
+        if (!best) return true;
+        const DepthRange& d = *a.depth;
+        const DepthRange& b = *best->depth;
+        return d.min_m > b.min_m || (d.min_m == b.min_m && d.max_m > b.max_m) || (d == b && earlier(&a, best));
+    };
     auto consider = [&](const ZoneAttr& a) {
         if (a.layer < 64)
             layer_bits |= uint64_t{1} << a.layer;
         else
             many_layers.push_back(a.layer);
+        if (kind_info(a.kind).own_exposure) {
+            const size_t k = static_cast<size_t>(a.kind);
+            if (a.depth) {
+                if (deeper(a, kind_best[k])) kind_best[k] = &a;
+            } else if (earlier(&a, kind_unknown[k])) {
+                kind_unknown[k] = &a;
+            }
+            return;
+        }
         switch (a.kind) {
             case LayerKind::FloodDepth:
                 if (a.depth) {
@@ -802,7 +828,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
                     (slide->type.empty() == a.type.empty() && earlier(&a, slide)))
                     slide = &a;
                 break;
-            case LayerKind::Shelters:
+            default:  // shelters; the own-exposure kinds were folded above
                 break;
         }
     };
@@ -832,6 +858,16 @@ Exposure HazardSet::expose(const LatLon& p) const {
         e.in_landslide = true;
         e.landslide_type = slide->type;
     }
+    for (size_t k = 0; k < kHazardKindCount; ++k) {
+        const ZoneAttr* z = kind_best[k] ? kind_best[k] : kind_unknown[k];
+        if (!z) continue;
+        KindZone kz;
+        kz.kind = z->kind;
+        kz.depth = z->depth;
+        kz.layer = impl_->layers[z->layer].name;
+        kz.scenario = impl_->layers[z->layer].scenario;
+        e.kind_zones.push_back(std::move(kz));
+    }
     std::sort(many_layers.begin(), many_layers.end());
     many_layers.erase(std::unique(many_layers.begin(), many_layers.end()), many_layers.end());
     for (uint32_t l = 0; l < 64 && l < impl_->layers.size(); ++l)
@@ -857,12 +893,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
     for (uint32_t poly = 0; poly < impl_->index.size(); ++poly) {
         const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
         MapPolygon mp;
-        switch (a.kind) {
-            case LayerKind::FloodDuration: mp.kind = ZoneKind::FloodDuration; break;
-            case LayerKind::HouseCollapse: mp.kind = ZoneKind::HouseCollapse; break;
-            case LayerKind::Landslide: mp.kind = ZoneKind::Landslide; break;
-            default: mp.kind = ZoneKind::FloodDepth; break;
-        }
+        mp.kind = zone_kind(a.kind);
         mp.depth = a.depth;
         // One ring set per polygon part (simplifying may split a polygon).
         std::vector<std::vector<std::vector<Pt>>> parts{impl_->index.rings(poly)};
@@ -1002,15 +1033,6 @@ struct MapItem {
     uint32_t poly;
     MapPolygon mp;
 };
-
-ZoneKind zone_kind(LayerKind k) {
-    switch (k) {
-        case LayerKind::FloodDuration: return ZoneKind::FloodDuration;
-        case LayerKind::HouseCollapse: return ZoneKind::HouseCollapse;
-        case LayerKind::Landslide: return ZoneKind::Landslide;
-        default: return ZoneKind::FloodDepth;
-    }
-}
 
 // Simplified to the page's resolution, each polygon part as one map item.
 void add_items(std::vector<MapItem>& items, OGRGeometryUniquePtr clipped, const ZoneAttr& a, uint32_t order,
