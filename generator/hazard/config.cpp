@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <glob.h>
 #include <limits>
 #include <set>
 
 #include "common/read_file.hpp"
 #include "common/schema.hpp"
+#include "hazard/source_check.hpp"
 
 namespace sheetgen {
 
@@ -27,6 +29,8 @@ const std::vector<std::string> kCommonLayerKeys = {"kind",  "name",         "sou
                                                    "crs",   "where",        "open_options", "raster", "band"};
 const std::vector<std::string> kZoneKeys = {"legend", "field", "preset", "classes"};  // kinds with depth/duration classes
 const std::vector<std::string> kTypedKeys = {"type", "type_field"};                   // typed kinds (house_collapse, landslide)
+const std::vector<std::string> kRiverKeys = {"river", "river_field"};                 // every zone kind
+const std::vector<std::string> kSourceItemKeys = {"source", "river"};                 // a map item of a source list
 const std::vector<std::string> kPresetNames = {"a31a_depth", "a31_2012_depth", "a31a_duration"};
 const std::vector<std::string> kCollapseTypes = {"flood_flow", "bank_erosion"};  // 氾濫流, 河岸侵食
 
@@ -90,6 +94,7 @@ std::vector<std::string> layer_keys() {
     std::vector<std::string> keys = kCommonLayerKeys;
     keys.insert(keys.end(), kZoneKeys.begin(), kZoneKeys.end());
     keys.insert(keys.end(), kTypedKeys.begin(), kTypedKeys.end());
+    keys.insert(keys.end(), kRiverKeys.begin(), kRiverKeys.end());
     keys.push_back("shelter_type");
     for (const auto& [k, member] : shelter_keys()) keys.push_back(k);
     return keys;
@@ -104,6 +109,7 @@ bool key_applies(const std::string& k, LayerKind kind) {
     const KindClasses classes = kind_info(kind).classes;
     if (contains(kZoneKeys, k)) return has_zone_classes(kind);
     if (contains(kTypedKeys, k)) return classes == KindClasses::Typed;
+    if (contains(kRiverKeys, k)) return classes != KindClasses::Sites;
     if (contains(kCommonLayerKeys, k)) return true;
     return classes == KindClasses::Sites;  // shelter_type and the *_field keys
 }
@@ -126,6 +132,7 @@ public:
             drop_keys_of_other_kinds();
         }
         read_source();
+        read_river_keys();
         read_common();
         read_raster_keys();
         if (kind) {
@@ -154,12 +161,61 @@ private:
         }
     }
 
+public:
+    // One file of the entry: where it was written, its river name.
+    struct SourceItem {
+        std::string source;
+        SourceLocation at;
+        std::string river;
+        bool river_given = false;
+    };
+    const std::vector<SourceItem>& items() const { return items_; }
+    const std::string& layer_river() const { return layer_river_; }
+
+private:
+    // `source:` is a path, a list of paths / {source, river} items, or a glob
+    // (expanded when the config is read, see expand_layer).
     void read_source() {
         const YNode* v = c_.require(m_, "source", node_);
         if (!v) return;
-        lc_.source = trim(c_.text(v, key_path("source")));
-        lc_.source_at = c_.at(*v);
+        if (v->kind == YNode::Kind::Sequence) {
+            if (v->items.empty()) c_.error(*v, "'source' is an empty list");
+            for (size_t i = 0; i < v->items.size(); ++i) read_source_item(v->items[i], index_name(key_path("source"), i));
+        } else {
+            SourceItem it;
+            it.source = trim(c_.text(v, key_path("source")));
+            it.at = c_.at(*v);
+            items_.push_back(it);
+        }
+        if (items_.empty()) return;
+        lc_.source = items_.front().source;
+        lc_.source_at = items_.front().at;
         lc_.resolved_source = resolve_source(dir_, lc_.source);
+    }
+
+    void read_source_item(const YNode& item, const std::string& where) {
+        SourceItem it;
+        it.at = c_.at(item);
+        if (item.kind == YNode::Kind::Map) {
+            Map im = c_.map(&item, where, kSourceItemKeys);
+            it.source = trim(c_.text(c_.require(im, "source", item), where + ".source"));
+            if (const YNode* r = im.get("river")) {
+                it.river = trim(c_.text(r, where + ".river"));
+                it.river_given = true;
+            }
+        } else {
+            it.source = trim(c_.text(&item, where));
+        }
+        if (it.source.empty()) c_.error(item, "empty source in the 'source' list");
+        else items_.push_back(it);
+    }
+
+    void read_river_keys() {
+        if (const YNode* v = get("river")) layer_river_ = trim(c_.text(v, key_path("river")));
+        if (const YNode* v = get("river_field")) {
+            lc_.river_field = c_.text(v, key_path("river_field"));
+            lc_.river_field_at = c_.at(*v);
+        }
     }
 
     void read_common() {
@@ -373,6 +429,8 @@ private:
     std::string where_;
     Map m_;
     LayerConfig lc_;
+    std::vector<SourceItem> items_;
+    std::string layer_river_;
     const YNode* field_node_ = nullptr;
     const YNode* preset_node_ = nullptr;
     const YNode* classes_node_ = nullptr;
@@ -403,6 +461,51 @@ std::optional<AreaConfig> read_area(SchemaChecker& c, const std::string& dir, co
     return a;
 }
 
+bool is_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+
+// "{file}" in a river name is the file's base name (A31a files are named per river).
+std::string river_name(const std::string& tmpl, const std::string& file) {
+    std::string r = tmpl;
+    const size_t at = r.find("{file}");
+    if (at != std::string::npos) r.replace(at, 6, base_name(file));
+    return r;
+}
+
+// The files of one layer entry, each a LayerConfig located at its list item.
+// A glob matches files on the disk now (sorted, so the order is stable); a
+// glob matching nothing is an error at its line.
+void expand_layer(SchemaChecker& c, const std::string& dir, const LayerReader& reader, LayerConfig lc, size_t entry,
+                  std::vector<LayerConfig>& out) {
+    lc.entry = entry;
+    const bool several = reader.items().size() > 1;
+    for (const auto& item : reader.items()) {
+        std::vector<std::string> files;
+        const std::string resolved = resolve_source(dir, item.source);
+        if (is_file_source(resolved) && is_glob(item.source)) {
+            glob_t g{};
+            const int rc = ::glob(resolved.c_str(), GLOB_ERR, nullptr, &g);
+            for (size_t i = 0; rc == 0 && i < g.gl_pathc; ++i) files.push_back(g.gl_pathv[i]);
+            globfree(&g);
+            if (files.empty()) {
+                c.error(item.at.line, item.at.column, "source pattern '" + item.source + "' matches no file");
+                continue;
+            }
+        } else {
+            files.push_back(resolved);
+        }
+        for (const auto& f : files) {
+            LayerConfig one = lc;
+            one.resolved_source = f;
+            // As written, or the matched file relative to how the pattern was written.
+            one.source = files.size() == 1 && !is_glob(item.source) ? item.source : f;
+            one.source_at = item.at;
+            if (several || files.size() > 1 || is_glob(item.source)) one.at = item.at;
+            one.river = river_name(item.river_given ? item.river : reader.layer_river(), f);
+            out.push_back(std::move(one));
+        }
+    }
+}
+
 void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
     Map top = c.map(&root, "the hazard config", kTopKeys);
     if (!top) return;
@@ -415,7 +518,7 @@ void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
     if (items && items->empty()) c.error(*layers, "'layers' must be a non-empty list");
     for (size_t i = 0; items && i < items->size(); ++i) {
         LayerReader reader(c, cfg.dir, (*items)[i], index_name("layers", i));
-        if (auto lc = reader.read()) cfg.layers.push_back(std::move(*lc));
+        if (auto lc = reader.read()) expand_layer(c, cfg.dir, reader, std::move(*lc), i, cfg.layers);
     }
 }
 

@@ -43,6 +43,7 @@ struct KindZone {
     std::optional<DepthRange> depth;  // nullopt: inside a zone whose layer carries no depth
     std::string layer;                // layer name of the worst class
     std::string scenario;
+    std::string river;                // river name of the worst class (config river / river_field), may be empty
 };
 
 struct Exposure {
@@ -61,6 +62,7 @@ struct Exposure {
     std::optional<DepthRange> depth;
     std::string depth_scenario;  // 計画規模 / 想定最大規模 (scenario of the worst class)
     std::string depth_layer;     // layer name from the config
+    std::string depth_river;     // river of the worst class (config `river` / `river_field`), may be empty
     // Duration layers.
     bool in_duration_zone = false;
     std::optional<DurationRange> duration;

@@ -62,12 +62,15 @@ struct ZoneAttr {
     std::optional<DepthRange> depth;
     std::optional<DurationRange> duration;
     std::string type;  // house-collapse / landslide type
+    std::string river;  // from the layer's river_field; empty = the layer's `river`
 };
 
 struct LayerInfo {
     std::string name;
     std::string scenario;
     LayerKind kind;
+    size_t entry;       // the config entry (the files of one multi-file entry share it)
+    std::string river;  // the file's river name (config `river`), may be empty
 };
 
 // Codes compared as text, with integers canonicalised: 2, "02", 2.0 are one code.
@@ -406,6 +409,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
         for (const auto& [code, r] : lc.classes) classes[canonical_code(code)] = r;
     }
     int type_idx = lc.type_field.empty() ? -1 : require_field(lc, o.layer, lc.type_field, lc.type_field_at);
+    int river_idx = lc.river_field.empty() ? -1 : require_field(lc, o.layer, lc.river_field, lc.river_field_at);
     TransformPtr ct = make_transform(lc, o.layer);
     if (o.layer->GetSpatialRef() && !lc.crs.empty() && warnings)
         warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
@@ -479,6 +483,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
                 attr.duration = DurationRange{it->second.min, it->second.max};
             }
         }
+        if (river_idx >= 0) attr.river = trim_ascii(field_text(*f, river_idx));
         if (!lc.type.empty()) attr.type = lc.type;
         if (type_idx >= 0) {
             std::string v = trim_ascii(field_text(*f, type_idx));
@@ -715,7 +720,7 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
     if (config.municipality) impl->municipality = load_area(*config.municipality, "municipality", &area_extent);
     for (uint32_t li = 0; li < config.layers.size(); ++li) {
         const LayerConfig& lc = config.layers[li];
-        impl->layers.push_back({lc.name, lc.scenario, lc.kind});
+        impl->layers.push_back({lc.name, lc.scenario, lc.kind, lc.entry, lc.river});
         if (lc.kind == LayerKind::Shelters) {
             impl->load_shelter_layer(config, li, warnings);
             warn_crs_ignored(lc, warnings);
@@ -839,12 +844,14 @@ Exposure HazardSet::expose(const LatLon& p) const {
         if (!v) continue;
         consider(impl_->attrs[rz.attr_for(*v)]);
     }
+    auto river_of = [&](const ZoneAttr& a) { return a.river.empty() ? impl_->layers[a.layer].river : a.river; };
     const ZoneAttr* depth = depth_best ? depth_best : depth_unknown;
     if (depth) {
         e.in_flood_zone = true;
         e.depth = depth->depth;
         e.depth_scenario = impl_->layers[depth->layer].scenario;
         e.depth_layer = impl_->layers[depth->layer].name;
+        e.depth_river = river_of(*depth);
     }
     if (dur_best) {
         e.in_duration_zone = true;
@@ -866,13 +873,22 @@ Exposure HazardSet::expose(const LatLon& p) const {
         kz.depth = z->depth;
         kz.layer = impl_->layers[z->layer].name;
         kz.scenario = impl_->layers[z->layer].scenario;
+        kz.river = river_of(*z);
         e.kind_zones.push_back(std::move(kz));
     }
     std::sort(many_layers.begin(), many_layers.end());
     many_layers.erase(std::unique(many_layers.begin(), many_layers.end()), many_layers.end());
+    // The files of one multi-file entry are one layer to the reader.
+    const LayerInfo* last = nullptr;
+    auto hit = [&](uint32_t l) {
+        const LayerInfo& info = impl_->layers[l];
+        if (last && last->entry == info.entry) return;
+        e.layers_hit.push_back(info.name);
+        last = &info;
+    };
     for (uint32_t l = 0; l < 64 && l < impl_->layers.size(); ++l)
-        if (layer_bits & (uint64_t{1} << l)) e.layers_hit.push_back(impl_->layers[l].name);
-    for (uint32_t l : many_layers) e.layers_hit.push_back(impl_->layers[l].name);
+        if (layer_bits & (uint64_t{1} << l)) hit(l);
+    for (uint32_t l : many_layers) hit(l);
     return e;
 }
 

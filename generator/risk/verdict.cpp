@@ -94,6 +94,12 @@ Param depth_param(const std::optional<DepthRange>& d) {
     return d ? Param{d->label_ja(), d->label_en()} : Param{"不明", "unknown"};
 }
 
+// 「（多摩川の浸水想定）」 after a depth; nothing when the data names no river.
+Param river_param(const std::string& river) {
+    if (river.empty()) return {"", ""};
+    return {"（" + river + "の浸水想定）", " (" + river + " flood data)"};
+}
+
 Param distance_param(double m) { return {format_distance_ja(m), format_distance_en(m)}; }
 
 // "外部バッテリー 12時間 → ポータブル電源 7.1時間 → 内部バッテリー（予備） 4時間".
@@ -119,6 +125,7 @@ struct Facts {
     // The worst of those depths; nullopt when one of them has no depth data
     // (the rooms then cannot be shown to stay dry).
     std::optional<DepthRange> depth;
+    std::string river;  // whose data the depth comes from (「多摩川の浸水想定」), may be empty
     FloorPhrase floor;
     double mps = 3.0;
     double floor_level_m = 0;
@@ -147,6 +154,7 @@ Facts gather_facts(const Profile& p, const Exposure& e, const RiskOptions& opt) 
     f.flood = e.in_flood_zone || e.in_duration_zone;
     f.depth_zone = e.in_flood_zone;
     f.depth = e.depth;
+    f.river = e.depth_river;
     bool unknown = e.in_flood_zone && !e.depth;
     // Kinds from the kind table: what they do comes from their rule.
     for (const auto& z : e.kind_zones) {
@@ -156,8 +164,10 @@ Facts gather_facts(const Profile& p, const Exposure& e, const RiskOptions& opt) 
         f.flood = f.depth_zone = true;
         if (!z.depth) unknown = true;
         else if (!f.depth || z.depth->min_m > f.depth->min_m ||
-                 (z.depth->min_m == f.depth->min_m && z.depth->max_m > f.depth->max_m))
+                 (z.depth->min_m == f.depth->min_m && z.depth->max_m > f.depth->max_m)) {
             f.depth = z.depth;
+            f.river = z.river;
+        }
     }
     if (unknown) f.depth.reset();
     f.any_zone = f.flood || e.in_house_collapse || e.in_landslide || f.leave_now;
@@ -201,7 +211,9 @@ void rule_zones(Ctx& c) {
 void rule_depth(Ctx& c) {
     if (!c.f.flood) return;
     const auto& d = c.f.depth;
-    Params where = {{"floor", c.f.floor.text}, {"height", same(format_m(c.f.floor_level_m))}};
+    Params where = {{"floor", c.f.floor.text},
+                    {"height", same(format_m(c.f.floor_level_m))},
+                    {"river", river_param(c.f.river)}};
     if (d) {
         where.push_back({"depth", {d->label_ja(), d->label_en()}});
         c.f.floor_dry = c.f.floor_level_m >= d->max_m;
@@ -220,7 +232,7 @@ void rule_safe_floor(Ctx& c) {
     const double max_m = d ? d->max_m : kUnknownDepthAssumedM;
     std::optional<int> sf = safe_floor_for(max_m, c.f.mps);
     if (!sf) {
-        c.add("no_safe_floor", {{"depth", {d->label_ja(), d->label_en()}}});
+        c.add("no_safe_floor", {{"depth", {d->label_ja(), d->label_en()}}, {"river", river_param(c.f.river)}});
         return;
     }
     c.v.safe_floor = sf;

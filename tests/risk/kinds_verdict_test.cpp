@@ -20,7 +20,7 @@ Exposure zone_of(LayerKind kind, std::optional<DepthRange> depth) {
     KindZone z;
     z.kind = kind;
     z.depth = depth;
-    z.layer = to_string(kind);
+    z.layer = "zone";
     e.kind_zones.push_back(z);
     return e;
 }
@@ -119,4 +119,21 @@ TEST_CASE("a ground-level site inside a tsunami or storm-surge zone is no flee s
     Verdict s = assess(p, zone_of(LayerKind::StormSurge, DepthRange{0.5, 3}), {in_zone, dry}, kind_opts());
     REQUIRE(s.flee_site);
     CHECK(s.flee_site->id == "S-DRY");
+}
+
+TEST_CASE("the depth reasons name the river whose data they come from", "[verdict][multi_file]") {
+    Exposure e = flood_exposure(DepthRange{3, 5});
+    e.depth_river = "多摩川";
+    Verdict v = assess(base_profile(1), e, {}, kind_opts());
+    bool named = false;
+    for (const auto& r : v.reasons)
+        if (r.code == "living_floor_floods") {
+            named = r.ja.find("想定浸水深 3.0m以上5.0m未満（多摩川の浸水想定）：") != std::string::npos &&
+                    r.en.find("(多摩川 flood data)") != std::string::npos;
+        }
+    CHECK(named);
+    // Without a river the sentence is as before.
+    Verdict plain = assess(base_profile(1), flood_exposure(DepthRange{3, 5}), {}, kind_opts());
+    for (const auto& r : plain.reasons)
+        if (r.code == "living_floor_floods") CHECK(r.ja.find("5.0m未満：") != std::string::npos);
 }
