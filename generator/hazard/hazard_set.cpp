@@ -389,6 +389,32 @@ struct HazardSet::Impl {
     void check_extent(const HazardConfig& cfg, const LayerConfig& lc, const Box& extent) const;
 
     void load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
+    // A feature's river name, else its file's (config `river`).
+    std::string river_of(const ZoneAttr& a) const { return a.river.empty() ? layers[a.layer].river : a.river; }
+    KindZone kind_zone(const ZoneAttr& z) const {
+        KindZone kz;
+        kz.kind = z.kind;
+        kz.depth = z.depth;
+        kz.layer = layers[z.layer].name;
+        kz.scenario = layers[z.layer].scenario;
+        kz.river = river_of(z);
+        return kz;
+    }
+    // Names of the layers hit, in load order; the files of one multi-file
+    // entry are one layer to the reader.
+    void add_layers_hit(uint64_t bits, std::vector<uint32_t>& many, Exposure& e) const {
+        std::sort(many.begin(), many.end());
+        many.erase(std::unique(many.begin(), many.end()), many.end());
+        const LayerInfo* last = nullptr;
+        auto hit = [&](uint32_t l) {
+            if (last && last->entry == layers[l].entry) return;
+            e.layers_hit.push_back(layers[l].name);
+            last = &layers[l];
+        };
+        for (uint32_t l = 0; l < 64 && l < layers.size(); ++l)
+            if (bits & (uint64_t{1} << l)) hit(l);
+        for (uint32_t l : many) hit(l);
+    }
     void load_raster_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
     void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
 };
@@ -784,11 +810,8 @@ Exposure HazardSet::expose(const LatLon& p) const {
             many_layers.push_back(a.layer);
         if (kind_info(a.kind).own_exposure) {
             const size_t k = static_cast<size_t>(a.kind);
-            if (a.depth) {
-                if (deeper(a, kind_best[k])) kind_best[k] = &a;
-            } else if (earlier(&a, kind_unknown[k])) {
-                kind_unknown[k] = &a;
-            }
+            const ZoneAttr*& slot = a.depth ? kind_best[k] : kind_unknown[k];
+            if (a.depth ? deeper(a, slot) : earlier(&a, slot)) slot = &a;
             return;
         }
         switch (a.kind) {
@@ -844,14 +867,13 @@ Exposure HazardSet::expose(const LatLon& p) const {
         if (!v) continue;
         consider(impl_->attrs[rz.attr_for(*v)]);
     }
-    auto river_of = [&](const ZoneAttr& a) { return a.river.empty() ? impl_->layers[a.layer].river : a.river; };
     const ZoneAttr* depth = depth_best ? depth_best : depth_unknown;
     if (depth) {
         e.in_flood_zone = true;
         e.depth = depth->depth;
         e.depth_scenario = impl_->layers[depth->layer].scenario;
         e.depth_layer = impl_->layers[depth->layer].name;
-        e.depth_river = river_of(*depth);
+        e.depth_river = impl_->river_of(*depth);
     }
     if (dur_best) {
         e.in_duration_zone = true;
@@ -865,30 +887,9 @@ Exposure HazardSet::expose(const LatLon& p) const {
         e.in_landslide = true;
         e.landslide_type = slide->type;
     }
-    for (size_t k = 0; k < kHazardKindCount; ++k) {
-        const ZoneAttr* z = kind_best[k] ? kind_best[k] : kind_unknown[k];
-        if (!z) continue;
-        KindZone kz;
-        kz.kind = z->kind;
-        kz.depth = z->depth;
-        kz.layer = impl_->layers[z->layer].name;
-        kz.scenario = impl_->layers[z->layer].scenario;
-        kz.river = river_of(*z);
-        e.kind_zones.push_back(std::move(kz));
-    }
-    std::sort(many_layers.begin(), many_layers.end());
-    many_layers.erase(std::unique(many_layers.begin(), many_layers.end()), many_layers.end());
-    // The files of one multi-file entry are one layer to the reader.
-    const LayerInfo* last = nullptr;
-    auto hit = [&](uint32_t l) {
-        const LayerInfo& info = impl_->layers[l];
-        if (last && last->entry == info.entry) return;
-        e.layers_hit.push_back(info.name);
-        last = &info;
-    };
-    for (uint32_t l = 0; l < 64 && l < impl_->layers.size(); ++l)
-        if (layer_bits & (uint64_t{1} << l)) hit(l);
-    for (uint32_t l : many_layers) hit(l);
+    for (size_t k = 0; k < kHazardKindCount; ++k)
+        if (const ZoneAttr* z = kind_best[k] ? kind_best[k] : kind_unknown[k]) e.kind_zones.push_back(impl_->kind_zone(*z));
+    impl_->add_layers_hit(layer_bits, many_layers, e);
     return e;
 }
 
