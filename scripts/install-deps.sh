@@ -10,6 +10,7 @@ packages=(
   libqpdf-dev qpdf poppler-utils
   libjs-leaflet   # Leaflet 1.7.1, inlined into the `flag --html` page at run time
   chromium        # headless browser for the map-page tests (tests/cli/html_map_test.cpp)
+  postgresql-15 postgresql-15-postgis-3   # PostGIS layer sources (tests/hazard/postgis_test.sh starts its own server)
 )
 # Extra packages for a sanitizer / fuzzing build (clang's runtime).
 if [[ "${SHEETGEN_WITH_CLANG:-0}" == 1 ]]; then

@@ -9,6 +9,7 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "hazard/config.hpp"
+#include "hazard/source_check.hpp"
 
 namespace sheetgen::commands {
 
@@ -93,6 +94,7 @@ void IoGuard::add_hazard_inputs(const std::string& config_path, const HazardConf
     add_input(config_path, "hazard config");
     for (const auto& l : config.layers) {
         const std::string& src = l.resolved_source;
+        if (!is_file_source(src)) continue;  // PG:..., WFS:..., /vsicurl/: no file to guard
         add_input(src, "layer source of '" + l.name + "'");
         if (ends_with(src, ".shp") || ends_with(src, ".SHP")) {
             const std::string stem = src.substr(0, src.size() - 4);

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <glob.h>
 #include <limits>
 #include <set>
 
 #include "common/read_file.hpp"
 #include "common/schema.hpp"
+#include "hazard/source_check.hpp"
 
 namespace sheetgen {
 
@@ -25,8 +27,10 @@ const std::vector<std::string> kTopKeys = {"name", "description", "coverage", "m
 const std::vector<std::string> kAreaKeys = {"source", "layer", "crs"};
 const std::vector<std::string> kCommonLayerKeys = {"kind",  "name",         "source", "layer", "scenario",
                                                    "crs",   "where",        "open_options", "raster", "band"};
-const std::vector<std::string> kZoneKeys = {"legend", "field", "preset", "classes"};  // flood_depth, flood_duration
-const std::vector<std::string> kTypedKeys = {"type", "type_field"};                   // house_collapse, landslide
+const std::vector<std::string> kZoneKeys = {"legend", "field", "preset", "classes"};  // kinds with depth/duration classes
+const std::vector<std::string> kTypedKeys = {"type", "type_field"};                   // typed kinds (house_collapse, landslide)
+const std::vector<std::string> kRiverKeys = {"river", "river_field"};                 // every zone kind
+const std::vector<std::string> kSourceItemKeys = {"source", "river"};                 // a map item of a source list
 const std::vector<std::string> kPresetNames = {"a31a_depth", "a31_2012_depth", "a31a_duration"};
 const std::vector<std::string> kCollapseTypes = {"flood_flow", "bank_erosion"};  // 氾濫流, 河岸侵食
 
@@ -56,8 +60,9 @@ std::string resolve_source(const std::string& dir, const std::string& source) {
     return dir + "/" + source;
 }
 
-LayerKind preset_kind(const std::string& preset) {
-    return preset == "a31a_duration" ? LayerKind::FloodDuration : LayerKind::FloodDepth;
+// Depth presets fit every kind with depth classes (flood, storm surge, tsunami).
+KindClasses preset_classes_kind(const std::string& preset) {
+    return preset == "a31a_duration" ? KindClasses::Duration : KindClasses::Depth;
 }
 
 std::string preset_default_field(const std::string& preset) {
@@ -89,6 +94,7 @@ std::vector<std::string> layer_keys() {
     std::vector<std::string> keys = kCommonLayerKeys;
     keys.insert(keys.end(), kZoneKeys.begin(), kZoneKeys.end());
     keys.insert(keys.end(), kTypedKeys.begin(), kTypedKeys.end());
+    keys.insert(keys.end(), kRiverKeys.begin(), kRiverKeys.end());
     keys.push_back("shelter_type");
     for (const auto& [k, member] : shelter_keys()) keys.push_back(k);
     return keys;
@@ -100,10 +106,12 @@ bool contains(const std::vector<std::string>& v, const std::string& k) {
 
 // Whether a (known) layer key means anything for a layer of this kind.
 bool key_applies(const std::string& k, LayerKind kind) {
-    if (contains(kZoneKeys, k)) return kind == LayerKind::FloodDepth || kind == LayerKind::FloodDuration;
-    if (contains(kTypedKeys, k)) return kind == LayerKind::HouseCollapse || kind == LayerKind::Landslide;
+    const KindClasses classes = kind_info(kind).classes;
+    if (contains(kZoneKeys, k)) return has_zone_classes(kind);
+    if (contains(kTypedKeys, k)) return classes == KindClasses::Typed;
+    if (contains(kRiverKeys, k)) return classes != KindClasses::Sites;
     if (contains(kCommonLayerKeys, k)) return true;
-    return kind == LayerKind::Shelters;  // shelter_type and the *_field keys
+    return classes == KindClasses::Sites;  // shelter_type and the *_field keys
 }
 
 // One layer entry. Reports every problem it finds; the consistency checks at
@@ -124,6 +132,7 @@ public:
             drop_keys_of_other_kinds();
         }
         read_source();
+        read_river_keys();
         read_common();
         read_raster_keys();
         if (kind) {
@@ -152,12 +161,61 @@ private:
         }
     }
 
+public:
+    // One file of the entry: where it was written, its river name.
+    struct SourceItem {
+        std::string source;
+        SourceLocation at;
+        std::string river;
+        bool river_given = false;
+    };
+    const std::vector<SourceItem>& items() const { return items_; }
+    const std::string& layer_river() const { return layer_river_; }
+
+private:
+    // `source:` is a path, a list of paths / {source, river} items, or a glob
+    // (expanded when the config is read, see expand_layer).
     void read_source() {
         const YNode* v = c_.require(m_, "source", node_);
         if (!v) return;
-        lc_.source = trim(c_.text(v, key_path("source")));
-        lc_.source_at = c_.at(*v);
+        if (v->kind == YNode::Kind::Sequence) {
+            if (v->items.empty()) c_.error(*v, "'source' is an empty list");
+            for (size_t i = 0; i < v->items.size(); ++i) read_source_item(v->items[i], index_name(key_path("source"), i));
+        } else {
+            SourceItem it;
+            it.source = trim(c_.text(v, key_path("source")));
+            it.at = c_.at(*v);
+            items_.push_back(it);
+        }
+        if (items_.empty()) return;
+        lc_.source = items_.front().source;
+        lc_.source_at = items_.front().at;
         lc_.resolved_source = resolve_source(dir_, lc_.source);
+    }
+
+    void read_source_item(const YNode& item, const std::string& where) {
+        SourceItem it;
+        it.at = c_.at(item);
+        if (item.kind == YNode::Kind::Map) {
+            Map im = c_.map(&item, where, kSourceItemKeys);
+            it.source = trim(c_.text(c_.require(im, "source", item), where + ".source"));
+            if (const YNode* r = im.get("river")) {
+                it.river = trim(c_.text(r, where + ".river"));
+                it.river_given = true;
+            }
+        } else {
+            it.source = trim(c_.text(&item, where));
+        }
+        if (it.source.empty()) c_.error(item, "empty source in the 'source' list");
+        else items_.push_back(it);
+    }
+
+    void read_river_keys() {
+        if (const YNode* v = get("river")) layer_river_ = trim(c_.text(v, key_path("river")));
+        if (const YNode* v = get("river_field")) {
+            lc_.river_field = c_.text(v, key_path("river_field"));
+            lc_.river_field_at = c_.at(*v);
+        }
     }
 
     void read_common() {
@@ -295,7 +353,7 @@ private:
 
     bool check_consistency() {
         if (!lc_.type.empty() && !lc_.type_field.empty()) return fail(node_, "use either 'type' or 'type_field', not both");
-        const bool zone_classes = lc_.kind == LayerKind::FloodDepth || lc_.kind == LayerKind::FloodDuration;
+        const bool zone_classes = has_zone_classes(lc_.kind);
         if (zone_classes && !check_class_source()) return false;
         if (lc_.raster == true && !check_raster(zone_classes)) return false;
         if (lc_.band_at.line && lc_.raster == false) return fail(node_, "'band' applies only to raster layers");
@@ -318,13 +376,14 @@ private:
             return true;
         }
         if (field_node_) return fail(*field_node_, "'field' needs 'classes' or 'preset' to say what its codes mean");
-        if (lc_.kind == LayerKind::FloodDuration)
-            return fail(node_, "a flood_duration layer needs 'field' with 'preset: a31a_duration' or 'classes'");
+        if (kind_info(lc_.kind).classes == KindClasses::Duration)
+            return fail(node_, "a " + std::string(to_string(lc_.kind)) +
+                                   " layer needs 'field' with 'preset: a31a_duration' or 'classes'");
         return true;
     }
 
     bool check_preset() {
-        if (preset_kind(lc_.preset) != lc_.kind)
+        if (preset_classes_kind(lc_.preset) != kind_info(lc_.kind).classes)
             return fail(*preset_node_, "preset '" + lc_.preset + "' does not fit a " + to_string(lc_.kind) + " layer");
         lc_.classes = preset_classes(lc_.preset);
         if (!lc_.field.empty() || lc_.raster == true) return true;
@@ -341,7 +400,8 @@ private:
 
     bool check_raster(bool zone_classes) {
         if (!zone_classes)
-            return fail(node_, "a raster layer must be flood_depth or flood_duration (classes from cell values)");
+            return fail(node_, "a raster layer must be of a kind with depth or duration classes (flood_depth, "
+                               "flood_duration, storm_surge, tsunami): classes come from cell values");
         if (field_node_)
             return fail(*field_node_, "'field' does not apply to a raster layer: the cell value is the class code");
         if (lc_.classes.empty()) return fail(node_, "a raster layer needs 'preset' or 'classes' for its cell values");
@@ -369,6 +429,8 @@ private:
     std::string where_;
     Map m_;
     LayerConfig lc_;
+    std::vector<SourceItem> items_;
+    std::string layer_river_;
     const YNode* field_node_ = nullptr;
     const YNode* preset_node_ = nullptr;
     const YNode* classes_node_ = nullptr;
@@ -399,6 +461,51 @@ std::optional<AreaConfig> read_area(SchemaChecker& c, const std::string& dir, co
     return a;
 }
 
+bool is_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+
+// "{file}" in a river name is the file's base name (A31a files are named per river).
+std::string river_name(const std::string& tmpl, const std::string& file) {
+    std::string r = tmpl;
+    const size_t at = r.find("{file}");
+    if (at != std::string::npos) r.replace(at, 6, base_name(file));
+    return r;
+}
+
+// The files of one layer entry, each a LayerConfig located at its list item.
+// A glob matches files on the disk now (sorted, so the order is stable); a
+// glob matching nothing is an error at its line.
+void expand_layer(SchemaChecker& c, const std::string& dir, const LayerReader& reader, LayerConfig lc, size_t entry,
+                  std::vector<LayerConfig>& out) {
+    lc.entry = entry;
+    const bool several = reader.items().size() > 1;
+    for (const auto& item : reader.items()) {
+        std::vector<std::string> files;
+        const std::string resolved = resolve_source(dir, item.source);
+        if (is_file_source(resolved) && is_glob(item.source)) {
+            glob_t g{};
+            const int rc = ::glob(resolved.c_str(), GLOB_ERR, nullptr, &g);
+            for (size_t i = 0; rc == 0 && i < g.gl_pathc; ++i) files.push_back(g.gl_pathv[i]);
+            globfree(&g);
+            if (files.empty()) {
+                c.error(item.at.line, item.at.column, "source pattern '" + item.source + "' matches no file");
+                continue;
+            }
+        } else {
+            files.push_back(resolved);
+        }
+        for (const auto& f : files) {
+            LayerConfig one = lc;
+            one.resolved_source = f;
+            // As written, or the matched file relative to how the pattern was written.
+            one.source = files.size() == 1 && !is_glob(item.source) ? item.source : f;
+            one.source_at = item.at;
+            if (several || files.size() > 1 || is_glob(item.source)) one.at = item.at;
+            one.river = river_name(item.river_given ? item.river : reader.layer_river(), f);
+            out.push_back(std::move(one));
+        }
+    }
+}
+
 void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
     Map top = c.map(&root, "the hazard config", kTopKeys);
     if (!top) return;
@@ -411,7 +518,7 @@ void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
     if (items && items->empty()) c.error(*layers, "'layers' must be a non-empty list");
     for (size_t i = 0; items && i < items->size(); ++i) {
         LayerReader reader(c, cfg.dir, (*items)[i], index_name("layers", i));
-        if (auto lc = reader.read()) cfg.layers.push_back(std::move(*lc));
+        if (auto lc = reader.read()) expand_layer(c, cfg.dir, reader, std::move(*lc), i, cfg.layers);
     }
 }
 

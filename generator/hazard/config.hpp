@@ -11,17 +11,11 @@
 #include "common/enum_table.hpp"
 #include "common/error.hpp"
 #include "hazard/exposure.hpp"
+#include "hazard/kinds.hpp"
 
 namespace sheetgen {
 
-enum class LayerKind { FloodDepth, FloodDuration, HouseCollapse, Landslide, Shelters };
-// The one table of layer kind names (`kind:` in a config, to_string).
-inline constexpr EnumName<LayerKind> kLayerKindNames[] = {{"flood_depth", LayerKind::FloodDepth},
-                                                         {"flood_duration", LayerKind::FloodDuration},
-                                                         {"house_collapse", LayerKind::HouseCollapse},
-                                                         {"landslide", LayerKind::Landslide},
-                                                         {"shelters", LayerKind::Shelters}};
-const char* to_string(LayerKind k);  // "flood_depth" ...
+const char* to_string(LayerKind k);  // "flood_depth" ... (hazard/kinds.hpp)
 
 // A value range for one attribute code: metres for depth, hours for duration.
 // max is kUnbounded-like (infinity) when open-ended.
@@ -48,9 +42,14 @@ struct ShelterFields {
 };
 
 struct LayerConfig {
-    SourceLocation at;        // the layer entry (its first key) in the config
+    SourceLocation at;        // the layer entry (its first key); for a file of a list or glob, that list item
     std::string name;         // label; defaults to `layer` or the source file name
-    std::string source;       // as written
+    // Multi-file layers: an entry whose `source:` is a list or a glob (A31a
+    // comes as one shapefile per river and scenario) is read as one
+    // LayerConfig per file, consecutive in `layers`, sharing `entry`; the
+    // worst class across the files wins like across any layers.
+    size_t entry = 0;         // index of the config's layer entry
+    std::string source;       // as written (for a glob: the matched file)
     std::string resolved_source;  // relative paths joined to the config's directory
     SourceLocation source_at;
     std::string layer;        // OGR layer name; empty = the first layer
@@ -87,6 +86,12 @@ struct LayerConfig {
     std::string type;
     std::string type_field;
     SourceLocation type_field_at;
+    // River name for the reasons (「多摩川の浸水想定」): `river:` of the list
+    // item or the layer ("{file}" = the file's base name), or per feature
+    // from `river_field`. Empty = not named.
+    std::string river;
+    std::string river_field;
+    SourceLocation river_field_at;
     // shelters: what the layer's sites are (emergency_site for the GSI
     // 指定緊急避難場所 data); a truthy welfare field makes a site a welfare shelter.
     ShelterType shelter_type = ShelterType::EmergencySite;

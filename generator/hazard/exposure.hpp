@@ -9,6 +9,7 @@
 
 #include "common/enum_table.hpp"
 #include "common/geo.hpp"
+#include "hazard/kinds.hpp"
 
 namespace sheetgen {
 
@@ -35,6 +36,16 @@ struct DurationRange {
     bool operator==(const DurationRange& o) const { return min_h == o.min_h && max_h == o.max_h; }
 };
 
+// A zone of a kind with its own exposure record (hazard/kinds.hpp
+// own_exposure: storm surge, tsunami): the worst class the point lies in.
+struct KindZone {
+    LayerKind kind = LayerKind::FloodDepth;
+    std::optional<DepthRange> depth;  // nullopt: inside a zone whose layer carries no depth
+    std::string layer;                // layer name of the worst class
+    std::string scenario;
+    std::string river;                // river name of the worst class (config river / river_field), may be empty
+};
+
 struct Exposure {
     // false when no flood layer of the loaded data covers the point (no flood
     // layer loaded at all): "outside every zone" would then mean "not known",
@@ -51,6 +62,7 @@ struct Exposure {
     std::optional<DepthRange> depth;
     std::string depth_scenario;  // 計画規模 / 想定最大規模 (scenario of the worst class)
     std::string depth_layer;     // layer name from the config
+    std::string depth_river;     // river of the worst class (config `river` / `river_field`), may be empty
     // Duration layers.
     bool in_duration_zone = false;
     std::optional<DurationRange> duration;
@@ -59,8 +71,19 @@ struct Exposure {
     std::string house_collapse_type;
     bool in_landslide = false;   // 土砂災害警戒区域 etc.
     std::string landslide_type;  // free label from the layer (e.g. 土石流, 急傾斜地), may be empty
+    // Kinds with their own record (storm surge, tsunami), in table order, one
+    // entry per kind the point lies in.
+    std::vector<KindZone> kind_zones;
     // Layer names the point fell in, for explaining the verdict.
     std::vector<std::string> layers_hit;
+
+    const KindZone* zone(LayerKind k) const {
+        for (const auto& z : kind_zones)
+            if (z.kind == k) return &z;
+        return nullptr;
+    }
+    // Inside any zone where the ground floods: river flood, storm surge, tsunami.
+    bool in_water_zone() const { return in_flood_zone || !kind_zones.empty(); }
 };
 
 // What a site is for (災害対策基本法): a 指定緊急避難場所 is a place to flee to
@@ -96,14 +119,20 @@ struct Shelter {
     std::optional<bool> indoor;
     bool vertical = false;           // upper floor / rooftop site (name says ２階, ３階から最上階, 屋上 ...)
     Exposure exposure;               // the site's own exposure, computed when hazards load
-    // Flood-designated and not a ground-level site inside a flood zone.
-    bool usable_in_flood() const { return flood && (!exposure.in_flood_zone || vertical); }
+    // Flood-designated and not a ground-level site inside a zone where the
+    // ground floods (a river flood, storm surge or tsunami zone).
+    bool usable_in_flood() const { return flood && (!exposure.in_water_zone() || vertical); }
     bool is_indoor() const { return indoor.value_or(type != ShelterType::EmergencySite); }
 };
 
 // Map inset data around a household, in a local metric frame: x east, y north,
 // metres from the centre (transverse Mercator centred on the home).
 enum class ZoneKind { FloodDepth, FloodDuration, HouseCollapse, Landslide };
+static_assert(static_cast<int>(ZoneKind::FloodDepth) == static_cast<int>(KindMap::FloodDepth) &&
+                  static_cast<int>(ZoneKind::FloodDuration) == static_cast<int>(KindMap::FloodDuration) &&
+                  static_cast<int>(ZoneKind::HouseCollapse) == static_cast<int>(KindMap::HouseCollapse) &&
+                  static_cast<int>(ZoneKind::Landslide) == static_cast<int>(KindMap::Landslide),
+              "the kind table's map values are ZoneKind values");
 
 struct MapRing {
     std::vector<std::pair<double, double>> points;  // x, y metres; closed (first == last)

@@ -1,6 +1,7 @@
 #include "hazard/hazard_set.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -48,6 +49,12 @@ OGRSpatialReference wgs84_lonlat() {
 
 namespace {
 
+// How the map draws a zone of the kind (the kind table's `map`).
+ZoneKind zone_kind(LayerKind k) {
+    const KindMap m = kind_info(k).map;
+    return m == KindMap::None ? ZoneKind::FloodDepth : static_cast<ZoneKind>(static_cast<int>(m));
+}
+
 // Attributes of one zone polygon.
 struct ZoneAttr {
     uint32_t layer = 0;  // index into the config's layers
@@ -55,12 +62,15 @@ struct ZoneAttr {
     std::optional<DepthRange> depth;
     std::optional<DurationRange> duration;
     std::string type;  // house-collapse / landslide type
+    std::string river;  // from the layer's river_field; empty = the layer's `river`
 };
 
 struct LayerInfo {
     std::string name;
     std::string scenario;
     LayerKind kind;
+    size_t entry;       // the config entry (the files of one multi-file entry share it)
+    std::string river;  // the file's river name (config `river`), may be empty
 };
 
 // Codes compared as text, with integers canonicalised: 2, "02", 2.0 are one code.
@@ -379,6 +389,32 @@ struct HazardSet::Impl {
     void check_extent(const HazardConfig& cfg, const LayerConfig& lc, const Box& extent) const;
 
     void load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
+    // A feature's river name, else its file's (config `river`).
+    std::string river_of(const ZoneAttr& a) const { return a.river.empty() ? layers[a.layer].river : a.river; }
+    KindZone kind_zone(const ZoneAttr& z) const {
+        KindZone kz;
+        kz.kind = z.kind;
+        kz.depth = z.depth;
+        kz.layer = layers[z.layer].name;
+        kz.scenario = layers[z.layer].scenario;
+        kz.river = river_of(z);
+        return kz;
+    }
+    // Names of the layers hit, in load order; the files of one multi-file
+    // entry are one layer to the reader.
+    void add_layers_hit(uint64_t bits, std::vector<uint32_t>& many, Exposure& e) const {
+        std::sort(many.begin(), many.end());
+        many.erase(std::unique(many.begin(), many.end()), many.end());
+        const LayerInfo* last = nullptr;
+        auto hit = [&](uint32_t l) {
+            if (last && last->entry == layers[l].entry) return;
+            e.layers_hit.push_back(layers[l].name);
+            last = &layers[l];
+        };
+        for (uint32_t l = 0; l < 64 && l < layers.size(); ++l)
+            if (bits & (uint64_t{1} << l)) hit(l);
+        for (uint32_t l : many) hit(l);
+    }
     void load_raster_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
     void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
 };
@@ -399,6 +435,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
         for (const auto& [code, r] : lc.classes) classes[canonical_code(code)] = r;
     }
     int type_idx = lc.type_field.empty() ? -1 : require_field(lc, o.layer, lc.type_field, lc.type_field_at);
+    int river_idx = lc.river_field.empty() ? -1 : require_field(lc, o.layer, lc.river_field, lc.river_field_at);
     TransformPtr ct = make_transform(lc, o.layer);
     if (o.layer->GetSpatialRef() && !lc.crs.empty() && warnings)
         warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
@@ -465,13 +502,14 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
             if (it == classes.end()) {
                 warn.add("unknown codes in '" + lc.field + "'",
                          fid + ": " + lc.field + " = '" + code + "' is not a known code; treated as unknown " +
-                             (lc.kind == LayerKind::FloodDepth ? "depth" : "duration"));
-            } else if (lc.kind == LayerKind::FloodDepth) {
+                             (kind_info(lc.kind).classes == KindClasses::Depth ? "depth" : "duration"));
+            } else if (kind_info(lc.kind).classes == KindClasses::Depth) {
                 attr.depth = DepthRange{it->second.min, it->second.max};
             } else {
                 attr.duration = DurationRange{it->second.min, it->second.max};
             }
         }
+        if (river_idx >= 0) attr.river = trim_ascii(field_text(*f, river_idx));
         if (!lc.type.empty()) attr.type = lc.type;
         if (type_idx >= 0) {
             std::string v = trim_ascii(field_text(*f, type_idx));
@@ -491,7 +529,7 @@ void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std:
     }
     if (kept > 0) {
         check_extent(cfg, lc, extent);
-        if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) flood_extents.push_back(extent);
+        if (kind_info(lc.kind).flood_coverage) flood_extents.push_back(extent);
     }
     if (features == 0) warn.layer_note("no features" + std::string(lc.where.empty() ? "" : " match the where filter"));
     else if (kept == 0) warn.layer_note("no usable polygons among " + std::to_string(features) + " features");
@@ -576,7 +614,7 @@ void HazardSet::Impl::load_raster_layer(const HazardConfig& cfg, uint32_t li, st
     rz.layer = li;
     rz.raster = std::make_unique<RasterLayer>(lc);
     check_extent(cfg, lc, rz.raster->extent());
-    flood_extents.push_back(rz.raster->extent());
+    if (kind_info(lc.kind).flood_coverage) flood_extents.push_back(rz.raster->extent());
     if (rz.raster->own_crs() && !lc.crs.empty() && warnings)
         warnings->push_back({lc.crs_at, "layer '" + lc.name + "': crs '" + lc.crs +
                                              "' ignored: the source declares its own CRS", Severity::Warning});
@@ -584,7 +622,7 @@ void HazardSet::Impl::load_raster_layer(const HazardConfig& cfg, uint32_t li, st
         ZoneAttr attr;
         attr.layer = li;
         attr.kind = lc.kind;
-        if (lc.kind == LayerKind::FloodDepth) attr.depth = DepthRange{r.min, r.max};
+        if (kind_info(lc.kind).classes == KindClasses::Depth) attr.depth = DepthRange{r.min, r.max};
         else attr.duration = DurationRange{r.min, r.max};
         rz.attr_of_code[canonical_code(code)] = static_cast<uint32_t>(attrs.size());
         attrs.push_back(attr);
@@ -708,7 +746,7 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
     if (config.municipality) impl->municipality = load_area(*config.municipality, "municipality", &area_extent);
     for (uint32_t li = 0; li < config.layers.size(); ++li) {
         const LayerConfig& lc = config.layers[li];
-        impl->layers.push_back({lc.name, lc.scenario, lc.kind});
+        impl->layers.push_back({lc.name, lc.scenario, lc.kind, lc.entry, lc.river});
         if (lc.kind == LayerKind::Shelters) {
             impl->load_shelter_layer(config, li, warnings);
             warn_crs_ignored(lc, warnings);
@@ -717,7 +755,7 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
         } else {
             impl->load_zone_layer(config, li, warnings);
         }
-        if (lc.kind == LayerKind::FloodDepth || lc.kind == LayerKind::FloodDuration) impl->has_flood_layer = true;
+        if (kind_info(lc.kind).flood_coverage) impl->has_flood_layer = true;
     }
     impl->index.build();
     HazardSet set(std::move(impl));
@@ -749,17 +787,33 @@ Exposure HazardSet::expose(const LatLon& p) const {
     // Order-independent folding: ties go to the earlier layer, then the earlier polygon.
     const ZoneAttr* depth_best = nullptr;
     const ZoneAttr* depth_unknown = nullptr;
+    // Kinds with their own record: the worst known depth, else the first zone without one.
+    std::array<const ZoneAttr*, kHazardKindCount> kind_best{};
+    std::array<const ZoneAttr*, kHazardKindCount> kind_unknown{};
     const ZoneAttr* dur_best = nullptr;
     const ZoneAttr* collapse = nullptr;
     const ZoneAttr* slide = nullptr;
     uint64_t layer_bits = 0;
     std::vector<uint32_t> many_layers;  // only used beyond 64 layers
     auto earlier = [](const ZoneAttr* a, const ZoneAttr* b) { return !b || a->layer < b->layer || (a->layer == b->layer && a < b); };
+    // The deeper class wins; the same class goes to the earlier layer.
+    auto deeper = [&](const ZoneAttr& a, const ZoneAttr* best) {
+        if (!best) return true;
+        const DepthRange& d = *a.depth;
+        const DepthRange& b = *best->depth;
+        return d.min_m > b.min_m || (d.min_m == b.min_m && d.max_m > b.max_m) || (d == b && earlier(&a, best));
+    };
     auto consider = [&](const ZoneAttr& a) {
         if (a.layer < 64)
             layer_bits |= uint64_t{1} << a.layer;
         else
             many_layers.push_back(a.layer);
+        if (kind_info(a.kind).own_exposure) {
+            const size_t k = static_cast<size_t>(a.kind);
+            const ZoneAttr*& slot = a.depth ? kind_best[k] : kind_unknown[k];
+            if (a.depth ? deeper(a, slot) : earlier(&a, slot)) slot = &a;
+            return;
+        }
         switch (a.kind) {
             case LayerKind::FloodDepth:
                 if (a.depth) {
@@ -802,7 +856,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
                     (slide->type.empty() == a.type.empty() && earlier(&a, slide)))
                     slide = &a;
                 break;
-            case LayerKind::Shelters:
+            default:  // shelters; the own-exposure kinds were folded above
                 break;
         }
     };
@@ -819,6 +873,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
         e.depth = depth->depth;
         e.depth_scenario = impl_->layers[depth->layer].scenario;
         e.depth_layer = impl_->layers[depth->layer].name;
+        e.depth_river = impl_->river_of(*depth);
     }
     if (dur_best) {
         e.in_duration_zone = true;
@@ -832,11 +887,9 @@ Exposure HazardSet::expose(const LatLon& p) const {
         e.in_landslide = true;
         e.landslide_type = slide->type;
     }
-    std::sort(many_layers.begin(), many_layers.end());
-    many_layers.erase(std::unique(many_layers.begin(), many_layers.end()), many_layers.end());
-    for (uint32_t l = 0; l < 64 && l < impl_->layers.size(); ++l)
-        if (layer_bits & (uint64_t{1} << l)) e.layers_hit.push_back(impl_->layers[l].name);
-    for (uint32_t l : many_layers) e.layers_hit.push_back(impl_->layers[l].name);
+    for (size_t k = 0; k < kHazardKindCount; ++k)
+        if (const ZoneAttr* z = kind_best[k] ? kind_best[k] : kind_unknown[k]) e.kind_zones.push_back(impl_->kind_zone(*z));
+    impl_->add_layers_hit(layer_bits, many_layers, e);
     return e;
 }
 
@@ -857,12 +910,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
     for (uint32_t poly = 0; poly < impl_->index.size(); ++poly) {
         const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
         MapPolygon mp;
-        switch (a.kind) {
-            case LayerKind::FloodDuration: mp.kind = ZoneKind::FloodDuration; break;
-            case LayerKind::HouseCollapse: mp.kind = ZoneKind::HouseCollapse; break;
-            case LayerKind::Landslide: mp.kind = ZoneKind::Landslide; break;
-            default: mp.kind = ZoneKind::FloodDepth; break;
-        }
+        mp.kind = zone_kind(a.kind);
         mp.depth = a.depth;
         // One ring set per polygon part (simplifying may split a polygon).
         std::vector<std::vector<std::vector<Pt>>> parts{impl_->index.rings(poly)};
@@ -1002,15 +1050,6 @@ struct MapItem {
     uint32_t poly;
     MapPolygon mp;
 };
-
-ZoneKind zone_kind(LayerKind k) {
-    switch (k) {
-        case LayerKind::FloodDuration: return ZoneKind::FloodDuration;
-        case LayerKind::HouseCollapse: return ZoneKind::HouseCollapse;
-        case LayerKind::Landslide: return ZoneKind::Landslide;
-        default: return ZoneKind::FloodDepth;
-    }
-}
 
 // Simplified to the page's resolution, each polygon part as one map item.
 void add_items(std::vector<MapItem>& items, OGRGeometryUniquePtr clipped, const ZoneAttr& a, uint32_t order,

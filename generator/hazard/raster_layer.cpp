@@ -21,7 +21,7 @@ SourceLocation where(const LayerConfig& lc) { return lc.source_at.line ? lc.sour
 
 bool is_raster_source(const LayerConfig& lc) {
     if (lc.raster) return *lc.raster;
-    if (lc.kind != LayerKind::FloodDepth && lc.kind != LayerKind::FloodDuration) return false;
+    if (!has_zone_classes(lc.kind)) return false;
     QuietGdalErrors quiet;
     // A vector layer wins (a GeoPackage may hold both): only a source with
     // raster bands and no vector layer is a raster.

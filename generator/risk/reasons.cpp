@@ -14,6 +14,10 @@ using G = ReasonGroup;
 // and plan dates only). Sources: docs/risk-rules.md.
 const std::vector<ReasonDef> kCatalogue = {
     // ---- the flood action (one of the four) --------------------------------
+    {"leave_now_tsunami", G::Action,
+     "大津波警報・津波警報・津波注意報が出たら、警戒レベルを待たずに直ちに区域外の高台へ立退き避難します：津波は警報から数分で届くことがあります",
+     "Leave at once for high ground outside the zone when a tsunami warning or advisory is issued, without waiting "
+     "for an alert level: a tsunami can arrive minutes after the warning"},
     {"leave_early", G::Action,
      "警戒レベル3（高齢者等避難）が出たら立退き避難を始めます：移動に時間と支援者が必要なため、警戒レベル4（避難指示）を待ちません",
      "Leave when alert level 3 (高齢者等避難, evacuation of older people and others) is issued: moving takes time and "
@@ -49,15 +53,22 @@ const std::vector<ReasonDef> kCatalogue = {
      "floor"},
     {"landslide_zone", G::Hazard, "土砂災害警戒区域等{type}内：大雨の前に、区域外の安全な場所へ避難します",
      "Inside a landslide hazard zone{type}: leave for a safe place outside the zone before heavy rain"},
+    {"tsunami_zone", G::Hazard,
+     "津波浸水想定の区域内（想定浸水深 {depth}）：上の階にとどまる計画にはせず、区域外へ立退き避難します",
+     "Inside a tsunami inundation zone (expected depth {depth}): staying upstairs is not planned; leave the zone"},
+    {"storm_surge_zone", G::Hazard,
+     "高潮浸水想定区域内（想定浸水深 {depth}）：洪水と同じく、浸水深と居室の階の高さで判断します",
+     "Inside a storm-surge inundation zone (expected depth {depth}): judged like a river flood, by the depth against "
+     "the floor"},
     {"living_floor_floods", G::Hazard,
-     "想定浸水深 {depth}：{floor}（床の高さ 約{height}m）まで浸水するおそれがあります",
-     "Expected depth {depth}: water can reach {floor} (floor level ~{height} m)"},
+     "想定浸水深 {depth}{river}：{floor}（床の高さ 約{height}m）まで浸水するおそれがあります",
+     "Expected depth {depth}{river}: water can reach {floor} (floor level ~{height} m)"},
     {"depth_unknown", G::Hazard,
      "浸水想定区域内ですが浸水深のデータがありません：居室が浸水しないと確かめられないため、立退き避難とします",
      "Inside a flood zone with no depth data: the rooms cannot be shown to stay dry, so the person leaves"},
     {"floor_above_water", G::Hazard,
-     "想定浸水深 {depth}：{floor}（床の高さ 約{height}m）は浸水しない想定ですが、周囲が浸水して孤立します",
-     "Expected depth {depth}: {floor} (floor level ~{height} m) stays above the water, but the home will be cut off"},
+     "想定浸水深 {depth}{river}：{floor}（床の高さ 約{height}m）は浸水しない想定ですが、周囲が浸水して孤立します",
+     "Expected depth {depth}{river}: {floor} (floor level ~{height} m) stays above the water, but the home will be cut off"},
     {"safe_floor", G::Hazard,
      "浸水しない階の目安：{safe}階以上（床の高さ 約{height}m、最大浸水深 {max}m{assumed}）",
      "Floors above the water: {safe}F and up (floor level ~{height} m >= maximum depth {max} m{assumed})"},
@@ -66,8 +77,8 @@ const std::vector<ReasonDef> kCatalogue = {
      "This {storeys}-storey building has no floor above the water ({safe}F and up): going upstairs is not enough, "
      "leave early"},
     {"no_safe_floor", G::Hazard,
-     "想定浸水深 {depth}：浸水しない階の目安がありません。早めに立退き避難します",
-     "Expected depth {depth}: no floor can be counted on to stay dry; leave early"},
+     "想定浸水深 {depth}{river}：浸水しない階の目安がありません。早めに立退き避難します",
+     "Expected depth {depth}{river}: no floor can be counted on to stay dry; leave early"},
     {"duration_unknown", G::Hazard, "浸水継続時間のデータがありません：停電は少なくとも{outage}時間続くものとして計画します",
      "No flood-duration data: the blackout is planned as lasting at least {outage} h"},
     {"building_power_loss", G::Hazard,

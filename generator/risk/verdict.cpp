@@ -83,6 +83,16 @@ Param collapse_type(const std::string& t) {
     return {"", ""};
 }
 
+Param depth_param(const std::optional<DepthRange>& d) {
+    return d ? Param{d->label_ja(), d->label_en()} : Param{"不明", "unknown"};
+}
+
+// 「（多摩川の浸水想定）」 after a depth; nothing when the data names no river.
+Param river_param(const std::string& river) {
+    if (river.empty()) return {"", ""};
+    return {"（" + river + "の浸水想定）", " (" + river + " flood data)"};
+}
+
 Param distance_param(double m) { return {format_distance_ja(m), format_distance_en(m)}; }
 
 // "外部バッテリー 12時間 → ポータブル電源 7.1時間 → 内部バッテリー（予備） 4時間".
@@ -101,8 +111,14 @@ Param describe_segments(const DevicePower& d) {
 // ---- what the rules share ---------------------------------------------------
 
 struct Facts {
-    bool flood = false;     // inside a flood depth or duration zone
-    bool any_zone = false;  // flood, house-collapse or landslide
+    bool flood = false;     // inside a flood depth or duration zone, or a kind judged like one (storm surge)
+    bool any_zone = false;  // flood, house-collapse, landslide or a leave-now zone
+    bool leave_now = false;   // inside a zone left at once on a warning (tsunami): never stays upstairs
+    bool depth_zone = false;  // inside a zone whose depth is judged against the floor
+    // The worst of those depths; nullopt when one of them has no depth data
+    // (the rooms then cannot be shown to stay dry).
+    std::optional<DepthRange> depth;
+    std::string river;  // whose data the depth comes from (「多摩川の浸水想定」), may be empty
     FloorPhrase floor;
     double mps = 3.0;
     double floor_level_m = 0;
@@ -129,7 +145,25 @@ struct Ctx {
 Facts gather_facts(const Profile& p, const Exposure& e, const RiskOptions& opt) {
     Facts f;
     f.flood = e.in_flood_zone || e.in_duration_zone;
-    f.any_zone = f.flood || e.in_house_collapse || e.in_landslide;
+    f.depth_zone = e.in_flood_zone;
+    f.depth = e.depth;
+    f.river = e.depth_river;
+    bool unknown = e.in_flood_zone && !e.depth;
+    // Kinds from the kind table: what they do comes from their rule.
+    for (const auto& z : e.kind_zones) {
+        const KindRule rule = kind_info(z.kind).rule;
+        if (rule == KindRule::LeaveNow) f.leave_now = true;
+        if (rule != KindRule::FloodDepth) continue;
+        f.flood = f.depth_zone = true;
+        if (!z.depth) unknown = true;
+        else if (!f.depth || z.depth->min_m > f.depth->min_m ||
+                 (z.depth->min_m == f.depth->min_m && z.depth->max_m > f.depth->max_m)) {
+            f.depth = z.depth;
+            f.river = z.river;
+        }
+    }
+    if (unknown) f.depth.reset();
+    f.any_zone = f.flood || e.in_house_collapse || e.in_landslide || f.leave_now;
     f.floor = floor_phrase(p.household);
     f.mps = opt.metres_per_storey > 0 ? opt.metres_per_storey : 3.0;
     f.floor_level_m = (f.floor.floor - 1) * f.mps;
@@ -172,14 +206,21 @@ void rule_zones(Ctx& c) {
         std::string t = c.e.landslide_type;
         c.add("landslide_zone", {{"type", t.empty() ? Param{} : Param{"（" + t + "）", " (" + t + ")"}}});
     }
+    for (const auto& z : c.e.kind_zones) {
+        const HazardKind& k = kind_info(z.kind);
+        if (k.rule == KindRule::LeaveNow) c.indoor_blocked = true;
+        if (k.zone_reason) c.add(k.zone_reason, {{"depth", depth_param(z.depth)}});
+    }
 }
 
 // The deciding floor against the depth: a floor is dry when its floor level
 // is at or above the class's upper bound (classes are [min, max)).
 void rule_depth(Ctx& c) {
     if (!c.f.flood) return;
-    const auto& d = c.e.depth;
-    Params where = {{"floor", c.f.floor.text}, {"height", same(format_m(c.f.floor_level_m))}};
+    const auto& d = c.f.depth;
+    Params where = {{"floor", c.f.floor.text},
+                    {"height", same(format_m(c.f.floor_level_m))},
+                    {"river", river_param(c.f.river)}};
     if (d) {
         where.push_back({"depth", {d->label_ja(), d->label_en()}});
         c.f.floor_dry = c.f.floor_level_m >= d->max_m;
@@ -193,12 +234,12 @@ void rule_depth(Ctx& c) {
 
 // The safe floor: every "go upstairs" sentence uses it.
 void rule_safe_floor(Ctx& c) {
-    if (!c.e.in_flood_zone || c.e.in_house_collapse) return;
-    const auto& d = c.e.depth;
+    if (!c.f.depth_zone || c.e.in_house_collapse) return;
+    const auto& d = c.f.depth;
     const double max_m = d ? d->max_m : kUnknownDepthAssumedM;
     std::optional<int> sf = safe_floor_for(max_m, c.f.mps);
     if (!sf) {
-        c.add("no_safe_floor", {{"depth", {d->label_ja(), d->label_en()}}});
+        c.add("no_safe_floor", {{"depth", {d->label_ja(), d->label_en()}}, {"river", river_param(c.f.river)}});
         return;
     }
     c.v.safe_floor = sf;
@@ -319,7 +360,7 @@ void rule_oxygen(Ctx& c) {
 void decide_action(Ctx& c) {
     Verdict& v = c.v;
     if (c.f.any_zone) {
-        const bool flood_only = !c.e.in_house_collapse && !c.e.in_landslide;
+        const bool flood_only = !c.e.in_house_collapse && !c.e.in_landslide && !c.f.leave_now;
         v.action = flood_only && c.f.floor_dry && !c.indoor_blocked ? FloodAction::ShelterUpstairs : FloodAction::LeaveEarly;
     } else {
         v.action = c.e.covered_by_flood_data ? FloodAction::StayHomePowerPlan : FloodAction::NoHazardData;
@@ -327,8 +368,11 @@ void decide_action(Ctx& c) {
     const int outage_days = static_cast<int>(std::ceil(v.outage_hours / 24.0 - 1e-9));
     switch (v.action) {
         case FloodAction::LeaveEarly:
+            // Level 3 is still the start for the other hazards; a tsunami does
+            // not wait for any level (reason leave_now_tsunami comes first).
             v.start_alert_level = 3;
-            c.add("leave_early");
+            if (c.f.leave_now) c.add("leave_now_tsunami");
+            if (c.f.flood || c.e.in_house_collapse || c.e.in_landslide) c.add("leave_early");
             break;
         case FloodAction::ShelterUpstairs:
             v.home_days = std::max(v.home_days, outage_days);
@@ -365,7 +409,7 @@ void rule_planned_shelter(Ctx& c) {
     v.planned_shelter = *s;
     v.planned_shelter_distance_m = distance_m(c.home(), s->location);
     Params ps = {{"name", same(s->name)}, {"distance", distance_param(*v.planned_shelter_distance_m)}};
-    v.planned_judged_for_landslide = c.e.in_landslide && !c.f.flood && !c.e.in_house_collapse;
+    v.planned_judged_for_landslide = c.e.in_landslide && !c.f.flood && !c.e.in_house_collapse && !c.f.leave_now;
     if (v.planned_judged_for_landslide) {
         if (!s->landslide) {
             v.planned_shelter_status = ShelterStatus::NotForFlood;
@@ -412,7 +456,7 @@ void rule_arranged_destinations(Ctx& c) {
             c.add("destination_not_agreed", who);
             continue;
         }
-        if (s && c.f.flood && s->exposure.in_flood_zone && !s->vertical) {
+        if (s && (c.f.flood || c.f.leave_now) && s->exposure.in_water_zone() && !s->vertical) {
             c.add("destination_in_flood_zone", {{"name", same(a.name)}});
             continue;
         }
@@ -447,9 +491,9 @@ void rule_arranged_destinations(Ctx& c) {
 // the hazard, with power for a life-sustaining device.
 void rule_layer_stay(Ctx& c) {
     if (c.v.first(DestinationRole::Stay) || c.shelters.empty()) return;
-    const bool flood = c.f.flood, slide = c.e.in_landslide, needs_power = c.f.life_sustaining;
+    const bool flood = c.f.flood || c.f.leave_now, slide = c.e.in_landslide, needs_power = c.f.life_sustaining;
     const Shelter* s = nearest(c.shelters, c.home(), [&](const Shelter& x) {
-        return x.type == ShelterType::EvacuationShelter && x.is_indoor() && !(flood && x.exposure.in_flood_zone) &&
+        return x.type == ShelterType::EvacuationShelter && x.is_indoor() && !(flood && x.exposure.in_water_zone()) &&
                !(slide && x.exposure.in_landslide) && !(x.exposure.in_house_collapse) && (!needs_power || x.power == true);
     });
     if (!s) return;
@@ -478,9 +522,9 @@ void rule_welfare_to_arrange(Ctx& c) {
     if (!c.f.dependent || c.shelters.empty()) return;
     for (const auto& d : c.v.destinations)
         if (d.role == DestinationRole::Stay && (d.kind == "welfare_shelter" || d.kind == "hospital")) return;
-    const bool flood = c.f.flood;
+    const bool flood = c.f.flood || c.f.leave_now;
     const Shelter* w = nearest(c.shelters, c.home(), [&](const Shelter& x) {
-        return x.type == ShelterType::WelfareShelter && x.power == true && !(flood && x.exposure.in_flood_zone && !x.vertical);
+        return x.type == ShelterType::WelfareShelter && x.power == true && !(flood && x.exposure.in_water_zone() && !x.vertical);
     });
     if (w) {
         c.v.destinations.push_back(from_shelter(*w, DestinationRole::ToArrange, c.home()));
@@ -498,19 +542,19 @@ void rule_welfare_to_arrange(Ctx& c) {
 // whose device cannot last while the water stays.
 void rule_flee_site(Ctx& c) {
     if (c.v.action != FloodAction::LeaveEarly || c.shelters.empty()) return;
-    const bool landslide_only = !c.f.flood && !c.e.in_house_collapse;
+    const bool landslide_only = !c.f.flood && !c.e.in_house_collapse && !c.f.leave_now;
     const bool cannot_be_cut_off = c.f.life_sustaining || c.v.has("power_short_of_outage");
     auto ok = [&](const Shelter& x) {
         if (x.type == ShelterType::WelfareShelter) return false;  // only for people it agreed to receive
         if (landslide_only) return x.landslide && !x.exposure.in_landslide;
         if (!x.usable_in_flood() || x.exposure.in_house_collapse) return false;
-        return !(cannot_be_cut_off && x.exposure.in_flood_zone);
+        return !(cannot_be_cut_off && x.exposure.in_water_zone());
     };
     const Shelter* s = nullptr;
     if (c.v.planned_shelter_status == ShelterStatus::Ok) {
         const Shelter* planned = find_shelter(c.shelters, c.p.evacuation.shelter);
         if (planned && ok(*planned)) s = planned;
-        else if (planned && planned->vertical && planned->exposure.in_flood_zone && cannot_be_cut_off) {
+        else if (planned && planned->vertical && planned->exposure.in_water_zone() && cannot_be_cut_off) {
             c.v.planned_shelter_status = ShelterStatus::Isolated;
             c.add("shelter_vertical_isolated", {{"name", same(planned->name)}, {"distance", distance_param(*c.v.planned_shelter_distance_m)}});
         }
@@ -522,7 +566,7 @@ void rule_flee_site(Ctx& c) {
     }
     c.v.destinations.push_back(from_shelter(*s, DestinationRole::FleeWhenLate, c.home()));
     c.v.flee_site = make_suggestion(*s, c.home());
-    const bool vert = s->vertical && s->exposure.in_flood_zone;
+    const bool vert = s->vertical && s->exposure.in_water_zone();
     c.add("flee_site", {{"name", same(s->name)},
                         {"vertical", {vert ? "・上階や屋上を使う" : "", ""}},
                         {"vertical_en", {"", vert ? ", upper floors or roof" : ""}},
@@ -538,7 +582,8 @@ void rule_upstairs(Ctx& c) {
     d.kind_ja = "自宅";
     if (v.action == FloodAction::ShelterUpstairs) {
         d.name = "自宅（" + std::to_string(c.f.floor.floor) + "階）";
-    } else if (v.action == FloodAction::LeaveEarly && c.e.in_flood_zone && !c.e.in_house_collapse && !c.e.in_landslide &&
+    } else if (v.action == FloodAction::LeaveEarly && c.f.depth_zone && !c.e.in_house_collapse && !c.e.in_landslide &&
+               !c.f.leave_now &&
                v.safe_floor && std::max(1, c.p.household.storeys) >= *v.safe_floor) {
         // A home already above the water is itself the last resort.
         d.name = c.f.floor_dry ? "自宅（" + std::to_string(c.f.floor.floor) + "階）"
@@ -573,7 +618,7 @@ void rule_upkeep(Ctx& c) {
 Priority combine(const Ctx& c) {
     const Verdict& v = c.v;
     const bool leave = v.action == FloodAction::LeaveEarly;
-    const bool house_danger = c.e.in_house_collapse || c.e.in_landslide;
+    const bool house_danger = c.e.in_house_collapse || c.e.in_landslide || c.f.leave_now;
     const double hours = v.power_hours.value_or(kHomeTargetHours);
     if (leave && (c.f.life_sustaining || house_danger)) return Priority::A;
     if (leave || (c.f.life_sustaining && hours < kCarryTargetHours)) return Priority::B;
