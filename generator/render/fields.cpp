@@ -195,10 +195,18 @@ std::vector<std::string> destination_lines(const Verdict& v, DestinationRole rol
     return out;
 }
 
+// When to leave, in words: a tsunami warning does not wait for any level.
+std::string start_text_ja(const Verdict& v) {
+    const std::string level =
+        v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) + "（高齢者等避難）で出発" : "";
+    if (v.leave_immediately)
+        return "津波警報・大津波警報が出たらただちに高い所へ" + (level.empty() ? "" : "／洪水等は" + level);
+    return level.empty() ? "—（自宅にとどまる）" : level;
+}
+
 void add_action_fields(Record& s, const Verdict& v) {
-    s["verdict.action"] = enumeration(to_string(v.action), label_ja(v.action));
-    s["verdict.start_alert_level"] =
-        text(v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) + "（高齢者等避難）で出発" : "—（自宅にとどまる）");
+    s["verdict.action"] = enumeration(to_string(v.action), action_label_ja(v).c_str());
+    s["verdict.start_alert_level"] = text(start_text_ja(v));
     std::string sf;
     if (v.safe_floor) {
         sf = std::to_string(*v.safe_floor) + "階以上" + (v.safe_floor_assumed ? "（深さ不明のため5mと仮定）" : "");

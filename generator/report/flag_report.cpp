@@ -143,7 +143,7 @@ std::string flag_csv_row(const Profile& p, const Verdict& v) {
     cells.push_back(csv_field(p.household.district));
     cells.push_back(to_string(v.level));
     cells.push_back(to_string(v.action));
-    cells.push_back(label_ja(v.action));
+    cells.push_back(csv_field(action_label_ja(v)));
     cells.push_back(opt_int(v.start_alert_level));
     cells.push_back(opt_int(v.safe_floor));
     cells.push_back(e.in_flood_zone ? "1" : "0");

@@ -48,7 +48,9 @@ std::string destination(const Verdict& v) {
 }
 
 std::string start_text(const Verdict& v) {
-    return v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) : "—";
+    const std::string level = v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) : "";
+    if (v.leave_immediately) return "津波警報でただちに" + (level.empty() ? "" : "／" + level);
+    return level.empty() ? "—" : level;
 }
 
 }  // namespace
@@ -90,7 +92,7 @@ std::vector<std::string> roster_row(const Profile& p, const Verdict& v) {
             family_phone(p),
             help_needed(p),
             p.evacuation.helpers_needed > 0 ? std::to_string(p.evacuation.helpers_needed) + "人" : "",
-            label_ja(v.action),
+            action_label_ja(v),
             start_text(v),
             destination(v),
             p.evacuation.transport};

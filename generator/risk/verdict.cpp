@@ -367,13 +367,17 @@ void decide_action(Ctx& c) {
     }
     const int outage_days = static_cast<int>(std::ceil(v.outage_hours / 24.0 - 1e-9));
     switch (v.action) {
-        case FloodAction::LeaveEarly:
-            // Level 3 is still the start for the other hazards; a tsunami does
-            // not wait for any level (reason leave_now_tsunami comes first).
-            v.start_alert_level = 3;
+        case FloodAction::LeaveEarly: {
+            // Level 3 is the start for the other hazards; a tsunami does not
+            // wait for any level (reason leave_now_tsunami comes first), so a
+            // tsunami-only household has no alert level to wait for.
+            v.leave_immediately = c.f.leave_now;
             if (c.f.leave_now) c.add("leave_now_tsunami");
-            if (c.f.flood || c.e.in_house_collapse || c.e.in_landslide) c.add("leave_early");
+            const bool other_hazard = c.f.flood || c.e.in_house_collapse || c.e.in_landslide;
+            if (other_hazard || !c.f.leave_now) v.start_alert_level = 3;
+            if (other_hazard) c.add("leave_early");
             break;
+        }
         case FloodAction::ShelterUpstairs:
             v.home_days = std::max(v.home_days, outage_days);
             c.add("shelter_upstairs", {{"floor", c.f.floor.text},
@@ -791,6 +795,12 @@ Verdict assess(const Profile& profile, const Exposure& exposure, const std::vect
     std::stable_sort(v.reasons.begin(), v.reasons.end(),
                      [](const Reason& a, const Reason& b) { return reason_rank(a.code) < reason_rank(b.code); });
     return v;
+}
+
+std::string action_label_ja(const Verdict& v) {
+    if (v.action != FloodAction::LeaveEarly || !v.leave_immediately) return label_ja(v.action);
+    return v.start_alert_level ? "津波警報でただちに立退き避難（洪水等は警戒レベル" + std::to_string(*v.start_alert_level) + "で）"
+                               : "津波警報でただちに立退き避難";
 }
 
 }  // namespace sheetgen

@@ -79,7 +79,8 @@ struct Verdict {
     std::string household_id;
     Priority level = Priority::D;
     FloodAction action = FloodAction::StayHomePowerPlan;
-    std::optional<int> start_alert_level;  // 3 when the family leaves; empty when it stays
+    std::optional<int> start_alert_level;  // 3 when the family leaves for a flood, collapse or landslide zone
+    bool leave_immediately = false;         // a tsunami zone: leave at the warning, wait for no level
     std::optional<int> safe_floor;         // lowest floor above the maximum depth
     bool safe_floor_assumed = false;       // from the assumed 5 m (zone without depth data)
     bool life_sustaining = false;          // a critical device (ventilator, oxygen ...) is in the power model
@@ -141,5 +142,9 @@ std::optional<int> safe_floor_for(double max_depth_m, double metres_per_storey);
 
 Verdict assess(const Profile& profile, const Exposure& exposure, const std::vector<Shelter>& shelters,
                const RiskOptions& options);
+
+// The action as printed for this household: label_ja(action), except that a
+// household in a tsunami zone leaves at the warning, not at an alert level.
+std::string action_label_ja(const Verdict& v);
 
 }  // namespace sheetgen

@@ -47,6 +47,8 @@ TEST_CASE("a home in a tsunami zone leaves at once on the warning, whatever the 
     CHECK(v.has("leave_now_tsunami"));
     CHECK(v.has("tsunami_zone"));
     CHECK_FALSE(v.has("leave_early"));  // not "at alert level 3"
+    CHECK(v.leave_immediately);
+    CHECK_FALSE(v.start_alert_level.has_value());  // no alert level to wait for
     CHECK_FALSE(v.has("shelter_upstairs"));
     CHECK(v.first(DestinationRole::Upstairs) == nullptr);
     REQUIRE_FALSE(v.reasons.empty());
@@ -63,6 +65,8 @@ TEST_CASE("a tsunami zone and a flood zone: both leave reasons, the tsunami's fi
     CHECK(v.action == FloodAction::LeaveEarly);
     CHECK(v.has("leave_now_tsunami"));
     CHECK(v.has("leave_early"));
+    CHECK(v.leave_immediately);
+    CHECK(v.start_alert_level == 3);  // the flood still starts at level 3
     CHECK(reason_rank("leave_now_tsunami") < reason_rank("leave_early"));
     // A tsunami zone without depth data says so.
     bool unknown = false;

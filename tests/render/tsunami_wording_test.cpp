@@ -1,0 +1,42 @@
+#include <catch2/catch.hpp>
+
+#include "render/fields.hpp"
+#include "report/roster.hpp"
+#include "risk/verdict.hpp"
+
+using namespace sheetgen;
+
+// A tsunami does not wait for an alert level: no printed sentence may tell a
+// family in a tsunami zone to leave "at 警戒レベル3" only.
+TEST_CASE("a tsunami-zone household is told to leave at the warning, not at level 3", "[render][kinds]") {
+    Profile p;
+    p.id = "t-1";
+    p.updated = Date{2026, 4, 1};
+    Verdict v;
+    v.action = FloodAction::LeaveEarly;
+    v.leave_immediately = true;
+    SECTION("tsunami only") {
+        render::FieldModel m = render::build_field_model(p, v, Date{2026, 11, 28});
+        CHECK(m.scalars["verdict.action"].text == "津波警報でただちに立退き避難");
+        CHECK(m.scalars["verdict.start_alert_level"].text.find("ただちに") != std::string::npos);
+        CHECK(m.scalars["verdict.start_alert_level"].text.find("警戒レベル") == std::string::npos);
+        CHECK(m.scalars["verdict.start_alert_level"].text.find("自宅にとどまる") == std::string::npos);
+        const auto row = roster_row(p, v);
+        CHECK(row[7] == "津波警報でただちに立退き避難");
+        CHECK(row[8] == "津波警報でただちに");
+    }
+    SECTION("tsunami and a river flood: both times are printed") {
+        v.start_alert_level = 3;
+        render::FieldModel m = render::build_field_model(p, v, Date{2026, 11, 28});
+        CHECK(m.scalars["verdict.action"].text.find("津波警報でただちに") == 0);
+        CHECK(m.scalars["verdict.start_alert_level"].text.find("警戒レベル3") != std::string::npos);
+        CHECK(m.scalars["verdict.start_alert_level"].text.find("ただちに") != std::string::npos);
+    }
+    SECTION("no tsunami: the level-3 wording as before") {
+        v.leave_immediately = false;
+        v.start_alert_level = 3;
+        render::FieldModel m = render::build_field_model(p, v, Date{2026, 11, 28});
+        CHECK(m.scalars["verdict.action"].text == "警戒レベル3で立退き避難");
+        CHECK(m.scalars["verdict.start_alert_level"].text == "警戒レベル3（高齢者等避難）で出発");
+    }
+}
