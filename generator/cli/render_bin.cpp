@@ -9,6 +9,7 @@
 #include "cli/data_dir.hpp"
 #include "cli/exit_codes.hpp"
 #include "commands/render_lib.hpp"
+#include "diff/changes_report.hpp"
 #include "profile/parse.hpp"
 #include "render/document_list.hpp"
 
@@ -38,6 +39,9 @@ const CommandSpec kRenderSpec{
         {"--document-list", "", "FILE",
          "the document list (default: <prefix>/share/sheetgen/templates/documents.yaml)"},
         {"--only-at-risk", "", "", "skip households at level D (outside all zones)"},
+        {"--changed-only", "", "CHANGES.csv",
+         "render only the households whose plans changed in a changes list\n"
+         "written by 'sheetgen diff' (every row but unchanged / household_removed)"},
         {"--date", "", "YYYY-MM-DD",
          "document date and 'today' for the review rule (default: document\n"
          "date = the profile's `updated`, today for the rule)"},
@@ -140,6 +144,8 @@ public:
         o_.documents = documents_from(args, o_.document_list);
         o_.bundle = args.value("--bundle");
         o_.only_at_risk = args.flag("--only-at-risk");
+        o_.changes_list = args.value("--changed-only");
+        if (o_.changes_list) o_.only_ids = read_changed_ids(*o_.changes_list);
         o_.as_of = as_of_date(args);
         // --date also fixes the document date; without it each sheet carries its profile's `updated`.
         if (args.value("--date")) o_.document_date = o_.as_of;
@@ -182,7 +188,9 @@ private:
     void print_summary(std::ostream& out, const commands::RenderDocumentsResult& r) const {
         out << r.documents << " PDF documents (" << r.pages << " pages) written to " << o_.out_dir << " for "
             << r.households << " households";
-        if (r.filtered) out << "; " << r.filtered << " outside all zones skipped (--only-at-risk)";
+        if (r.filtered)
+            out << "; " << r.filtered
+                << (o_.only_ids ? " skipped (unchanged or filtered)" : " outside all zones skipped (--only-at-risk)");
         if (r.skipped) out << "; " << r.skipped << " skipped (invalid profiles, see above)";
         if (r.output_failures) out << "; " << r.output_failures << " failed to write";
         if (r.render_failures) out << "; " << r.render_failures << " could not be rendered";

@@ -84,6 +84,7 @@ void RenderRun::guard_outputs(const HazardConfig& config) {
     if (!o_.document_list.empty()) guard_.add_input(o_.document_list, "document list");
     guard_.add_input(o_.font, "font");
     if (o_.password_file) guard_.add_input(*o_.password_file, "password file");
+    if (o_.changes_list) guard_.add_input(*o_.changes_list, "changes list");
     guard_.add_profiles(paths_);
     if (o_.bundle) guard_.add_output(*o_.bundle, "--bundle");
     guard_.add_document_directory(o_.out_dir, "--out");
@@ -160,7 +161,7 @@ Rendered RenderRun::work(size_t index) const {
         r.input_error = Diagnostic{r.id_at, clash};
         return r;
     }
-    if (o_.only_at_risk && r.level == Priority::D) {
+    if ((o_.only_at_risk && r.level == Priority::D) || (o_.only_ids && !o_.only_ids->count(r.id))) {
         r.skipped_by_filter = true;
         return r;
     }

@@ -5,6 +5,7 @@
 // bundle for printing.
 #include <atomic>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct RenderDocumentsOptions {
     std::optional<std::string> bundle;        // one PDF of everything, in priority order
     std::string font;                         // TrueType font file
     bool only_at_risk = false;                // skip priority D
+    std::optional<std::set<std::string>> only_ids;  // render only these households (diff's changed plans)
+    std::optional<std::string> changes_list;        // where only_ids came from: an input no output may replace
     Date as_of;                               // "today" for the review rule
     std::optional<Date> document_date;        // else each profile's `updated`
     std::optional<PdfProtection> protection;  // AES-256 for every PDF
@@ -50,7 +53,7 @@ struct RenderDocumentsResult {
     size_t documents = 0;        // PDFs that reached the disk
     int pages = 0;
     size_t skipped = 0;          // invalid profiles, duplicate ids, data that stopped the layout
-    size_t filtered = 0;         // level D with only_at_risk
+    size_t filtered = 0;         // level D with only_at_risk, or not in only_ids
     size_t output_failures = 0;  // a household's file could not be written
     size_t render_failures = 0;  // a document library failed for a household
     std::vector<std::string> failed_ids;

@@ -1,5 +1,13 @@
 #include "diff/changes_report.hpp"
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <sys/stat.h>
+
+#include "common/error.hpp"
+#include "diff/snapshot.hpp"
+#include "hazard/gdal_util.hpp"
+
 #include "report/flag_report.hpp"
 
 namespace sheetgen {
@@ -106,6 +114,31 @@ std::string changes_geojson_feature(const ChangeRow& row) {
         else f += json_string(p.text.value_or(""));
     }
     return f + "}}";
+}
+
+std::set<std::string> read_changed_ids(const std::string& path) {
+    const SourceLocation file_at{path, 0, 0};
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        throw InputError(file_at, "cannot read the changes list: not a regular file");
+    hazard_detail::ensure_gdal_registered();
+    hazard_detail::QuietGdalErrors quiet;
+    const char* const csv[] = {"CSV", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv, nullptr, nullptr)));
+    OGRLayer* layer = ds ? ds->GetLayer(0) : nullptr;
+    if (!layer) throw InputError(file_at, "cannot open the changes list (a CSV written by sheetgen diff)");
+    const int id_field = layer->GetLayerDefn()->GetFieldIndex("ID");
+    const int codes_field = layer->GetLayerDefn()->GetFieldIndex("change_codes");
+    if (id_field < 0 || codes_field < 0)
+        throw InputError(file_at, "not a changes list: no 'ID' and 'change_codes' columns (write it with sheetgen diff)");
+    std::set<std::string> ids;
+    for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+        const std::string codes = f->GetFieldAsString(codes_field);
+        if (codes.empty() || codes == "unchanged" || codes == "household_removed") continue;
+        ids.insert(undefuse(f->GetFieldAsString(id_field)));
+    }
+    return ids;
 }
 
 }  // namespace sheetgen

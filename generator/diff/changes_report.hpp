@@ -2,6 +2,7 @@
 // The changes list: CSV with the conventions of flag's at-risk CSV (UTF-8
 // BOM, CRLF, RFC 4180 quoting, defused formulas, through report/'s own
 // helpers) and the same rows as GeoJSON features for QGIS.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,10 @@ std::vector<Property> change_properties(const ChangeRow& row);
 std::string changes_geojson_header();
 std::string changes_geojson_feature(const ChangeRow& row);
 std::string changes_geojson_footer();
+
+// The ids of a changes CSV (written by `diff`) whose plans changed: every
+// row but `unchanged` and `household_removed`. Read through GDAL's CSV
+// driver. Throws InputError naming the file when it is not a changes list.
+std::set<std::string> read_changed_ids(const std::string& changes_csv);
 
 }  // namespace sheetgen
