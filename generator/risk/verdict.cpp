@@ -644,101 +644,70 @@ const Destination* Verdict::first(DestinationRole role) const {
     return nullptr;
 }
 
-const char* to_string(Priority p) {
-    switch (p) {
-        case Priority::A: return "A";
-        case Priority::B: return "B";
-        case Priority::C: return "C";
-        case Priority::D: return "D";
-    }
-    return "D";
+namespace {
+
+// Each enum's names, declared once: the machine name, the Japanese and the
+// English label. to_string / label_ja / label_en read these rows.
+template <typename E>
+struct Names {
+    E value;
+    const char* name;
+    const char* ja;
+    const char* en;
+};
+
+template <typename E, size_t N>
+const Names<E>& row_of(const Names<E> (&rows)[N], E v) {
+    for (const auto& r : rows)
+        if (r.value == v) return r;
+    return rows[N - 1];  // a value cast from an out-of-range integer: the last (most cautious) row
 }
 
-const char* label_ja(Priority p) {
-    switch (p) {
-        case Priority::A: return "A: 最優先（警戒レベル3で立退き避難・生命維持の機器または家屋の危険）";
-        case Priority::B: return "B: 優先（警戒レベル3で立退き避難、または停電時の電源が72時間未満）";
-        case Priority::C: return "C: 要確認（上階で屋内安全確保、停電時の電源が7日未満、またはデータなし）";
-        case Priority::D: return "D: 区域外・停電への備えあり";
-    }
-    return "D: 区域外・停電への備えあり";
-}
+const Names<Priority> kPriorityNames[] = {
+    {Priority::A, "A", "A: 最優先（警戒レベル3で立退き避難・生命維持の機器または家屋の危険）",
+     "A: Top priority (leave at alert level 3; life-sustaining device or the house at risk)"},
+    {Priority::B, "B", "B: 優先（警戒レベル3で立退き避難、または停電時の電源が72時間未満）",
+     "B: Priority (leave at alert level 3, or under 72 h of power in a blackout)"},
+    {Priority::C, "C", "C: 要確認（上階で屋内安全確保、停電時の電源が7日未満、またはデータなし）",
+     "C: Check (stays upstairs, under 7 days of power, or no hazard data)"},
+    {Priority::D, "D", "D: 区域外・停電への備えあり", "D: Outside every zone, prepared for blackouts"},
+};
 
-const char* label_en(Priority p) {
-    switch (p) {
-        case Priority::A: return "A: Top priority (leave at alert level 3; life-sustaining device or the house at risk)";
-        case Priority::B: return "B: Priority (leave at alert level 3, or under 72 h of power in a blackout)";
-        case Priority::C: return "C: Check (stays upstairs, under 7 days of power, or no hazard data)";
-        case Priority::D: return "D: Outside every zone, prepared for blackouts";
-    }
-    return "D: Outside every zone, prepared for blackouts";
-}
+const Names<FloodAction> kActionNames[] = {
+    {FloodAction::LeaveEarly, "leave_early", "警戒レベル3で立退き避難", "Leave at alert level 3"},
+    {FloodAction::ShelterUpstairs, "shelter_upstairs", "自宅の上階で屋内安全確保", "Stay upstairs at home"},
+    {FloodAction::StayHomePowerPlan, "stay_home_power_plan", "自宅で過ごし停電に備える", "Stay home, prepare for blackouts"},
+    {FloodAction::NoHazardData, "no_hazard_data", "浸水想定データなし（要確認）", "No flood hazard data (check)"},
+};
 
-const char* to_string(FloodAction a) {
-    switch (a) {
-        case FloodAction::LeaveEarly: return "leave_early";
-        case FloodAction::ShelterUpstairs: return "shelter_upstairs";
-        case FloodAction::StayHomePowerPlan: return "stay_home_power_plan";
-        case FloodAction::NoHazardData: return "no_hazard_data";
-    }
-    return "no_hazard_data";
-}
+const Names<DestinationRole> kRoleNames[] = {
+    {DestinationRole::FleeWhenLate, "flee_when_late", "", ""},
+    {DestinationRole::Upstairs, "upstairs", "", ""},
+    {DestinationRole::ToArrange, "to_arrange", "", ""},
+    {DestinationRole::Stay, "stay", "", ""},
+};
 
-const char* label_ja(FloodAction a) {
-    switch (a) {
-        case FloodAction::LeaveEarly: return "警戒レベル3で立退き避難";
-        case FloodAction::ShelterUpstairs: return "自宅の上階で屋内安全確保";
-        case FloodAction::StayHomePowerPlan: return "自宅で過ごし停電に備える";
-        case FloodAction::NoHazardData: return "浸水想定データなし（要確認）";
-    }
-    return "浸水想定データなし（要確認）";
-}
+const Names<ShelterStatus> kStatusNames[] = {
+    {ShelterStatus::Ok, "ok", "洪水時に使用可", ""},
+    {ShelterStatus::NotPlanned, "not_planned", "避難場所が未記入", ""},
+    {ShelterStatus::NotForFlood, "not_for_flood", "洪水の指定なし", ""},
+    {ShelterStatus::InFloodZone, "in_flood_zone", "浸水想定区域内（地上階）", ""},
+    {ShelterStatus::NoData, "no_data", "避難場所データなし", ""},
+    {ShelterStatus::Isolated, "isolated", "浸水中は孤立するため使わない", ""},
+    {ShelterStatus::Unknown, "unknown", "避難場所データに該当なし", ""},
+};
 
-const char* label_en(FloodAction a) {
-    switch (a) {
-        case FloodAction::LeaveEarly: return "Leave at alert level 3";
-        case FloodAction::ShelterUpstairs: return "Stay upstairs at home";
-        case FloodAction::StayHomePowerPlan: return "Stay home, prepare for blackouts";
-        case FloodAction::NoHazardData: return "No flood hazard data (check)";
-    }
-    return "No flood hazard data (check)";
-}
+}  // namespace
 
-const char* to_string(DestinationRole r) {
-    switch (r) {
-        case DestinationRole::Stay: return "stay";
-        case DestinationRole::FleeWhenLate: return "flee_when_late";
-        case DestinationRole::Upstairs: return "upstairs";
-        case DestinationRole::ToArrange: return "to_arrange";
-    }
-    return "stay";
-}
-
-const char* to_string(ShelterStatus s) {
-    switch (s) {
-        case ShelterStatus::Ok: return "ok";
-        case ShelterStatus::NotPlanned: return "not_planned";
-        case ShelterStatus::Unknown: return "unknown";
-        case ShelterStatus::NotForFlood: return "not_for_flood";
-        case ShelterStatus::InFloodZone: return "in_flood_zone";
-        case ShelterStatus::NoData: return "no_data";
-        case ShelterStatus::Isolated: return "isolated";
-    }
-    return "unknown";
-}
-
-const char* label_ja(ShelterStatus s) {
-    switch (s) {
-        case ShelterStatus::Ok: return "洪水時に使用可";
-        case ShelterStatus::NotPlanned: return "避難場所が未記入";
-        case ShelterStatus::Unknown: return "避難場所データに該当なし";
-        case ShelterStatus::NotForFlood: return "洪水の指定なし";
-        case ShelterStatus::InFloodZone: return "浸水想定区域内（地上階）";
-        case ShelterStatus::NoData: return "避難場所データなし";
-        case ShelterStatus::Isolated: return "浸水中は孤立するため使わない";
-    }
-    return "避難場所データに該当なし";
-}
+const char* to_string(Priority p) { return row_of(kPriorityNames, p).name; }
+const char* label_ja(Priority p) { return row_of(kPriorityNames, p).ja; }
+const char* label_en(Priority p) { return row_of(kPriorityNames, p).en; }
+const char* to_string(FloodAction a) { return row_of(kActionNames, a).name; }
+const char* label_ja(FloodAction a) { return row_of(kActionNames, a).ja; }
+const char* label_en(FloodAction a) { return row_of(kActionNames, a).en; }
+const char* to_string(DestinationRole r) { return row_of(kRoleNames, r).name; }
+const char* to_string(ShelterStatus s) { return row_of(kStatusNames, s).name; }
+const char* label_ja(ShelterStatus s) { return row_of(kStatusNames, s).ja; }
 
 std::string planned_status_label(const Verdict& v) {
     if (!v.planned_judged_for_landslide) return label_ja(v.planned_shelter_status);
