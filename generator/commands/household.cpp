@@ -28,8 +28,13 @@ ProfileResult parse_household(const std::string& path, PipelineCpu* cpu) {
     return parsed;
 }
 
-Assessment assess_household(const Profile& profile, const HazardSet& hazards, const RiskOptions& risk,
+Assessment assess_household(const Profile& profile, const HazardSet& hazards, const RiskOptions& risk_in,
                             PipelineCpu* cpu) {
+    // The hazard config may set how uncertain an address-derived location is.
+    RiskOptions risk = risk_in;
+    const RiskRadii radii = hazards.uncertainty_radii(risk.approx_radius_town_m, risk.approx_radius_block_m);
+    risk.approx_radius_town_m = radii.town_m;
+    risk.approx_radius_block_m = radii.block_m;
     ThreadCpuClock overlay;
     // A location from the address is approximate: the worst hazard within its radius counts.
     const auto radius = location_uncertainty_m(profile, risk);

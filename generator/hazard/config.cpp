@@ -23,7 +23,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr size_t kMaxConfigBytes = 1024 * 1024;
 
 // The schema: keys of the top level, of coverage/municipality, of a layer.
-const std::vector<std::string> kTopKeys = {"name", "description", "coverage", "municipality", "layers"};
+const std::vector<std::string> kTopKeys = {"name",   "description",          "coverage",
+                                           "municipality", "location_uncertainty", "layers"};
+const std::vector<std::string> kUncertaintyKeys = {"town_m", "block_m"};
 const std::vector<std::string> kAreaKeys = {"source", "layer", "crs"};
 const std::vector<std::string> kCommonLayerKeys = {"kind",  "name",         "source", "layer", "scenario",
                                                    "crs",   "where",        "open_options", "raster", "band"};
@@ -513,6 +515,10 @@ void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
     c.text(top.get("description"), "description");
     cfg.coverage = read_area(c, cfg.dir, "coverage", top);
     cfg.municipality = read_area(c, cfg.dir, "municipality", top);
+    if (Map u = c.map(top.get("location_uncertainty"), "location_uncertainty", kUncertaintyKeys)) {
+        cfg.uncertainty_town_m = c.number(u.get("town_m"), "location_uncertainty.town_m", 0, 5000);
+        cfg.uncertainty_block_m = c.number(u.get("block_m"), "location_uncertainty.block_m", 0, 5000);
+    }
     const YNode* layers = c.require(top, "layers", root);
     const std::vector<YNode>* items = c.list(layers, "layers");
     if (items && items->empty()) c.error(*layers, "'layers' must be a non-empty list");

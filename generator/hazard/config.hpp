@@ -118,6 +118,9 @@ struct HazardConfig {
     std::optional<AreaConfig> coverage;
     // The municipality the households should lie in; unset = not checked.
     std::optional<AreaConfig> municipality;
+    // How far a home located from its address may be from the gazetteer
+    // point (location_uncertainty: {town_m, block_m}); unset = 500 m / 50 m.
+    std::optional<double> uncertainty_town_m, uncertainty_block_m;
 };
 
 // Throws one InputError listing EVERY problem found, each at file:line:column

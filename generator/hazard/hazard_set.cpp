@@ -352,6 +352,7 @@ std::unique_ptr<ZoneIndex> load_area(const AreaConfig& area, const std::string& 
 
 struct HazardSet::Impl {
     std::string name;
+    std::optional<double> uncertainty_town_m, uncertainty_block_m;
     std::vector<LayerInfo> layers;
     std::vector<ZoneAttr> attrs;  // one per zone polygon tag
     ZoneIndex index;
@@ -740,6 +741,8 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
     ensure_gdal_registered();
     auto impl = std::make_unique<Impl>();
     impl->name = config.name;
+    impl->uncertainty_town_m = config.uncertainty_town_m;
+    impl->uncertainty_block_m = config.uncertainty_block_m;
     // Areas first: layers are checked against the coverage as they load.
     Box area_extent;
     if (config.coverage) impl->coverage = load_area(*config.coverage, "coverage", &area_extent);
@@ -960,6 +963,10 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
 
 size_t HazardSet::zone_polygon_count() const { return impl_->index.size(); }
 std::string HazardSet::name() const { return impl_->name; }
+
+RiskRadii HazardSet::uncertainty_radii(double town_default_m, double block_default_m) const {
+    return {impl_->uncertainty_town_m.value_or(town_default_m), impl_->uncertainty_block_m.value_or(block_default_m)};
+}
 
 namespace {
 // A clipped polygon's rings as closed map rings (degenerate rings dropped).

@@ -12,6 +12,11 @@ namespace sheetgen {
 
 struct HazardConfig;  // hazard/config.hpp
 
+// Uncertainty radii of approximate (address-derived) locations, in metres.
+struct RiskRadii {
+    double town_m = 500, block_m = 50;
+};
+
 class HazardSet {
 public:
     // Loads every layer of the config (paths relative to the config file's
@@ -46,6 +51,8 @@ public:
     // Counts for summaries and benchmarks.
     size_t zone_polygon_count() const;
     std::string name() const;  // config name/label
+    // The config's location_uncertainty radii over `risk`'s defaults.
+    RiskRadii uncertainty_radii(double town_default_m, double block_default_m) const;
 
 private:
     struct Impl;

@@ -136,7 +136,10 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
         drop_variation_selectors(model, *in.profile, out.warnings);
         // The header grows when the title or subtitle wraps (beside a long ID).
-        PageHeader header = layout_page_header(*font_, template_, in.profile->id, in.profile->consent.share_with_supporters);
+        // An imported profile not yet completed at a home visit says so on every page.
+        const std::string draft_mark = in.profile->draft ? "（下書き）" : "";
+        PageHeader header = layout_page_header(*font_, template_, in.profile->id + draft_mark,
+                                               in.profile->consent.share_with_supporters);
         Flow flow(*font_, style, content_area(header));
         const size_t warnings_before = out.warnings.size();
         SheetContext ctx{flow, model, *in.profile, *in.verdict, in.map, options.document_date, template_, out.warnings, {}};
@@ -145,7 +148,7 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
         else
             layout_sheet(ctx);
         std::vector<PageOps> mine = flow.take_pages();
-        header.id_text = "ID: " + ctx.drawable(in.profile->id, "id");
+        header.id_text = "ID: " + ctx.drawable(in.profile->id, "id") + draft_mark;
         summarise_unprintable(ctx, warnings_before, out.warnings);
         for (size_t i = 0; i < mine.size(); ++i)
             draw_page_frame(mine[i], *font_, header, options.document_date, static_cast<int>(i + 1),

@@ -81,3 +81,17 @@ TEST_CASE("render_documents: typed errors for options and inputs", "[commands][r
     }
     CHECK_FALSE(test::file_exists(dir.file("out/tama-001.pdf")));
 }
+
+TEST_CASE("render_documents: an imported draft says 下書き on its sheet", "[commands][render]") {
+    if (test::capture("command -v pdftotext").empty()) SHEETGEN_SKIP("pdftotext (poppler-utils) not installed");
+    TempDir dir;
+    test::write_file(dir.file("d.yaml"), test::minimal_profile("draft-1") + "draft: true\n");
+    test::write_file(dir.file("f.yaml"), test::minimal_profile("final-1"));
+    std::ostringstream out, err;
+    RenderDocumentsOptions o = options_for(dir, {dir.file("d.yaml"), dir.file("f.yaml")});
+    o.documents.pop_back();
+    const RenderDocumentsResult r = render_documents(o, Streams{out, err, false});
+    REQUIRE(r.documents == 2);
+    CHECK(test::capture("pdftotext " + test::q(dir.file("out/draft-1.pdf")) + " - ").find("下書き") != std::string::npos);
+    CHECK(test::capture("pdftotext " + test::q(dir.file("out/final-1.pdf")) + " - ").find("下書き") == std::string::npos);
+}
