@@ -18,8 +18,20 @@ echo "== flag against $hazards"
 "$sheetgen" flag --hazards "$hazards" samples/ -o out/at-risk.csv --geojson out/at-risk.geojson \
   --html out/at-risk.html --pdf-dir out/sheets
 
-echo "== render support sheets and ventilator plans"
-"$sheetgen" render --hazards "$hazards" samples/ --out out/sheets --bundle out/all-sheets.pdf
+echo "== render support sheets, ventilator plans, help cards and fridge sheets"
+"$sheetgen" render --hazards "$hazards" samples/ --out out/sheets --bundle out/all-sheets.pdf \
+  --documents sheet,plan,card,kit
+
+echo "== import the fictional sample ledger (Shift_JIS CSV), geocoded offline from the address"
+gazetteer=../shared/data/tama-towns/tama_13224_towns.geojson
+if [ -f "$gazetteer" ]; then
+  # Exit 1 would mean some rows were refused (reported above); the rest are imported.
+  "$sheetgen" import samples/ledger/ledger-sjis.csv --mapping samples/ledger/mapping.yaml \
+    --gazetteer "$gazetteer" --out out/imported
+  "$sheetgen" validate -q out/imported
+else
+  echo "skipped: the Tama town points ($gazetteer) are not beside the checkout"
+fi
 
 echo "== rosters for supporters (consenting households only) and the review list"
 "$sheetgen" roster --hazards "$hazards" samples/ --by district --out out/rosters
@@ -27,5 +39,6 @@ echo "== rosters for supporters (consenting households only) and the review list
 
 echo
 echo "Done. Open out/at-risk.html (map page, any browser), out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
-echo "out/sheets/*.pdf (one per household), out/all-sheets.pdf (for printing), out/rosters/ (for supporters)"
+echo "out/sheets/*.pdf (sheets, plans, help cards, fridge sheets), out/all-sheets.pdf (for printing),"
+echo "out/rosters/ (for supporters), out/imported/ (profiles drafted from the sample ledger)"
 echo "and out/review.csv (reviews and consents due)."
