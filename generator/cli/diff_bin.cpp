@@ -1,4 +1,6 @@
 // sheetgen diff: the command line of commands::diff_households.
+#include <cstdlib>
+
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
 #include "cli/exit_codes.hpp"
@@ -26,6 +28,11 @@ const CommandSpec kDiffSpec{
         {"--out", "-o", "FILE", "changes CSV to write, required (UTF-8 with BOM: opens in Excel)"},
         {"--geojson", "", "FILE", "also write the same rows as GeoJSON points"},
         {"--gpkg", "", "FILE", "... and/or as a GeoPackage point layer 'changes'"},
+        {"--html", "", "FILE",
+         "... and/or as flag's self-contained map page (取扱注意), each household\n"
+         "with its verdict after the revision and what changed (blue ring)"},
+        {"--html-tiles", "", "URL", "add a base map to the page, as for flag"},
+        {"--html-no-names", "", "", "households by id only (no names in the page), for meetings"},
         {"--date", "", "YYYY-MM-DD", "'today' for the 12-month review rule (default: today)"},
         jobs_option(),
         group_readable_option(),
@@ -33,7 +40,7 @@ const CommandSpec kDiffSpec{
     },
     "Outputs must be regular files (or new), distinct from each other and from\n"
     "every input (profiles, configs, layer sources, the earlier list): checked\n"
-    "before any work. Each option is given once.",
+    "before any work. Each option is given once. The page's Leaflet is read as for flag.",
     {kExitOk, kExitInvalidInput, kExitUsage, kExitFatalInput, kExitOutput, kExitResources, kExitInternal,
      kExitInterrupted},
 };
@@ -49,6 +56,11 @@ public:
         o_.out_csv = value_or_empty(args, "--out");
         o_.geojson = args.value("--geojson");
         o_.gpkg = args.value("--gpkg");
+        o_.html = args.value("--html");
+        o_.html_map.tiles_url = args.value("--html-tiles");
+        o_.html_map.no_names = args.flag("--html-no-names");
+        const char* leaflet = std::getenv("SHEETGEN_LEAFLET_DIR");
+        if (leaflet && *leaflet) o_.leaflet_dir = leaflet;
         o_.profile_paths = args.positionals();
         o_.as_of = as_of_date(args);
         o_.run = run_settings(args);

@@ -55,7 +55,7 @@ public:
     }
 
     int run(Streams io) override {
-        const intake::ImportResult r = intake::run_import(o_, io.out, io.err);
+        const intake::ImportResult r = intake::run_import(o_, io);
         return r.exit_code() ? kExitInvalidInput : kExitOk;
     }
 

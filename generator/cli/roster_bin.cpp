@@ -66,13 +66,14 @@ public:
             io.err << "sheetgen roster: interrupted; no roster written\n";
             return kExitInterrupted;
         }
-        io.out << r.groups.size() << (r.groups.size() == 1 ? " roster" : " rosters") << " written to " << o_.out_dir
+        io.out << r.rosters << (r.rosters == 1 ? " roster" : " rosters") << " written to " << o_.out_dir
                << ": " << r.listed << " households listed (consented), " << r.without_consent
                << " without consent left out";
         if (r.skipped) io.out << ", " << r.skipped << " skipped (invalid profiles, see above)";
         io.out << "\n";
         for (const auto& g : r.groups)
-            io.out << "  " << g.label << ": " << g.listed << " listed, " << g.without_consent << " without consent\n";
+            io.out << "  " << g.label << ": " << g.listed << " listed, " << g.without_consent << " without consent"
+                   << (g.listed ? "" : " (no roster: nobody in this group consented)") << "\n";
         return r.skipped ? kExitInvalidInput : kExitOk;
     }
 

@@ -14,11 +14,18 @@
 
 namespace sheetgen::commands {
 
+void check_html_page_options(bool html, const HtmlMapOptions& page, bool pdf_dir) {
+    if (!html && (page.tiles_url || page.no_names || pdf_dir))
+        throw UsageError("--html-tiles, --html-no-names and --pdf-dir go with --html FILE");
+    const auto& tiles = page.tiles_url;
+    if (tiles && tiles->rfind("https://", 0) != 0 && tiles->rfind("http://", 0) != 0)
+        throw UsageError("--html-tiles wants a tile URL starting with https:// (e.g. .../{z}/{x}/{y}.png)");
+}
+
 namespace {
 
 // Zones on the page are simplified to a few metres: invisible on screen, and
 // it keeps the page small (a real river layer has millions of vertices).
-constexpr double kHtmlZoneToleranceM = 3.0;
 // Households handed to a worker at once: big enough to amortise the queue.
 constexpr size_t kChunk = 64;
 
@@ -100,11 +107,7 @@ void FlagRun::check_options() const {
     if (o_.hazards_config.empty()) throw UsageError("--hazards CONFIG is required");
     if (o_.out_csv.empty()) throw UsageError("-o OUT.csv is required");
     if (o_.profile_paths.empty()) throw UsageError("give at least one profile file or directory");
-    if (!o_.html && (o_.html_map.tiles_url || o_.html_map.no_names || o_.pdf_dir))
-        throw UsageError("--html-tiles, --html-no-names and --pdf-dir go with --html FILE");
-    const auto& tiles = o_.html_map.tiles_url;
-    if (tiles && tiles->rfind("https://", 0) != 0 && tiles->rfind("http://", 0) != 0)
-        throw UsageError("--html-tiles wants a tile URL starting with https:// (e.g. .../{z}/{x}/{y}.png)");
+    check_html_page_options(o_.html.has_value(), o_.html_map, o_.pdf_dir.has_value());
 }
 
 // Before any work: no output may destroy an input or another output.

@@ -45,4 +45,8 @@ struct FlagResult {
 // (throws OutputError). Located profile problems go to io.err.
 FlagResult flag_households(const FlagOptions& options, Streams io);
 
+// --html-tiles, --html-no-names and --pdf-dir need --html; a tile URL is
+// http(s). Throws UsageError (flag and diff write the same page).
+void check_html_page_options(bool html, const HtmlMapOptions& page, bool pdf_dir);
+
 }  // namespace sheetgen::commands

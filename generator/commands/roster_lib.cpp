@@ -118,6 +118,7 @@ void RosterRun::write_group(const Group& g, const std::string& stem) {
     publish(o_.out_dir + "/roster-" + stem + ".csv", roster_csv(rows));
     publish(o_.out_dir + "/roster-" + stem + ".pdf", layout::render_list_pdf(*font_, doc));
     result_.groups.push_back({g.label, g.rows.size(), g.without_consent});
+    ++result_.rosters;
 }
 
 // For staff only: counts per group, no names.

@@ -30,6 +30,8 @@ struct RosterGroupSummary {
 struct RosterResult {
     std::vector<RosterGroupSummary> groups;  // in file order (by label)
     size_t households = 0, listed = 0, without_consent = 0, skipped = 0;
+    size_t rosters = 0;                      // groups that got a roster (PDF + CSV); fewer than groups
+                                             // when a group has no consenting household
     std::vector<std::string> files;          // written, in order
     bool interrupted = false;
 };

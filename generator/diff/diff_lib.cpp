@@ -2,7 +2,9 @@
 
 #include <memory>
 #include <ostream>
+#include <unordered_map>
 
+#include "commands/flag_lib.hpp"
 #include "commands/io_guard.hpp"
 #include "commands/ordered_pool.hpp"
 #include "commands/progress.hpp"
@@ -31,6 +33,7 @@ struct Item {
     std::vector<Diagnostic> diagnostics;
     SourceLocation id_at;
     Snapshot before, after;
+    HtmlRecord html;  // --html: the household on the page, its verdict after the revision
 };
 
 struct Chunk {
@@ -51,6 +54,7 @@ private:
     Item evaluate(size_t index, PipelineCpu* cpu) const;
     void sink(Chunk&& chunk);
     void write_outputs(const std::vector<ChangeRow>& rows);
+    void write_page(const std::vector<ChangeRow>& rows, AtomicWriter& out);
     void print_summary() const;
 
     const DiffOptions& o_;
@@ -62,6 +66,9 @@ private:
     RiskOptions risk_;
     Admission admission_;
     std::unique_ptr<Progress> progress_;
+    HtmlMapOptions page_;
+    LeafletAssets leaflet_;
+    std::unordered_map<std::string, HtmlRecord> page_records_;  // by id, in the sink
     DiffResult result_;
 };
 
@@ -71,6 +78,7 @@ void DiffRun::check_options() const {
     if (o_.after_config.empty()) throw UsageError("--after CONFIG is required");
     if (o_.out_csv.empty()) throw UsageError("-o OUT.csv is required");
     if (o_.profile_paths.empty()) throw UsageError("give at least one profile file or directory");
+    check_html_page_options(o_.html.has_value(), o_.html_map, false);
 }
 
 // Before any work: no output may destroy an input or another output.
@@ -83,6 +91,7 @@ void DiffRun::guard_outputs(const HazardConfig& after, const HazardConfig* befor
     guard.add_output(o_.out_csv, "-o");
     if (o_.geojson) guard.add_output(*o_.geojson, "--geojson");
     if (o_.gpkg) guard.add_output(*o_.gpkg, "--gpkg");
+    if (o_.html) guard.add_output(*o_.html, "--html");
     if (before) guard.add_output(shelters_csv_path(o_.out_csv), "-o (shelter changes)");
 }
 
@@ -103,7 +112,9 @@ Item DiffRun::evaluate(size_t index, PipelineCpu* cpu) const {
     const Profile& p = *parsed.profile;
     item.ok = true;
     item.id_at = parsed.id_at;
-    item.after = snapshot_of(p, assess_household(p, *after_set_, risk_, cpu).verdict);
+    const Verdict after = assess_household(p, *after_set_, risk_, cpu).verdict;
+    item.after = snapshot_of(p, after);
+    if (o_.html) item.html = html_household_record(p, after, page_);
     if (before_set_) item.before = snapshot_of(p, assess_household(p, *before_set_, risk_, cpu).verdict);
     return item;
 }
@@ -114,6 +125,7 @@ void DiffRun::sink(Chunk&& chunk) {
         ++result_.households_seen;
         if (!admission_.admit(item.diagnostics, item.ok, item.after.id, item.id_at)) continue;
         if (before_set_) before_.push_back(std::move(item.before));
+        if (o_.html) page_records_.emplace(item.after.id, std::move(item.html));
         after_.push_back(std::move(item.after));
     }
     progress_->update(result_.households_seen);
@@ -140,6 +152,12 @@ void DiffRun::write_outputs(const std::vector<ChangeRow>& rows) {
         if (gpkg) gpkg->add(rows[i].after ? rows[i].after->location : rows[i].before->location, change_properties(rows[i]));
     }
     if (geo) geo->write(changes_geojson_footer());
+    std::unique_ptr<AtomicWriter> page;
+    if (o_.html) {
+        ensure_parent_directory(*o_.html, o_.run.output);
+        page = std::make_unique<AtomicWriter>(*o_.html, o_.run.output);
+        write_page(rows, *page);
+    }
     std::unique_ptr<AtomicWriter> shelters;
     if (before_set_) {
         result_.shelters_csv = shelters_csv_path(o_.out_csv);
@@ -156,6 +174,34 @@ void DiffRun::write_outputs(const std::vector<ChangeRow>& rows) {
     csv.commit();
     if (geo) geo->commit();
     if (shelters) shelters->commit();
+    if (page) page->commit();
+}
+
+// The households of today, most urgent change first (the CSV's order), each
+// with its change codes and sentences; a removed household has no place on
+// today's map and is counted in the page's header instead.
+void DiffRun::write_page(const std::vector<ChangeRow>& rows, AtomicWriter& out) {
+    HtmlSentences sentences;
+    std::string body;
+    size_t removed = 0;
+    for (const ChangeRow& row : rows) {
+        if (!row.after) {
+            ++removed;
+            continue;
+        }
+        HtmlRecord& record = page_records_.at(row.after->id);
+        for (const Change& c : row.changes) {
+            record.change_codes.push_back(c.code);
+            record.changes_ja.push_back(c.ja);
+            record.changes_en.push_back(c.en);
+        }
+        body += (body.empty() ? "" : ",\n") + sentences.close(record);
+    }
+    HtmlMapOptions page = page_;
+    page.removed_households = removed;
+    out.write(html_map_head(leaflet_, after_set_->zone_polygons_lonlat(kHtmlZoneToleranceM), after_set_->shelters(), page));
+    out.write(body);
+    out.write(html_map_tail(page, sentences));
 }
 
 void DiffRun::print_summary() const {
@@ -176,6 +222,7 @@ void DiffRun::print_summary() const {
     out << "wrote " << o_.out_csv;
     if (o_.geojson) out << ", " << *o_.geojson;
     if (o_.gpkg) out << ", " << *o_.gpkg;
+    if (o_.html) out << ", " << *o_.html;
     if (before_set_) out << ", " << result_.shelters_csv;
     out << "\n";
 }
@@ -194,6 +241,13 @@ DiffResult DiffRun::run() {
     for (const auto& d : path_problems_) io_.err << format_diagnostic(d) << "\n";
     admission_.skip(path_problems_.size());
     risk_.as_of = o_.as_of;
+    if (o_.html) {
+        leaflet_ = load_leaflet_assets(o_.leaflet_dir);
+        page_ = o_.html_map;
+        page_.as_of = o_.as_of.iso();
+        page_.hazards_name = after_set_->name();
+        page_.changes = true;
+    }
 
     progress_ = std::make_unique<Progress>(io_.err, o_.run.progress, paths_.size(), "diff");
     unsigned started = 0;

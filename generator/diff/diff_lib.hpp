@@ -12,6 +12,7 @@
 #include "commands/command_io.hpp"
 #include "commands/household.hpp"
 #include "common/date.hpp"
+#include "report/html_map.hpp"
 
 namespace sheetgen::commands {
 
@@ -24,6 +25,11 @@ struct DiffOptions {
     std::string out_csv;
     std::optional<std::string> geojson;
     std::optional<std::string> gpkg;  // layer "changes", the GeoJSON's fields
+    // The map page of `flag --html`, with what changed for each household
+    // (its verdict after the revision; households removed are counted only).
+    std::optional<std::string> html;
+    HtmlMapOptions html_map;                 // tiles, no names (the rest is filled in)
+    std::string leaflet_dir = kLeafletDir;   // libjs-leaflet, inlined into the page
     Date as_of;
     RunSettings run;  // jobs, output mode, progress, interrupt flag
 };

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "commands/command_io.hpp"  // Streams: the same for every command (header only)
 #include "common/atomic_file.hpp"
 #include "common/date.hpp"
 
@@ -39,6 +40,6 @@ struct ImportResult {
 // rows and columns only, never names or addresses); progress and the summary
 // go to `out`. Throws InputError for an unusable ledger, mapping or gazetteer
 // (nothing written) and OutputError when a profile cannot be written.
-ImportResult run_import(const ImportOptions& opts, std::ostream& out, std::ostream& err);
+ImportResult run_import(const ImportOptions& opts, commands::Streams io);
 
 }  // namespace sheetgen::intake

@@ -69,7 +69,9 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
     impl_->temp = impl_->temp_dir + "/households.gpkg";
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!drv) throw OutputError("GDAL has no GeoPackage driver");
-    const std::string when = stamp.iso() + "T00:00:00Z";
+    // The GeoPackage standard's timestamp form (milliseconds included): GDAL
+    // warns about any other on every later open of the file.
+    const std::string when = stamp.iso() + "T00:00:00.000Z";
     impl_->current_date = std::make_unique<CPLConfigOptionSetter>("OGR_CURRENT_DATE", when.c_str(), false);
     impl_->ds.reset(drv->Create(impl_->temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!impl_->ds) throw OutputError("cannot create GeoPackage " + path + ": " + gdal_error());

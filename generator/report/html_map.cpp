@@ -115,6 +115,7 @@ std::string config_json(const HtmlMapOptions& o) {
     std::string s = "{\"as_of\":" + html_json_string(o.as_of) + ",\"hazards\":" + html_json_string(o.hazards_name) +
                     ",\"no_names\":" + (o.no_names ? "true" : "false") +
                     ",\"tiles\":" + (o.tiles_url ? html_json_string(*o.tiles_url) : "null");
+    if (o.changes) s += ",\"changes\":true,\"removed\":" + std::to_string(o.removed_households);
     s += ",\"levels\":{";
     for (int i = 0; i < 4; ++i) {
         auto p = static_cast<Priority>(i);
@@ -269,13 +270,24 @@ size_t HtmlSentences::number(const std::string& sentence) {
     return it->second;
 }
 
+std::string HtmlSentences::numbers(const char* key, const std::vector<std::string>& list) {
+    std::string s = std::string(",\"") + key + "\":[";
+    for (size_t i = 0; i < list.size(); ++i) s += (i ? "," : "") + std::to_string(number(list[i]));
+    return s + "]";
+}
+
 std::string HtmlSentences::close(const HtmlRecord& r) {
+    // One statement per list: sentence numbers follow first appearance, so
+    // the order of numbering must not be left to the order of evaluation.
     std::string s = r.json;
-    for (int lang = 0; lang < 2; ++lang) {
-        const auto& list = lang == 0 ? r.reasons_ja : r.reasons_en;
-        s += lang == 0 ? ",\"rj\":[" : ",\"re\":[";
-        for (size_t i = 0; i < list.size(); ++i) s += (i ? "," : "") + std::to_string(number(list[i]));
+    s += numbers("rj", r.reasons_ja);
+    s += numbers("re", r.reasons_en);
+    if (!r.change_codes.empty()) {
+        s += ",\"cc\":[";
+        for (size_t i = 0; i < r.change_codes.size(); ++i) s += (i ? "," : "") + html_json_string(r.change_codes[i]);
         s += "]";
+        s += numbers("cj", r.changes_ja);
+        s += numbers("ce", r.changes_en);
     }
     return s + "}";
 }

@@ -16,12 +16,19 @@ namespace sheetgen {
 
 // Where Debian's libjs-leaflet (1.7.1) puts Leaflet.
 inline constexpr const char* kLeafletDir = "/usr/share/javascript/leaflet";
+// Zones are simplified for the screen to this tolerance (metres): invisible
+// at street zoom, and it keeps the 10,000-household page small.
+inline constexpr double kHtmlZoneToleranceM = 3.0;
 
 struct HtmlMapOptions {
     std::optional<std::string> tiles_url;  // --html-tiles: a base map, named on the page
     bool no_names = false;                 // --html-no-names: no names anywhere in the file
     std::string as_of;                     // the run's date (YYYY-MM-DD), shown on the page
     std::string hazards_name;              // the hazard configuration's name
+    // `diff --html`: each household carries its change codes and sentences,
+    // and the page adds a 変化 column, filter and details section.
+    bool changes = false;
+    size_t removed_households = 0;         // in the earlier data only: not on today's map
 };
 
 // Leaflet's script and stylesheet, made self-contained (see inline_leaflet_*).
@@ -58,6 +65,7 @@ std::string relative_href_prefix(const std::string& html_path, const std::string
 struct HtmlRecord {
     std::string json;  // "{...": no closing brace
     std::vector<std::string> reasons_ja, reasons_en;
+    std::vector<std::string> change_codes, changes_ja, changes_en;  // diff --html only
 };
 HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
                                  const HtmlPdfLinks& pdf = {});
@@ -67,11 +75,13 @@ HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict,
 // whatever the number of worker threads.
 class HtmlSentences {
 public:
-    // The record closed with "rj":[...],"re":[...]} (sentence numbers).
+    // The record closed with "rj":[...],"re":[...]} (sentence numbers), and
+    // with "cc":[codes],"cj":[...],"ce":[...] when it carries changes.
     std::string close(const HtmlRecord& record);
     std::string json() const;  // ["sentence", ...]
 private:
     size_t number(const std::string& sentence);
+    std::string numbers(const char* key, const std::vector<std::string>& list);  // ,"key":[n,...]
     std::unordered_map<std::string, size_t> index_;
     std::vector<std::string> sentences_;
 };

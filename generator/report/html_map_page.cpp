@@ -50,6 +50,8 @@ td.lv { font-weight: bold; text-align: center; }
 .pop th { position: static; cursor: default; background: #f3f3f3; white-space: nowrap; }
 .pop td { overflow-wrap: anywhere; }
 .pop ul { margin: 4px 0 0 16px; padding: 0; }
+.pop h5 { margin: 4px 0 2px; font-size: 13px; color: #1565c0; }
+.pop ul.changes { margin-bottom: 6px; color: #0d3c78; }
 .warn { color: #b00020; font-weight: bold; }
 #errors { display: none; white-space: pre-wrap; color: #b00020; }
 .leaflet-container { font: inherit; }
@@ -109,6 +111,7 @@ const char* const kBody = R"HTML(<body>
 <label><span data-i18n="f_district">地区</span> <select id="f-district"></select></label>
 <label><span data-i18n="f_device">機器</span> <select id="f-device"></select></label>
 <label><span data-i18n="f_reason">理由コード</span> <select id="f-reason"></select></label>
+<label id="f-change-label" style="display:none"><span data-i18n="f_change">変化</span> <select id="f-change"></select></label>
 <span id="count"></span>
 </div>
 <div id="errors"></div>
@@ -124,6 +127,10 @@ const char* const kApp = R"JS(
   H.forEach(function (h) {  // sentence numbers -> sentences (each is stored once in the page)
     h.rj = h.rj.map(function (i) { return SENT[i]; });
     h.re = h.re.map(function (i) { return SENT[i]; });
+    if (h.cc) {  // diff --html: what changed, in the same sentence table
+      h.cj = h.cj.map(function (i) { return SENT[i]; });
+      h.ce = h.ce.map(function (i) { return SENT[i]; });
+    }
   });
   var hash = {};
   location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
@@ -145,7 +152,9 @@ const char* const kApp = R"JS(
       lg_levels: '世帯（優先度）', lg_marks: '印', lg_blackout: '停電で機器の電源が72時間もたない',
       lg_approx: '位置が概略（点線）', lg_zones: '浸水想定区域（深さ）', lg_collapse: '家屋倒壊等氾濫想定区域（赤い枠）',
       lg_landslide: '土砂災害警戒区域（茶色の斜線）', lg_shelters: '避難先（白抜きの丸）', none: 'なし',
-      depth: '想定浸水深', devices: '機器'
+      depth: '想定浸水深', devices: '機器',
+      title_changes: 'ハザードマップ改訂による変化', changes: '前回からの変更', f_change: '変化',
+      removed: '前回のデータにだけある世帯（CSVを参照）', lg_changed: '変化のある世帯（青い輪）'
     },
     en: {
       handle: 'CONFIDENTIAL: sensitive personal (medical) data. Do not use, copy or share it beyond its purpose.',
@@ -159,7 +168,9 @@ const char* const kApp = R"JS(
       lg_levels: 'Households (priority)', lg_marks: 'Marks', lg_blackout: 'device power lasts under 72 h in a blackout',
       lg_approx: 'approximate location (dotted)', lg_zones: 'Flood zones (depth)', lg_collapse: 'House-collapse zone (red outline)',
       lg_landslide: 'Landslide zone (brown hatching)', lg_shelters: 'Shelters (rings)', none: 'none',
-      depth: 'Flood depth', devices: 'Devices'
+      depth: 'Flood depth', devices: 'Devices',
+      title_changes: 'Changes after the hazard-map revision', changes: 'Changes since the last plan', f_change: 'Change',
+      removed: 'households only in the earlier data (see the CSV)', lg_changed: 'household with changes (blue ring)'
     }
   };
   var LEVEL_COLOUR = { A: '#d62828', B: '#f77f00', C: '#fcbf49', D: '#9e9e9e' };
@@ -183,6 +194,7 @@ const char* const kApp = R"JS(
     return h.reason_codes.split(',').filter(function (c, i, a) { return c && a.indexOf(c) === i; }).join(', ');
   }
   function reasonList(h) { return lang === 'ja' ? h.rj : h.re; }
+  function changed(h) { return !!h.cc && !(h.cc.length === 1 && h.cc[0] === 'unchanged'); }
 
   // --- map ---------------------------------------------------------------
   var canvas = hash.renderer !== 'svg';  // #renderer=svg: the benchmark's peer
@@ -215,7 +227,7 @@ const char* const kApp = R"JS(
       .addTo(map);
   });
 
-  var markers = {}, halos = {};
+  var markers = {}, halos = {}, rings = {};
   var details = L.popup({ maxWidth: 360, maxHeight: 300 });
   function openDetails(h, m) {
     details.setLatLng(m.getLatLng()).setContent(popupContent(h)).openOn(map);
@@ -224,6 +236,12 @@ const char* const kApp = R"JS(
   function popupContent(h) {
     var d = el('div', { 'class': 'pop', 'data-id': h.id });
     d.appendChild(el('h4', null, h.id + (h.name ? ' ' + h.name : '') + ' — ' + h.level));
+    if (changed(h)) {  // diff --html: what the page is about comes first
+      d.appendChild(el('h5', null, t('changes')));
+      var cl = el('ul', { 'class': 'changes' });
+      (lang === 'ja' ? h.cj : h.ce).forEach(function (c) { cl.appendChild(el('li', null, c)); });
+      d.appendChild(cl);
+    }
     var tb = el('table');
     function row(k, v) { if (v === '' || v === null || v === undefined) return; var tr = el('tr'); tr.appendChild(el('th', null, t(k))); tr.appendChild(el('td', null, v)); tb.appendChild(tr); }
     row('level', levelLabel(h.level));
@@ -250,6 +268,8 @@ const char* const kApp = R"JS(
   H.forEach(function (h) {
     var ll = [h.lat, h.lon];
     bounds.push(ll);
+    if (changed(h))  // diff --html: a blue ring marks a household whose plan the revision touches
+      rings[h.id] = L.circleMarker(ll, { renderer: renderer, radius: 15, color: '#1565c0', weight: 3, fill: false, interactive: false }).addTo(map);
     if (blackout(h))  // a dark ring around the dot
       halos[h.id] = L.circleMarker(ll, { renderer: renderer, radius: 11, color: '#111', weight: 2.5, fill: false, interactive: false }).addTo(map);
     var m = L.circleMarker(ll, {
@@ -300,6 +320,10 @@ const char* const kApp = R"JS(
     r1.appendChild(d1); r1.appendChild(el('span', null, t('lg_blackout'))); g.appendChild(r1);
     var r2 = el('div', { 'class': 'lg' }); var d2 = el('span', { 'class': 'dot' }); d2.style.borderStyle = 'dotted';
     r2.appendChild(d2); r2.appendChild(el('span', null, t('lg_approx'))); g.appendChild(r2);
+    if (C.changes) {
+      var rc = el('div', { 'class': 'lg' }); var dc = el('span', { 'class': 'dot' }); dc.style.boxShadow = '0 0 0 3px #fff, 0 0 0 6px #1565c0';
+      rc.appendChild(dc); rc.appendChild(el('span', null, t('lg_changed'))); g.appendChild(rc);
+    }
     g.appendChild(el('h3', null, t('lg_zones')));
     C.depth_legend.forEach(function (c) {
       var r = el('div', { 'class': 'lg' }); var sw = el('span', { 'class': 'sw' }); sw.style.background = c.col;
@@ -329,8 +353,9 @@ const char* const kApp = R"JS(
     { k: 'dest', v: destination },
     { k: 'distance', v: function (h) { return h.suggested_distance_m; }, n: true, f: metres },
     // The codes (the sentences are in the details and the CSV); the sentences as a tooltip.
-    { k: 'codes', v: uniqueCodes }
-  ].filter(function (c) { return !(c.names && C.no_names); });
+    { k: 'codes', v: uniqueCodes },
+    { k: 'changes', v: function (h) { return (h.cc || []).join(', '); }, changes: true }
+  ].filter(function (c) { return !(c.names && C.no_names) && !(c.changes && !C.changes); });
   var order = H.map(function (h, i) { return i; }), sortCol = -1, sortDir = 1, selected = null;
   // Rows are built a page at a time (all of them for printing): 10,000 rows
   // of DOM would cost seconds; the filters and the sort work on the data.
@@ -346,6 +371,7 @@ const char* const kApp = R"JS(
       var v = c.v(h), td = el('td', null, v === null || v === undefined ? '' : (c.f ? c.f(v) : v));
       if (c.k === 'level') td.className = 'lv lv' + h.level;
       if (c.k === 'codes') { td.className = 'codes'; td.title = reasonList(h).join('\n'); }
+      if (c.k === 'changes') { td.className = 'codes'; td.title = (lang === 'ja' ? h.cj : h.ce).join('\n'); }
       if (c.k === 'id' && blackout(h)) td.appendChild(el('span', { title: t('blackout') }, ' \u26A1'));
       tr.appendChild(td);
     });
@@ -400,8 +426,10 @@ const char* const kApp = R"JS(
     { id: 'f-action', get: function (h) { return [h.action]; }, label: actionLabel },
     { id: 'f-district', get: function (h) { return [h.district]; }, label: function (x) { return x; } },
     { id: 'f-device', get: function (h) { return h.devices; }, label: deviceLabel },
-    { id: 'f-reason', get: function (h) { return h.reason_codes ? h.reason_codes.split(',') : []; }, label: function (x) { return x; } }
-  ];
+    { id: 'f-reason', get: function (h) { return h.reason_codes ? h.reason_codes.split(',') : []; }, label: function (x) { return x; } },
+    { id: 'f-change', get: function (h) { return h.cc || []; }, label: function (x) { return x; }, changes: true }
+  ].filter(function (f) { return !(f.changes && !C.changes); });
+  if (C.changes) document.getElementById('f-change-label').style.display = '';
   function buildFilters() {
     F.forEach(function (f) {
       var sel = document.getElementById(f.id), keep = sel.value, seen = {}, vals = [];
@@ -422,7 +450,7 @@ const char* const kApp = R"JS(
     H.forEach(function (h, i) {
       var on = visible(h, want);
       shownFlags[i] = on;
-      [markers[h.id], halos[h.id]].forEach(function (m) {
+      [markers[h.id], halos[h.id], rings[h.id]].forEach(function (m) {
         if (m) { if (on && !m._map) m.addTo(map); else if (!on && m._map) m.remove(); }
       });
     });
@@ -446,9 +474,11 @@ const char* const kApp = R"JS(
   function texts() {
     document.documentElement.lang = lang;
     Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (e) { e.textContent = t(e.getAttribute('data-i18n')); });
-    document.title = (lang === 'ja' ? '取扱注意 ' : 'CONFIDENTIAL ') + t('title') + ' (sheetgen)';
+    document.title = (lang === 'ja' ? '取扱注意 ' : 'CONFIDENTIAL ') + t(C.changes ? 'title_changes' : 'title') + ' (sheetgen)';
     document.getElementById('lang').textContent = lang === 'ja' ? 'English' : '日本語';
-    document.getElementById('meta').textContent = t('asof') + ' ' + C.as_of + ' · ' + t('hazards') + ': ' + C.hazards + ' · ' + H.length + ' ' + t('households');
+    if (C.changes) document.querySelector('h1').textContent = t('title_changes');
+    document.getElementById('meta').textContent = t('asof') + ' ' + C.as_of + ' · ' + t('hazards') + ': ' + C.hazards + ' · ' + H.length + ' ' + t('households') +
+      (C.changes && C.removed ? ' · ' + t('removed') + ': ' + C.removed : '');
     document.getElementById('tilesource').textContent = C.tiles ? t('tiles') + C.tiles : t('notiles');
     legend(); buildFilters(); buildHead(); applyFilters();
   }

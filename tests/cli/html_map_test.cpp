@@ -208,3 +208,67 @@ TEST_CASE("flag --html in headless Chromium: one marker per household, details o
     CHECK(en.find("CONFIDENTIAL") != std::string::npos);
     CHECK(en.find("Blackout risk") != std::string::npos);
 }
+
+// diff --html: the same page, with what changed. A household flagged last
+// time away from the zones, moved since into the sample's flood zone (the
+// place of tama-001), carries entered_zone; the samples carry unchanged.
+TEST_CASE("diff --html: flag's page with each household's changes, a blue ring and a 変化 filter",
+          "[cli][html][diff]") {
+    if (!file_exists("/usr/share/javascript/leaflet/leaflet.css"))
+        SHEETGEN_SKIP("libjs-leaflet not installed (scripts/install-deps.sh installs it)");
+    TempDir dir;
+    std::filesystem::create_directories(dir.file("old"));
+    std::filesystem::create_directories(dir.file("now"));
+    write_file(dir.file("old/moved.yaml"), minimal_profile("t-moved", 35.6700, 139.4200));
+    write_file(dir.file("now/moved.yaml"), minimal_profile("t-moved", 35.6530, 139.4440));
+    RunResult f = run_sheetgen("flag --hazards " + q(sample_hazards()) + " " + q(source_path("samples")) + " " +
+                               q(dir.file("old/moved.yaml")) + " -q -o " + q(dir.file("old.csv")) + " --date 2026-11-24");
+    INFO(f.out << f.err);
+    REQUIRE(f.exit_code == 0);
+    const std::string diff = "diff --before-list " + q(dir.file("old.csv")) + " --after " + q(sample_hazards()) + " " +
+                             q(source_path("samples")) + " " + q(dir.file("now/moved.yaml")) +
+                             " --date 2026-11-24 -q -o " + q(dir.file("changes.csv")) + " --html ";
+    RunResult r = run_sheetgen(diff + q(dir.file("changes.html")));
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find(dir.file("changes.html")) != std::string::npos);
+    const std::string html = read_file(dir.file("changes.html"));
+    CHECK(mode_of(dir.file("changes.html")) == 0600);
+    CHECK(external_refs(html).empty());
+    CHECK(html.find("\"changes\":true,\"removed\":0") != std::string::npos);
+    CHECK(count(html, "\"cc\":[\"unchanged\"]") == 12);
+    const size_t moved = html.find("{\"id\":\"t-moved\"");
+    REQUIRE(moved != std::string::npos);
+    CHECK(html.find("\"cc\":[\"entered_zone\"", moved) < html.find("\n", moved));
+    CHECK(html.find("新しい想定で浸水想定区域に入りました") != std::string::npos);  // the sentence, once, in the table
+    // The most urgent change first, as in the CSV.
+    CHECK(moved < html.find("{\"id\":\"tama-"));
+    // Deterministic.
+    RunResult again = run_sheetgen(diff + q(dir.file("again.html")) + " --jobs 2");
+    REQUIRE(again.exit_code == 0);
+    CHECK(read_file(dir.file("again.html")) == html);
+    // flag's page carries no change data.
+    RunResult p = flag_html(dir.path(), dir.file("flag.html"));
+    REQUIRE(p.exit_code == 0);
+    const std::string flag_page = read_file(dir.file("flag.html"));
+    CHECK(flag_page.find("\"changes\":true") == std::string::npos);
+    CHECK(flag_page.find("\"cc\":") == std::string::npos);
+    // --html-tiles without --html is a usage error here too.
+    RunResult u = run_sheetgen("diff --before-list " + q(dir.file("old.csv")) + " --after " + q(sample_hazards()) +
+                               " " + q(dir.file("now/moved.yaml")) + " -q -o " + q(dir.file("u.csv")) +
+                               " --html-tiles https://example.invalid/{z}/{x}/{y}.png");
+    CHECK(u.exit_code == 2);
+
+    if (!have_chromium()) SHEETGEN_SKIP("chromium not installed (scripts/install-deps.sh installs it)");
+    const std::string dom = chromium_dom(dir, dir.file("changes.html"), "#open=t-moved");
+    CHECK(attr(dom, "data-errors") == "0");
+    CHECK(attr(dom, "data-markers") == "13");
+    CHECK(attr(dom, "data-open") == "t-moved");
+    CHECK(dom.find("ハザードマップ改訂による変化") != std::string::npos);
+    const size_t pop = dom.find("leaflet-popup-content");
+    REQUIRE(pop != std::string::npos);
+    const std::string popup = dom.substr(pop);
+    CHECK(popup.find("前回からの変更") != std::string::npos);
+    CHECK(popup.find("新しい想定で浸水想定区域に入りました") != std::string::npos);
+    CHECK(dom.find("<option value=\"entered_zone\">") != std::string::npos);  // the 変化 filter
+}

@@ -119,11 +119,13 @@ TEST_CASE("roster: a group whose households all lack consent gets no roster file
     std::ostringstream out, err;
     const RosterResult r = make_rosters(options(dir, RosterGrouping::Supporter), Streams{out, err, false});
     REQUIRE(r.groups.size() == 2);
+    CHECK(r.rosters == 1);  // the summary counts files written, not groups
     CHECK(r.groups[1].label == "近所 二郎（近隣住民）");
     CHECK(r.groups[1].without_consent == 1);
     CHECK_FALSE(test::file_exists(dir.file("rosters/roster-近所 二郎（近隣住民）.csv")));
     CHECK(everything_written(dir.file("rosters")).find("秘密") == std::string::npos);
     const RosterResult d = make_rosters(options(dir, RosterGrouping::District), Streams{out, err, false});
+    CHECK(d.rosters == 1);
     CHECK_FALSE(test::file_exists(dir.file("rosters/roster-和田.pdf")));
     CHECK(test::read_file(dir.file("rosters/staff-summary.csv")).find("和田,0,1") != std::string::npos);
 }

@@ -53,7 +53,7 @@ struct Run {
 Run run(const ImportOptions& o) {
     std::ostringstream out, err;
     Run r;
-    r.result = run_import(o, out, err);
+    r.result = run_import(o, {out, err});
     r.out = out.str();
     r.err = err.str();
     return r;

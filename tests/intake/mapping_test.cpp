@@ -41,7 +41,7 @@ TEST_CASE("mapping file: renamed columns, fixed values, codes, id prefix", "[int
     o.mapping = dir.file("map.yaml");
     o.today = Date{2026, 11, 1};
     std::ostringstream out, err;
-    ImportResult r = run_import(o, out, err);
+    ImportResult r = run_import(o, {out, err});
     INFO(err.str());
     REQUIRE(r.created == 1);
     ProfileResult p = load_profile_file(dir.file("out/t-0012.yaml"));

@@ -38,7 +38,7 @@ ImportResult import(const std::string& ledger, const std::string& out, const std
     o.today = Date{2026, 11, 1};
     o.gazetteer_date = "2026-04-01";
     std::ostringstream sink, err;
-    ImportResult r = run_import(o, sink, err);
+    ImportResult r = run_import(o, {sink, err});
     INFO(err.str());
     CHECK(err.str().empty());
     return r;

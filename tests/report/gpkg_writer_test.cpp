@@ -24,11 +24,18 @@ TEST_CASE("GpkgWriter: the fixed timestamp is scoped to the writer, and stamps t
     {
         GpkgWriter w(path, Date{2026, 11, 24}, OutputOptions{});
         REQUIRE(current_date() != nullptr);
-        CHECK(std::string(current_date()) == "2026-11-24T00:00:00Z");
+        CHECK(std::string(current_date()) == "2026-11-24T00:00:00.000Z");
         w.commit();
     }
     CHECK(current_date() == nullptr);  // restored, not left set for the rest of the process
 
+    // Read back without a word from GDAL: a timestamp outside the GeoPackage
+    // standard's form ("...T00:00:00Z", no milliseconds) made every reader of
+    // gpkg_contents warn "Non-conformant content".
+    std::vector<std::string> gdal_said;
+    CPLErrorHandlerPusher collect([](CPLErr, CPLErrorNum, const char* msg) {
+        static_cast<std::vector<std::string>*>(CPLGetErrorHandlerUserData())->push_back(msg);
+    }, &gdal_said);
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     REQUIRE(ds);
     OGRLayer* contents = ds->ExecuteSQL("SELECT last_change FROM gpkg_contents", nullptr, nullptr);
@@ -37,6 +44,8 @@ TEST_CASE("GpkgWriter: the fixed timestamp is scoped to the writer, and stamps t
     REQUIRE(f);
     CHECK(std::string(f->GetFieldAsString(0)).rfind("2026/11/24 00:00:00", 0) == 0);
     ds->ReleaseResultSet(contents);
+    for (const auto& m : gdal_said) UNSCOPED_INFO(m);
+    CHECK(gdal_said.empty());
 }
 
 TEST_CASE("GpkgWriter: a writer that fails is cleaned up and restores the option", "[report][gpkg]") {
