@@ -116,6 +116,18 @@ def print_profile(profile):
     total = sum(per.values()) or 1
     for key, us in sorted(per.items(), key=lambda kv: -kv[1])[:30]:
         print("%8.1f ms %5.1f%%  %s" % (us / 1000, 100 * us / total, key), file=sys.stderr)
+    # Inclusive time of each function (once per call path root), for the page's own script.
+    def inclusive(nid):
+        n = nodes[nid]
+        return dt.get(nid, 0) + sum(inclusive(c) for c in n.get("children", []))
+    incl = {}
+    for nid, n in nodes.items():
+        f = n["callFrame"]
+        key = "%s :%d" % (f["functionName"] or "(anonymous)", f["lineNumber"])
+        incl[key] = max(incl.get(key, 0), 0) + inclusive(nid)
+    print("-- inclusive", file=sys.stderr)
+    for key, us in sorted(incl.items(), key=lambda kv: -kv[1])[:40]:
+        print("%8.1f ms  %s" % (us / 1000, key), file=sys.stderr)
 
 
 def main():
