@@ -135,6 +135,7 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
         if (!in.profile || !in.verdict) throw std::invalid_argument("render: sheet without profile or verdict");
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
         drop_variation_selectors(model, *in.profile, out.warnings);
+        if (in.changes && in.changes->planned_site_withdrawn) withdraw_planned_site(model, *in.profile, *in.verdict);
         // The header grows when the title or subtitle wraps (beside a long ID).
         // An imported profile not yet completed at a home visit says so on every page.
         const std::string draft_mark = in.profile->draft ? "（下書き）" : "";
@@ -142,7 +143,8 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
                                                in.profile->consent.share_with_supporters);
         Flow flow(*font_, style, content_area(header));
         const size_t warnings_before = out.warnings.size();
-        SheetContext ctx{flow, model, *in.profile, *in.verdict, in.map, options.document_date, template_, out.warnings, {}};
+        SheetContext ctx{flow,      model,         *in.profile, *in.verdict, in.map, options.document_date,
+                         template_, out.warnings, {},          in.changes};
         if (template_.layout == "card")
             layout_card(ctx, content_area(header), flow.page());  // one page: the card with its cut marks
         else
