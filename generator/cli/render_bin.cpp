@@ -40,9 +40,9 @@ const CommandSpec kRenderSpec{
          "the document list (default: <prefix>/share/sheetgen/templates/documents.yaml)"},
         {"--only-at-risk", "", "", "skip households at level D (outside all zones)"},
         {"--changes", "", "CHANGES.csv",
-         "print a 「前回からの変更」 box on the sheets of the households whose plans a\n"
-         "changes list written by 'sheetgen diff' marks as changed (templates with a\n"
-         "`changes` section); the others print none"},
+         "print a 「前回からの変更」 box (templates with a `changes`\n"
+         "section) for each household whose plan a changes list\n"
+         "written by 'sheetgen diff' marks as changed; the others none"},
         {"--changed-only", "", "CHANGES.csv",
          "render only the households whose plans changed in a changes list\n"
          "(every row but unchanged / household_removed), with the box"},

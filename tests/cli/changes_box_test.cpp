@@ -76,7 +76,7 @@ const char* const kBoxTitle = "前回からの変更（ハザードマップ改�
 
 }  // namespace
 
-TEST_CASE("render --changes: a changed household gets the box from its codes; an unchanged or absent one none",
+TEST_CASE("render --changes: a changed household gets the box from its codes, an unchanged or absent one none",
           "[cli][render][diff]") {
     Households h;
     std::string csv = h.unchanged_csv;
@@ -108,7 +108,7 @@ TEST_CASE("render --changes: a changed household gets the box from its codes; an
     CHECK(both.exit_code == 2);
 }
 
-TEST_CASE("render --changes: an unknown code is located with a suggestion; that household is skipped, the rest proceed",
+TEST_CASE("render --changes: an unknown code is located with a suggestion, that household skipped, the rest proceed",
           "[cli][render][diff]") {
     Households h;
     std::string csv = h.unchanged_csv;
