@@ -134,8 +134,9 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
     for (const auto& in : sheets) {
         if (!in.profile || !in.verdict) throw std::invalid_argument("render: sheet without profile or verdict");
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
-        drop_variation_selectors(model, *in.profile, out.warnings);
+        // Before the selectors go: the withdrawn site's name is matched as the profile and the data wrote it.
         if (in.changes && in.changes->planned_site_withdrawn) withdraw_planned_site(model, *in.profile, *in.verdict);
+        drop_variation_selectors(model, *in.profile, out.warnings);
         // The header grows when the title or subtitle wraps (beside a long ID).
         // An imported profile not yet completed at a home visit says so on every page.
         const std::string draft_mark = in.profile->draft ? "（下書き）" : "";
