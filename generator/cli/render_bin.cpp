@@ -39,9 +39,13 @@ const CommandSpec kRenderSpec{
         {"--document-list", "", "FILE",
          "the document list (default: <prefix>/share/sheetgen/templates/documents.yaml)"},
         {"--only-at-risk", "", "", "skip households at level D (outside all zones)"},
+        {"--changes", "", "CHANGES.csv",
+         "print a 「前回からの変更」 box (templates with a `changes`\n"
+         "section) for each household whose plan a changes list\n"
+         "written by 'sheetgen diff' marks as changed; the others none"},
         {"--changed-only", "", "CHANGES.csv",
          "render only the households whose plans changed in a changes list\n"
-         "written by 'sheetgen diff' (every row but unchanged / household_removed)"},
+         "(every row but unchanged / household_removed), with the box"},
         {"--date", "", "YYYY-MM-DD",
          "document date and 'today' for the review rule (default: document\n"
          "date = the profile's `updated`, today for the rule)"},
@@ -144,8 +148,7 @@ public:
         o_.documents = documents_from(args, o_.document_list);
         o_.bundle = args.value("--bundle");
         o_.only_at_risk = args.flag("--only-at-risk");
-        o_.changes_list = args.value("--changed-only");
-        if (o_.changes_list) o_.only_ids = read_changed_ids(*o_.changes_list);
+        changes_from(args);
         o_.as_of = as_of_date(args);
         // --date also fixes the document date; without it each sheet carries its profile's `updated`.
         if (args.value("--date")) o_.document_date = o_.as_of;
@@ -175,6 +178,16 @@ public:
     }
 
 private:
+    // --changes or --changed-only (which prints the boxes too): the list is
+    // read once, here; a file that is no changes list stops the run (exit 3).
+    void changes_from(const Args& args) {
+        const auto boxes = args.value("--changes"), only = args.value("--changed-only");
+        if (boxes && only) throw UsageError("give --changes or --changed-only, not both (--changed-only prints the boxes too)");
+        o_.changes_list = only ? only : boxes;
+        o_.changed_only = only.has_value();
+        if (o_.changes_list) o_.changes = read_change_list(*o_.changes_list);
+    }
+
     void report_withheld_bundle(std::ostream& err, const commands::RenderDocumentsResult& r) const {
         const auto& ids = r.failed_ids;
         std::string list;
@@ -190,8 +203,10 @@ private:
             << r.households << " households";
         if (r.filtered)
             out << "; " << r.filtered
-                << (o_.only_ids ? " skipped (unchanged or filtered)" : " outside all zones skipped (--only-at-risk)");
-        if (r.skipped) out << "; " << r.skipped << " skipped (invalid profiles, see above)";
+                << (o_.changed_only ? " skipped (unchanged or filtered)" : " outside all zones skipped (--only-at-risk)");
+        if (r.skipped)
+            out << "; " << r.skipped << " skipped ("
+                << (o_.changes ? "invalid profiles or rows of the changes list" : "invalid profiles") << ", see above)";
         if (r.output_failures) out << "; " << r.output_failures << " failed to write";
         if (r.render_failures) out << "; " << r.render_failures << " could not be rendered";
         out << "\n";

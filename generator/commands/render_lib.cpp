@@ -27,6 +27,7 @@ struct Rendered {
     SourceLocation id_at;
     Priority level = Priority::D;
     bool skipped_by_filter = false;
+    bool refused_by_changes = false;        // its row of the changes list was refused (reported at the start)
     std::vector<StagedFile> staged;         // written and synced, published by the sink in order
     std::vector<std::string> bundle_parts;  // unencrypted PDFs, kept only when a bundle is wanted
     int pages = 0;
@@ -50,7 +51,9 @@ private:
     void guard_outputs(const HazardConfig& config);
     void load_renderers();
     Rendered work(size_t index) const;
-    void render_household(Rendered& r, const Profile& p, const Verdict& v) const;
+    void render_household(Rendered& r, const Profile& p, const Verdict& v,
+                          const std::vector<std::string>* change_codes) const;
+    const std::vector<std::string>* change_codes(const std::string& id) const;
     void sink(Rendered&& r);
     bool publish(Rendered& r);
     void write_bundle();
@@ -74,6 +77,14 @@ void RenderRun::check_options() const {
     if (o_.out_dir.empty()) throw UsageError("--out DIR is required");
     if (o_.profile_paths.empty()) throw UsageError("give at least one profile file or directory");
     if (o_.documents.empty()) throw UsageError("no document type chosen");
+    if (o_.changed_only && !o_.changes) throw UsageError("changed_only needs a changes list");
+}
+
+// The household's codes in the changes list; null when it has no row.
+const std::vector<std::string>* RenderRun::change_codes(const std::string& id) const {
+    if (!o_.changes) return nullptr;
+    auto it = o_.changes->codes.find(id);
+    return it == o_.changes->codes.end() ? nullptr : &it->second;
 }
 
 // Before any work: the inputs, and no output may destroy one of them or
@@ -96,7 +107,15 @@ void RenderRun::load_renderers() {
 
 // Every document of one household, staged (synced, not yet published). A
 // map extract is shared by documents whose map boxes have the same size.
-void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v) const {
+// The 「前回からの変更」 box is worded from the codes and today's verdict.
+void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v,
+                                 const std::vector<std::string>* change_codes) const {
+    ChangeBox box;
+    if (change_codes) {
+        SheetChanges said = sheet_changes(*change_codes, v);
+        box.lines = std::move(said.lines);
+        box.planned_site_withdrawn = said.planned_site_withdrawn;
+    }
     RenderOptions opts;
     opts.document_date = o_.document_date ? *o_.document_date : p.updated;
     std::optional<MapRequest> last_request;
@@ -113,7 +132,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
             map = hazards_->extract_map(req.centre, req.half_width_m, req.half_height_m, req.resolution_m);
             last_request = req;
         }
-        RenderedDocument doc = renderers_[k].render({SheetInput{&p, &v, &map}}, opts);
+        RenderedDocument doc = renderers_[k].render({SheetInput{&p, &v, &map, change_codes ? &box : nullptr}}, opts);
         for (auto& w : doc.warnings) r.diagnostics.push_back(std::move(w));
         const std::string path = o_.out_dir + "/" + render::document_file_name(job.file_pattern, p.id);
         r.staged.emplace_back(path, o_.protection ? encrypt_pdf(doc.pdf, *o_.protection) : doc.pdf, o_.run.output);
@@ -161,12 +180,17 @@ Rendered RenderRun::work(size_t index) const {
         r.input_error = Diagnostic{r.id_at, clash};
         return r;
     }
-    if ((o_.only_at_risk && r.level == Priority::D) || (o_.only_ids && !o_.only_ids->count(r.id))) {
+    if (o_.changes && o_.changes->refused_ids.count(r.id)) {
+        r.refused_by_changes = true;
+        return r;
+    }
+    const std::vector<std::string>* codes = change_codes(r.id);
+    if ((o_.only_at_risk && r.level == Priority::D) || (o_.changed_only && !(codes && plan_changed(*codes)))) {
         r.skipped_by_filter = true;
         return r;
     }
     try {
-        render_household(r, h.profile(), h.verdict());
+        render_household(r, h.profile(), h.verdict(), codes);
     } catch (const OutputError& e) {
         r.error = e.what();
     } catch (const RenderError& e) {
@@ -205,6 +229,7 @@ void RenderRun::sink(Rendered&& r) {
     progress_->update(result_.households_seen);
     if (!admission_.admit(r.diagnostics, r.ok, r.id, r.id_at)) return;
     if (r.input_error) return admission_.skip_later(*r.input_error, r.id);
+    if (r.refused_by_changes) return;  // reported and counted with the changes list's problems
     if (!r.error.empty() || !r.render_error.empty()) {
         const bool library = r.error.empty();
         io_.err << "sheetgen render: " << r.id << ": "
@@ -263,6 +288,10 @@ RenderDocumentsResult RenderRun::run() {
     ensure_directory(o_.out_dir, o_.run.output);
     for (const auto& d : path_problems_) io_.err << format_diagnostic(d) << "\n";
     admission_.skip(path_problems_.size());
+    if (o_.changes) {  // rows refused: each reported once, its household not rendered
+        for (const auto& d : o_.changes->problems) io_.err << format_diagnostic(d) << "\n";
+        admission_.skip(o_.changes->problems.size());
+    }
     risk_.as_of = o_.as_of;
 
     progress_ = std::make_unique<Progress>(io_.err, o_.run.progress, paths_.size(), "render");

@@ -5,13 +5,13 @@
 // bundle for printing.
 #include <atomic>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "commands/command_io.hpp"
 #include "common/atomic_file.hpp"
 #include "common/date.hpp"
+#include "diff/change_codes.hpp"
 #include "report/pdf_encrypt.hpp"
 
 namespace sheetgen::commands {
@@ -38,8 +38,14 @@ struct RenderDocumentsOptions {
     std::optional<std::string> bundle;        // one PDF of everything, in priority order
     std::string font;                         // TrueType font file
     bool only_at_risk = false;                // skip priority D
-    std::optional<std::set<std::string>> only_ids;  // render only these households (diff's changed plans)
-    std::optional<std::string> changes_list;        // where only_ids came from: an input no output may replace
+    // A changes list (diff/changes_report.hpp: read_change_list): every sheet
+    // whose household has changes gets its 「前回からの変更」 box (templates with
+    // a `changes` section); its refused rows are reported and their
+    // households skipped. With changed_only, only the households whose plans
+    // changed are rendered.
+    std::optional<ChangeList> changes;
+    bool changed_only = false;
+    std::optional<std::string> changes_list;  // where `changes` came from: an input no output may replace
     Date as_of;                               // "today" for the review rule
     std::optional<Date> document_date;        // else each profile's `updated`
     std::optional<PdfProtection> protection;  // AES-256 for every PDF
@@ -52,8 +58,8 @@ struct RenderDocumentsResult {
     size_t households = 0;       // whose documents were all written
     size_t documents = 0;        // PDFs that reached the disk
     int pages = 0;
-    size_t skipped = 0;          // invalid profiles, duplicate ids, data that stopped the layout
-    size_t filtered = 0;         // level D with only_at_risk, or not in only_ids
+    size_t skipped = 0;          // invalid profiles, duplicate ids, data that stopped the layout, refused rows of `changes`
+    size_t filtered = 0;         // level D with only_at_risk, or unchanged with changed_only
     size_t output_failures = 0;  // a household's file could not be written
     size_t render_failures = 0;  // a document library failed for a household
     std::vector<std::string> failed_ids;

@@ -10,59 +10,6 @@ namespace sheetgen {
 
 namespace {
 
-// The catalogue, most urgent first. Sentences are for staff: what changed,
-// in the household's own values, and what to do about it. No personal data
-// (values are classes, levels, floors and site names).
-const std::vector<ChangeDef> kCatalogue = {
-    {"entered_house_collapse", true,
-     "新しい想定で家屋倒壊等氾濫想定区域に入りました：階数にかかわらず区域外への立退き避難が必要です。計画を作り直します",
-     "Now inside a house-collapse flood zone: the family must leave the zone whatever the floor; redo the plan"},
-    {"entered_landslide", true,
-     "新しい想定で土砂災害警戒区域等に入りました：大雨の前に区域外へ避難する計画に作り直します",
-     "Now inside a landslide hazard zone: redo the plan to leave the zone before heavy rain"},
-    {"entered_zone", true,
-     "新しい想定で浸水想定区域に入りました（想定浸水深 {depth_after}）：洪水のときの行動と避難先を決め直します",
-     "Now inside a flood zone (expected depth {depth_after}): decide again what the family does in a flood and where "
-     "it goes"},
-    {"planned_shelter_now_in_zone", true,
-     "計画の避難場所「{shelter}」が浸水想定区域内になりました（{status_after}）：別の避難先を決め直します",
-     "The planned site '{shelter}' now lies in a flood zone ({status_after}): choose another destination"},
-    {"planned_shelter_lost_designation", true,
-     "計画の避難場所「{shelter}」は新しいデータではこの世帯が避難する災害の指定がありません（{status_after}）：別の避難先を決め直します",
-     "The planned site '{shelter}' is no longer designated for the hazard this household evacuates from "
-     "({status_after}): choose another destination"},
-    {"priority_raised", true, "支援の優先度が上がりました（{level_before} → {level_after}）",
-     "Staff priority raised ({level_before} -> {level_after})"},
-    {"depth_increased", true, "想定浸水深が深くなりました（{depth_before} → {depth_after}）",
-     "Expected flood depth increased ({depth_before} -> {depth_after})"},
-    {"duration_increased", true,
-     "浸水継続時間が長くなりました（{duration_before} → {duration_after}）：停電と孤立への備えを見直します",
-     "Flooding lasts longer ({duration_before} -> {duration_after}): review the blackout and isolation plan"},
-    {"action_changed", true, "洪水のときの行動が変わりました（{action_before} → {action_after}）",
-     "What the family does in a flood changed ({action_before} -> {action_after})"},
-    {"safe_floor_changed", true, "浸水しない階の目安が変わりました（{floor_before} → {floor_after}）",
-     "The lowest floor above the water changed ({floor_before} -> {floor_after})"},
-    {"coverage_changed", true,
-     "浸水想定データの範囲が変わりました（{coverage_before} → {coverage_after}）：範囲外は「安全」ではなく「分からない」です",
-     "The flood data's coverage changed ({coverage_before} -> {coverage_after}): outside it the risk is unknown, "
-     "not absent"},
-    {"suggested_shelter_changed", true, "避難先（滞在）の候補が変わりました（{suggested_before} → {suggested_after}）",
-     "The suggested place to stay changed ({suggested_before} -> {suggested_after})"},
-    {"new_household", false, "前回の一覧にない世帯です：初めての計画を作ります",
-     "Not in the earlier list: make this household's first plan"},
-    {"household_removed", false,
-     "前回の一覧にあり、今回のプロフィールにない世帯です：転居・入所などで名簿から外れたかを確かめます",
-     "In the earlier list but not among today's profiles: check whether the household moved away or left the register"},
-    {"left_zone", false,
-     "新しい想定では浸水想定区域の外になりました：計画を見直します（区域外でも停電への備えは続けます）",
-     "Now outside every flood zone: review the plan (blackout preparations stay)"},
-    {"depth_decreased", false, "想定浸水深が浅くなりました（{depth_before} → {depth_after}）",
-     "Expected flood depth decreased ({depth_before} -> {depth_after})"},
-    {"priority_lowered", false, "支援の優先度が下がりました（{level_before} → {level_after}）",
-     "Staff priority lowered ({level_before} -> {level_after})"},
-    {"unchanged", false, "計画に関わる変化はありません", "No change that affects the plan"},
-};
-
 struct Slot {
     std::string name, ja, en;
 };
@@ -162,16 +109,6 @@ std::vector<std::string> codes_for(const Snapshot* b, const Snapshot* a) {
 }
 
 }  // namespace
-
-const std::vector<ChangeDef>& change_catalogue() { return kCatalogue; }
-
-size_t change_rank(const std::string& code) {
-    for (size_t i = 0; i < kCatalogue.size(); ++i)
-        if (code == kCatalogue[i].code) return i;
-    throw std::logic_error("unknown change code " + code);
-}
-
-const ChangeDef& change_def(const std::string& code) { return kCatalogue[change_rank(code)]; }
 
 bool ChangeRow::redo() const {
     for (const Change& c : changes)

@@ -1,28 +1,16 @@
 #pragma once
 // What a hazard-map revision (or a year of profile changes) did to each
 // household's plan: stable change codes, declared once with their urgency and
-// their Japanese and English sentences (changes.cpp), like the reason codes
-// of risk/reasons.cpp. Every code is explained in docs/hazard-diff.md.
+// their sentences (diff/change_codes.cpp), like the reason codes of
+// risk/reasons.cpp. Every code is explained in docs/hazard-diff.md.
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "diff/change_codes.hpp"
 #include "diff/snapshot.hpp"
 
 namespace sheetgen {
-
-struct ChangeDef {
-    const char* code;
-    bool redo;       // the plan must be redone now (listed in the terminal summary)
-    const char* ja;  // template: {name} is replaced by the parameter `name`
-    const char* en;
-};
-
-// Every code, most urgent first: a row is sorted by its most urgent code.
-const std::vector<ChangeDef>& change_catalogue();
-// Position in the catalogue; throws std::logic_error for an unknown code.
-size_t change_rank(const std::string& code);
-const ChangeDef& change_def(const std::string& code);
 
 struct Change {
     std::string code;

@@ -4,6 +4,10 @@
 #include <ogrsf_frmts.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <map>
+
+#include "common/did_you_mean.hpp"
 #include "common/error.hpp"
 #include "diff/snapshot.hpp"
 #include "hazard/gdal_util.hpp"
@@ -116,29 +120,93 @@ std::string changes_geojson_feature(const ChangeRow& row) {
     return f + "}}";
 }
 
-std::set<std::string> read_changed_ids(const std::string& path) {
+namespace {
+
+// The codes of one change_codes cell, most urgent first, or why they cannot
+// be used. Spaces around a code are allowed (a list edited by hand).
+std::vector<std::string> parse_codes(const std::string& cell, std::string& problem) {
+    std::vector<std::string> codes;
+    for (size_t b = 0; b <= cell.size();) {
+        const size_t e = std::min(cell.find(';', b), cell.size());
+        std::string code = cell.substr(b, e - b);
+        b = e + 1;
+        code.erase(0, code.find_first_not_of(" \t"));
+        code.erase(code.find_last_not_of(" \t") + 1);
+        if (code.empty()) continue;
+        if (!find_change_def(code)) {
+            const std::string near = did_you_mean(code, change_code_names());
+            problem = "unknown change code '" + code + "'" +
+                      (near.empty() ? " (known: " + join_names(change_code_names()) + ")"
+                                    : " (did you mean '" + near + "'?)");
+            return {};
+        }
+        if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    if (codes.empty()) problem = "no change code (the change_codes cell is empty)";
+    for (const char* alone : {"unchanged", "household_removed"})
+        if (codes.size() > 1 && std::find(codes.begin(), codes.end(), alone) != codes.end())
+            problem = std::string("'") + alone + "' cannot stand beside other change codes";
+    if (!problem.empty()) return {};
+    std::sort(codes.begin(), codes.end(),
+              [](const std::string& x, const std::string& y) { return change_rank(x) < change_rank(y); });
+    return codes;
+}
+
+// The changes list's layer (GDAL's CSV driver, every column a string) and
+// the indices of its ID and change_codes columns.
+struct ChangeLayer {
+    GDALDatasetUniquePtr ds;
+    OGRLayer* layer = nullptr;
+    int id = -1, codes = -1;
+};
+
+ChangeLayer open_change_list(const std::string& path) {
     const SourceLocation file_at{path, 0, 0};
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         throw InputError(file_at, "cannot read the changes list: not a regular file");
     hazard_detail::ensure_gdal_registered();
-    hazard_detail::QuietGdalErrors quiet;
     const char* const csv[] = {"CSV", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv, nullptr, nullptr)));
-    OGRLayer* layer = ds ? ds->GetLayer(0) : nullptr;
-    if (!layer) throw InputError(file_at, "cannot open the changes list (a CSV written by sheetgen diff)");
-    const int id_field = layer->GetLayerDefn()->GetFieldIndex("ID");
-    const int codes_field = layer->GetLayerDefn()->GetFieldIndex("change_codes");
-    if (id_field < 0 || codes_field < 0)
+    ChangeLayer c;
+    c.ds.reset(GDALDataset::FromHandle(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv, nullptr, nullptr)));
+    c.layer = c.ds ? c.ds->GetLayer(0) : nullptr;
+    if (!c.layer) throw InputError(file_at, "cannot open the changes list (a CSV written by sheetgen diff)");
+    c.id = c.layer->GetLayerDefn()->GetFieldIndex("ID");
+    c.codes = c.layer->GetLayerDefn()->GetFieldIndex("change_codes");
+    if (c.id < 0 || c.codes < 0)
         throw InputError(file_at, "not a changes list: no 'ID' and 'change_codes' columns (write it with sheetgen diff)");
-    std::set<std::string> ids;
-    for (OGRFeatureUniquePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
-        const std::string codes = f->GetFieldAsString(codes_field);
-        if (codes.empty() || codes == "unchanged" || codes == "household_removed") continue;
-        ids.insert(undefuse(f->GetFieldAsString(id_field)));
+    return c;
+}
+
+}  // namespace
+
+ChangeList read_change_list(const std::string& path) {
+    hazard_detail::QuietGdalErrors quiet;
+    ChangeLayer c = open_change_list(path);
+    ChangeList list;
+    std::map<std::string, int> first_row;
+    int row = 1;  // the header is row 1
+    for (OGRFeatureUniquePtr f(c.layer->GetNextFeature()); f; f.reset(c.layer->GetNextFeature())) {
+        const SourceLocation at{path, ++row, 0};
+        const std::string id = undefuse(f->GetFieldAsString(c.id));
+        if (id.empty()) {
+            list.problems.push_back({at, "row without an ID (row skipped)"});
+            continue;
+        }
+        std::string problem;
+        std::vector<std::string> codes = parse_codes(f->GetFieldAsString(c.codes), problem);
+        if (auto [it, fresh] = first_row.emplace(id, row); !fresh)
+            problem = "household " + id + " appears again (first at row " + std::to_string(it->second) +
+                      "): which codes apply is unknown";
+        if (problem.empty()) {  // (a refused id has appeared before: it always has a problem here)
+            list.codes[id] = std::move(codes);
+            continue;
+        }
+        list.problems.push_back({at, "household " + id + ": " + problem + "; household not rendered"});
+        list.refused_ids.insert(id);
+        list.codes.erase(id);
     }
-    return ids;
+    return list;
 }
 
 }  // namespace sheetgen

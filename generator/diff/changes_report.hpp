@@ -2,7 +2,6 @@
 // The changes list: CSV with the conventions of flag's at-risk CSV (UTF-8
 // BOM, CRLF, RFC 4180 quoting, defused formulas, through report/'s own
 // helpers) and the same rows as GeoJSON features for QGIS.
-#include <set>
 #include <string>
 #include <vector>
 
@@ -29,9 +28,13 @@ std::string changes_geojson_header();
 std::string changes_geojson_feature(const ChangeRow& row);
 std::string changes_geojson_footer();
 
-// The ids of a changes CSV (written by `diff`) whose plans changed: every
-// row but `unchanged` and `household_removed`. Read through GDAL's CSV
-// driver. Throws InputError naming the file when it is not a changes list.
-std::set<std::string> read_changed_ids(const std::string& changes_csv);
+// A changes CSV (written by `diff`) read back through GDAL's CSV driver:
+// each row's ID and change_codes, checked against the catalogue. A row with
+// no ID, no code, an unknown code (named, with a suggestion), `unchanged`
+// beside other codes, or an ID given twice is a located problem (file:row,
+// the header being row 1) and its household is refused, never rendered
+// without its box. Throws InputError naming the file when it cannot be read
+// or is not a changes list (no ID and change_codes columns).
+ChangeList read_change_list(const std::string& changes_csv);
 
 }  // namespace sheetgen

@@ -427,6 +427,35 @@ FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& doc
 }
 
 namespace {
+
+void erase_all(std::string& s, const std::string& what) {
+    for (size_t at; !what.empty() && (at = s.find(what)) != std::string::npos;) s.erase(at, what.size());
+}
+
+void erase_quoted(FieldValue& v, const std::vector<std::string>& quoted) {
+    for (const std::string& q : quoted) {
+        erase_all(v.text, q);
+        for (auto& item : v.list) erase_all(item, q);
+    }
+}
+
+}  // namespace
+
+void withdraw_planned_site(FieldModel& m, const Profile& p, const Verdict& v) {
+    const std::string said = "前回の計画の避難先は使えなくなりました";
+    m.scalars["verdict.planned_shelter"] = text(said);
+    m.scalars["evacuation.shelter"] = text(said);
+    // The reasons quote the site as found or as written: 「name」.
+    std::vector<std::string> quoted;
+    for (const std::string& name : {v.planned_shelter ? v.planned_shelter->name : std::string(), p.evacuation.shelter})
+        if (!name.empty()) quoted.push_back("「" + name + "」");
+    for (auto& [path, value] : m.scalars) erase_quoted(value, quoted);
+    for (auto& [table, rows] : m.tables)
+        for (Record& row : rows)
+            for (auto& [column, value] : row) erase_quoted(value, quoted);
+}
+
+namespace {
 // A choice's machine value and printed label (the label is checked against
 // its column width when a template loads).
 template <typename E>

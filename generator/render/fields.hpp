@@ -48,6 +48,22 @@ struct FieldModel {
 
 FieldModel build_field_model(const Profile& profile, const Verdict& verdict, const Date& document_date);
 
+// What changed since the household's last plan (render --changes), for the
+// `changes` section: lines already in the family's words (from the change
+// codes, diff/change_codes.hpp). When the site the plan named can no longer
+// be used, the document stops naming it (withdraw_planned_site below).
+struct ChangeBox {
+    std::vector<std::string> lines;
+    bool planned_site_withdrawn = false;
+};
+
+// The site the plan named can no longer be used (a hazard-map revision):
+// the model stops naming it. 計画の避難場所 and the profile's shelter say so
+// instead, and its name in quotes (「name」) leaves every text and table cell
+// (the reasons that explain why it cannot be used). The places the family may
+// go come from the verdict's accepted destinations and are kept.
+void withdraw_planned_site(FieldModel& model, const Profile& profile, const Verdict& verdict);
+
 struct FieldInfo {
     ValueType type = ValueType::Text;
     std::vector<std::string> enum_values;  // Enum: allowed machine values

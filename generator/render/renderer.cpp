@@ -134,6 +134,8 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
     for (const auto& in : sheets) {
         if (!in.profile || !in.verdict) throw std::invalid_argument("render: sheet without profile or verdict");
         FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
+        // Before the selectors go: the withdrawn site's name is matched as the profile and the data wrote it.
+        if (in.changes && in.changes->planned_site_withdrawn) withdraw_planned_site(model, *in.profile, *in.verdict);
         drop_variation_selectors(model, *in.profile, out.warnings);
         // The header grows when the title or subtitle wraps (beside a long ID).
         // An imported profile not yet completed at a home visit says so on every page.
@@ -142,7 +144,8 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
                                                in.profile->consent.share_with_supporters);
         Flow flow(*font_, style, content_area(header));
         const size_t warnings_before = out.warnings.size();
-        SheetContext ctx{flow, model, *in.profile, *in.verdict, in.map, options.document_date, template_, out.warnings, {}};
+        SheetContext ctx{flow,      model,         *in.profile, *in.verdict, in.map, options.document_date,
+                         template_, out.warnings, {},          in.changes};
         if (template_.layout == "card")
             layout_card(ctx, content_area(header), flow.page());  // one page: the card with its cut marks
         else

@@ -10,6 +10,7 @@
 #include "hazard/exposure.hpp"
 #include "profile/profile.hpp"
 #include "render/map.hpp"
+#include "render/fields.hpp"
 #include "render/template.hpp"
 #include "risk/verdict.hpp"
 
@@ -21,10 +22,13 @@ namespace sheetgen {
 
 using render::MapRequest;
 
+using render::ChangeBox;
+
 struct SheetInput {
     const Profile* profile = nullptr;
     const Verdict* verdict = nullptr;
     const MapExtract* map = nullptr;  // null: the map box says 地図なし
+    const ChangeBox* changes = nullptr;  // null or no lines: no 「前回からの変更」 box
 };
 
 struct RenderOptions {

@@ -217,6 +217,21 @@ void layout_verdict(const SectionSpec& s, SheetContext& ctx) {
         for (const auto& r : field_rows(s.fields, s.columns, s.label_width, flow.width(), ctx)) flow.row(r);
 }
 
+// ---- changes: what changed since the last plan (render --changes) --------
+// One shaded box of short lines, in the family's words. A household without
+// changes prints nothing at all, not even the heading: its sheet is the same
+// as with a template without this section.
+void layout_changes(const SectionSpec& s, SheetContext& ctx) {
+    if (!ctx.changes || ctx.changes->lines.empty()) return;
+    Flow& flow = ctx.flow;
+    std::string text;
+    for (const std::string& line : ctx.changes->lines) text += (text.empty() ? "・" : "\n・") + line;
+    std::vector<Cell> row{Cell{flow.width(), ctx.drawable(text, "changes"), 0, Color::hex(0xFFF3D6), std::nullopt,
+                               std::nullopt, true, false}};
+    if (!s.title.empty()) flow.heading(s.title, flow.row_height(row));
+    flow.row(row);
+}
+
 // ---- map: optional key-value block on the left, map inset on the right ----
 void layout_map(const SectionSpec& s, SheetContext& ctx) {
     Flow& flow = ctx.flow;
@@ -227,7 +242,14 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
     // Draw the map once at the origin: its legend (what was drawn) sets the
     // height of the legend strip; the drawing is moved into place below.
     PageOps drawn;
-    MapLegend legend = draw_map(drawn, Rect{0, 0, mw, mh}, ctx.map, ctx.profile, ctx.verdict, flow.font());
+    // A withdrawn planned site (render --changes) is not labelled on the map either.
+    std::optional<Verdict> without_planned;
+    if (ctx.changes && ctx.changes->planned_site_withdrawn) {
+        without_planned = ctx.verdict;
+        without_planned->planned_shelter.reset();
+    }
+    MapLegend legend = draw_map(drawn, Rect{0, 0, mw, mh}, ctx.map, ctx.profile,
+                                without_planned ? *without_planned : ctx.verdict, flow.font());
     double legend_h = std::max(map_legend_height(legend, mw, flow.font()), 4.0) + 1;
     auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}
                                  : field_rows(s.fields, 1, s.label_width, lw, ctx);
@@ -300,6 +322,7 @@ const std::vector<SectionKind>& section_kinds() {
         {"verdict", {"fields", "columns", "label_width"}, {}, layout_verdict},
         {"map", {"fields", "label_width", "height", "map_width"}, {}, layout_map},
         {"photo", {"fields", "label_width", "height"}, {}, layout_photo},
+        {"changes", {}, {}, layout_changes},
         // Ventilator plan kinds (plan_sections.cpp).
         {"power_chart", {}, {}, layout_power_chart},
         {"check_table", {"rows", "where", "columns", "empty"}, {"rows", "columns"}, layout_check_table},
@@ -374,7 +397,7 @@ void layout_section(const SectionSpec& s, SheetContext& ctx) {
 // Kinds that print one small box (no list that grows with the household):
 // such sections must not stand alone on the last page.
 bool is_box_kind(const std::string& kind) {
-    return kind == "text" || kind == "fields" || kind == "signatures" || kind == "checklist";
+    return kind == "text" || kind == "fields" || kind == "signatures" || kind == "checklist" || kind == "changes";
 }
 
 }  // namespace

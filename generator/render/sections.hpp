@@ -30,6 +30,7 @@ struct SheetContext {
     const Template& tpl;
     std::vector<Diagnostic>& warnings;
     std::set<std::pair<std::string, char32_t>> warned;  // one warning per field and character
+    const ChangeBox* changes = nullptr;                 // the `changes` box; null: none
 
     // Formatted, drawable text of a scalar path, or of a column of `row` in
     // table `table`. Characters the font cannot draw become 〓 with a warning
