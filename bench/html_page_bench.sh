@@ -35,7 +35,7 @@ mkdir -p "$work"
   --date 2026-11-24 --jobs 2 >/dev/null || [[ $? == 1 ]]
 size=$(stat -c %s "$work/at-risk.html")
 
-# One load: prints "wall_s ready_ms painted_ms markers errors".
+# One load: prints "wall_s ready_ms painted_ms markers errors main_thread_cpu_ms".
 load() {
   local url=$1 t0 t1 js
   t0=$(date +%s.%N)
@@ -44,12 +44,12 @@ load() {
   python3 - "$(echo "$t1 - $t0" | bc)" "$js" <<'PY'
 import json, sys
 j = json.loads(sys.argv[2] or "{}")
-print(sys.argv[1], *(j.get(k, "NA") for k in ("ready_ms", "painted_ms", "markers", "errors")))
+print(sys.argv[1], *(j.get(k, "NA") for k in ("ready_ms", "painted_ms", "markers", "errors", "main_thread_cpu_ms")))
 PY
 }
 median() { sort -g | awk '{a[NR]=$1} END {m = NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf (m >= 100 ? "%d" : "%.1f"), m}'; }
 
-declare -A wall ready painted
+declare -A wall ready painted cpu
 printf '<!DOCTYPE html><html data-ready="1" data-ready-ms="0"><body>empty</body></html>\n' >"$work/empty.html"
 load "file://$work/empty.html" >/dev/null  # warm the page cache
 for ((r = 1; r <= runs; r++)); do
@@ -59,8 +59,9 @@ for ((r = 1; r <= runs; r++)); do
       canvas) url="file://$work/at-risk.html" ;;
       svg) url="file://$work/at-risk.html#renderer=svg" ;;
     esac
-    read -r w rd p m e < <(load "$url")
-    echo "run $r $variant: wall ${w}s ready ${rd}ms painted ${p}ms markers $m errors $e" >&2
+    read -r w rd p m e c < <(load "$url")
+    echo "run $r $variant: wall ${w}s ready ${rd}ms painted ${p}ms markers $m errors $e main-thread CPU ${c}ms" >&2
+    cpu[$variant]+="$c "
     wall[$variant]+="$w "
     ready[$variant]+="$rd "
     painted[$variant]+="$p "
@@ -78,11 +79,11 @@ section=$(cat <<MD
 Chromium $(chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1) headless through its DevTools protocol (\`bench/cdp_page_timing.py\`, 1400×900), $runs runs, medians;
 $(date -u +%Y-%m-%d) on $(nproc) cores, load $load_avg at the end. Every run drew $markers_seen markers with $errors_seen errors.
 
-| page | ready (ms, navigation → script done) | painted (ms, navigation → map and table on screen) | wall (s, whole browser run) |
-|---|---:|---:|---:|
-| canvas markers (what sheetgen writes) | $(med "${ready[canvas]}") | $(med "${painted[canvas]}") | $(med "${wall[canvas]}") |
-| peer: same page, Leaflet SVG renderer (\`#renderer=svg\`) | $(med "${ready[svg]}") | $(med "${painted[svg]}") | $(med "${wall[svg]}") |
-| empty page (browser start-up alone) | – | $(med "${painted[empty]}") | $(med "${wall[empty]}") |
+| page | ready (ms, navigation → script done) | painted (ms, navigation → map and table on screen) | main-thread CPU (ms) | wall (s, whole browser run) |
+|---|---:|---:|---:|---:|
+| canvas markers (what sheetgen writes) | $(med "${ready[canvas]}") | $(med "${painted[canvas]}") | $(med "${cpu[canvas]}") | $(med "${wall[canvas]}") |
+| peer: same page, Leaflet SVG renderer (\`#renderer=svg\`) | $(med "${ready[svg]}") | $(med "${painted[svg]}") | $(med "${cpu[svg]}") | $(med "${wall[svg]}") |
+| empty page (browser start-up alone) | – | $(med "${painted[empty]}") | $(med "${cpu[empty]}") | $(med "${wall[empty]}") |
 
 Single runs (ready / painted ms): canvas ${ready[canvas]}/ ${painted[canvas]}; SVG ${ready[svg]}/ ${painted[svg]}.
 <!-- html-page:end -->
