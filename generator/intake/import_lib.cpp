@@ -70,8 +70,7 @@ std::string join(const std::vector<std::string>& v) {
 }  // namespace
 
 ImportResult run_import(const ImportOptions& opts, commands::Streams io) {
-    std::ostream& out = io.out;
-    std::ostream& err = io.err;
+    std::ostream &out = io.out, &err = io.err;
     ImportResult res;
     Mapping mapping = opts.mapping ? load_mapping(*opts.mapping) : Mapping{};
     std::unique_ptr<Gazetteer> gaz;

@@ -102,7 +102,7 @@ TEST_CASE("Passwords follow PDF 2.0: every encrypted output opens with the passw
     }
 }
 
-TEST_CASE("Family-register variants print their base character; unprintable characters are counted per field",
+TEST_CASE("Family-register variants print their base character, unprintable characters are counted per field",
           "[cli][hostile][render]") {
     TempDir dir;
     // 葛 + U+E0100 and 辻 + U+E0101 (ideographic variation selectors); 𠮷 (U+20BB7)

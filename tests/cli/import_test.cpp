@@ -9,7 +9,7 @@ namespace {
 std::string q(const std::string& s) { return "'" + s + "'"; }
 }  // namespace
 
-TEST_CASE("import: the sample ledger becomes draft profiles that validate; a re-run changes nothing", "[cli][import]") {
+TEST_CASE("import: the sample ledger becomes draft profiles that validate, a re-run changes nothing", "[cli][import]") {
     std::string gaz = shared_data("tama-towns/tama_13224_towns.geojson");
     if (!file_exists(gaz)) SHEETGEN_SKIP("no ../shared/data/tama-towns");
     TempDir dir;
@@ -32,7 +32,7 @@ TEST_CASE("import: the sample ledger becomes draft profiles that validate; a re-
     CHECK(read_file(dir.file("p/ledger-00104.yaml")) == before);
 }
 
-TEST_CASE("import: bad rows give exit 1 with LEDGER:ROW lines; usage errors exit 2", "[cli][import]") {
+TEST_CASE("import: bad rows give exit 1 with LEDGER:ROW lines, usage errors exit 2", "[cli][import]") {
     TempDir dir;
     write_file(dir.file("l.csv"), "管理番号,氏名,生年月日,緯度,経度\n1,架空　一子,2014/2/30,35.6,139.4\n2,架空　二子,H27.2.14,35.6,139.4\n");
     auto r = run_sheetgen("import " + q(dir.file("l.csv")) + " --out " + q(dir.file("p")));

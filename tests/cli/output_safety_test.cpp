@@ -174,7 +174,7 @@ TEST_CASE("SIGINT mid-render keeps only complete PDFs, exits 130, and a rerun fi
     CHECK(temp_files_in(out).empty());
 }
 
-TEST_CASE("Reruns are byte-identical; outputs are private; messages carry no names", "[cli][hostile][output]") {
+TEST_CASE("Reruns are byte-identical, outputs are private, messages carry no names", "[cli][hostile][output]") {
     TempDir dir;
     std::set<std::string> names;
     for (const auto& f : sample_files())

@@ -98,7 +98,7 @@ TEST_CASE("roster: one CSV and one PDF per district, a staff summary that counts
     CHECK(test::read_file(dir.file("rosters/roster-関戸.pdf")).rfind("%PDF-", 0) == 0);
 }
 
-TEST_CASE("roster: by supporter, one roster per named supporter; none named goes to 支援者未登録", "[commands][roster]") {
+TEST_CASE("roster: by supporter, one roster per named supporter, none named goes to 支援者未登録", "[commands][roster]") {
     TempDir dir;
     write_households(dir);
     std::ostringstream out, err;

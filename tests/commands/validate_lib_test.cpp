@@ -26,7 +26,7 @@ TEST_CASE("validate_profiles: counts valid, invalid, duplicates and unusable pat
     CHECK(err.str().empty());  // the summary is the front end's
 }
 
-TEST_CASE("validate_profiles: the samples are all valid; no path is a usage error", "[commands][validate]") {
+TEST_CASE("validate_profiles: the samples are all valid, no path is a usage error", "[commands][validate]") {
     std::ostringstream out, err;
     const ValidateResult r =
         validate_profiles(ValidateOptions{{test::source_path("samples")}}, Streams{out, err, false});

@@ -70,7 +70,7 @@ TEST_CASE("A full disk is an OutputError and the target stays intact", "[common]
     CHECK(std::system(("umount '" + mnt + "'").c_str()) == 0);
 }
 
-TEST_CASE("AtomicWriter streams into place; SpillFile leaves nothing behind", "[common][output]") {
+TEST_CASE("AtomicWriter streams into place, SpillFile leaves nothing behind", "[common][output]") {
     TempDir dir;
     {
         SpillFile a(dir.path()), b(dir.path());

@@ -104,7 +104,7 @@ TEST_CASE("points on an edge or a vertex count as inside") {
     CHECK(hs.expose({35.08, 139.48}).in_flood_zone);        // on the hole's vertex
 }
 
-TEST_CASE("overlapping zones: the worst class wins; known depth beats unknown") {
+TEST_CASE("overlapping zones: the worst class wins, known depth beats unknown") {
     test::TempDir dir;
     write_layer(dir.file("z.gpkg"), "a", 4326, kRankField,
                 {{box_wkt(139.0, 35.0, 139.2, 35.2), {"2"}}, {box_wkt(139.1, 35.1, 139.3, 35.3), {"4"}}});

@@ -73,7 +73,7 @@ TEST_CASE("MLIT 大字・町丁目レベル CSV (CP932): the town's point in the
     CHECK(g.match("多摩市百草100").failure == MatchFailure::UnknownTown);
 }
 
-TEST_CASE("gazetteer field: auto-detected, or named; a missing one is an error", "[intake]") {
+TEST_CASE("gazetteer field: auto-detected, or named, a missing one is an error", "[intake]") {
     if (!test::file_exists(tama_towns())) SHEETGEN_SKIP("no ../shared/data/tama-towns");
     CHECK_NOTHROW(Gazetteer::load(tama_towns(), "town"));
     CHECK_THROWS_AS(Gazetteer::load(tama_towns(), "nosuch"), InputError);

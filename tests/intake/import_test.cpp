@@ -61,7 +61,7 @@ Run run(const ImportOptions& o) {
 
 }  // namespace
 
-TEST_CASE("import: a Shift_JIS ledger becomes valid draft profiles; bad rows are located and skipped", "[intake]") {
+TEST_CASE("import: a Shift_JIS ledger becomes valid draft profiles, bad rows are located and skipped", "[intake]") {
     test::TempDir dir;
     test::write_file(dir.file("名簿.csv"), to_cp932(kLedger));
     Run r = run(options(dir.file("名簿.csv"), dir.file("out")));
@@ -103,7 +103,7 @@ TEST_CASE("import: a Shift_JIS ledger becomes valid draft profiles; bad rows are
     CHECK(load_profile_file(dir.file("out/003.yaml")).profile->consent.share_with_supporters == false);
 }
 
-TEST_CASE("re-import: unchanged ledger changes no byte; hand edits survive; dry run writes nothing", "[intake]") {
+TEST_CASE("re-import: unchanged ledger changes no byte, hand edits survive, dry run writes nothing", "[intake]") {
     test::TempDir dir;
     std::string ledger = dir.file("l.csv");
     test::write_file(ledger, kLedger);

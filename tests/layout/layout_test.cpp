@@ -106,7 +106,7 @@ TEST_CASE("layout: real font widths — wrapped lines fit the box", "[layout]") 
     CHECK(font().advance(U'a') < 0.7);
 }
 
-TEST_CASE("layout: rows never leave the content area; long text splits across pages", "[layout]") {
+TEST_CASE("layout: rows never leave the content area, long text splits across pages", "[layout]") {
     Rect content{28, 56, 200, 750};  // narrow: the note needs more than a page
     Flow flow(font(), Style{}, content);
     std::string note;

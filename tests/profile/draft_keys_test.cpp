@@ -20,7 +20,7 @@ consent:
 )";
 }
 
-TEST_CASE("draft and household.location_source are read; a draft validates with a warning", "[profile]") {
+TEST_CASE("draft and household.location_source are read, a draft validates with a warning", "[profile]") {
     ProfileResult r = parse_profile(kDraft, "d.yaml");
     REQUIRE(r.ok());
     CHECK(r.profile->draft);

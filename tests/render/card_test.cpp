@@ -153,7 +153,7 @@ TEST_CASE("help card: the first-action sentence comes from devices and care need
     CHECK(render::first_action_sentence(Profile{}).empty());
 }
 
-TEST_CASE("help card: long medical fields shrink, continue on the back, or are named; never cut silently",
+TEST_CASE("help card: long medical fields shrink, continue on the back, or are named, never cut silently",
           "[render][card]") {
     Verdict v = sample_verdict();
     for (int repeat : {4, 10, 40}) {

@@ -86,7 +86,7 @@ TEST_CASE("render: a typical household fits on one page", "[render]") {
     CHECK(squash(text).find("1/1") != std::string::npos);
 }
 
-TEST_CASE("render: deterministic bytes; the document date changes them", "[render]") {
+TEST_CASE("render: deterministic bytes, the document date changes them", "[render]") {
     Sample s;
     RenderedDocument a = renderer().render({s.input()}, opts());
     RenderedDocument b = renderer().render({s.input()}, opts());
@@ -172,7 +172,7 @@ TEST_CASE("render: characters libharu cannot draw become 〓 with a warning", "[
     CHECK(squash(pdftotext(doc.pdf, dir)).find("〓田花子") != std::string::npos);
 }
 
-TEST_CASE("render: subset and full font both give valid PDFs; subset is smaller and faster", "[render]") {
+TEST_CASE("render: subset and full font both give valid PDFs, subset is smaller and faster", "[render]") {
     Sample s;
     TempDir dir;
     RenderOptions full = opts();
@@ -427,7 +427,7 @@ TEST_CASE("render: absurdly narrow columns and overlong titles are refused at lo
     CHECK(sub.where().line == 2);
 }
 
-TEST_CASE("render: long titles wrap; nothing runs under the mark, the ID or off the page", "[render][template]") {
+TEST_CASE("render: long titles wrap, nothing runs under the mark, the ID or off the page", "[render][template]") {
     std::string title, heading;
     for (int i = 0; i < 4; ++i) title += "災害時個別支援シート";          // 40 characters: two lines at 13 pt
     for (int i = 0; i < 10; ++i) heading += "避難先と移動手段の詳細";    // 110 characters at 8 pt

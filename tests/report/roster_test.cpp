@@ -4,7 +4,7 @@
 
 using namespace sheetgen;
 
-TEST_CASE("roster rows: the help, not the diagnosis; a tsunami household leaves at the warning", "[report][roster]") {
+TEST_CASE("roster rows: the help, not the diagnosis, a tsunami household leaves at the warning", "[report][roster]") {
     Profile p;
     p.person.name = "多摩 花子";
     p.person.diagnoses = {"脊髄性筋萎縮症"};

@@ -245,7 +245,7 @@ TEST_CASE("backup output below the combined rated watts is noted", "[power]") {
     CHECK_FALSE(has_note(model_power(p), "backup_output_low"));
 }
 
-TEST_CASE("isolation hours use the class upper bound; the open class counts as 672 h", "[power]") {
+TEST_CASE("isolation hours use the class upper bound, the open class counts as 672 h", "[power]") {
     CHECK(isolation_hours(DurationRange{0, 12}) == 12);
     CHECK(isolation_hours(DurationRange{24, 72}) == 72);
     CHECK(isolation_hours(DurationRange{336, 672}) == 672);

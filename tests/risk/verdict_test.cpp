@@ -156,7 +156,7 @@ TEST_CASE("a high-floor ventilator user with 53 h of power must leave (tama-008)
     CHECK(v.level == Priority::C);
 }
 
-TEST_CASE("the outage is the longer of the flood and 7 days; stock days follow it", "[verdict][indoor]") {
+TEST_CASE("the outage is the longer of the flood and 7 days, stock days follow it", "[verdict][indoor]") {
     Profile p = base_profile(4);
     p.supplies.stock_days = 10;
     Verdict v = assess(p, flood_exposure(k05to3, k168to336), {}, opts());
@@ -182,7 +182,7 @@ TEST_CASE("a family that must leave is not told to stock for weeks", "[verdict][
     CHECK(v.home_days == 7);
 }
 
-TEST_CASE("outside every zone the family stays home; no data is not safe", "[verdict]") {
+TEST_CASE("outside every zone the family stays home, no data is not safe", "[verdict]") {
     Profile p = base_profile(1);
     Verdict v = assess(p, Exposure{}, {}, opts());
     CHECK(v.action == FloodAction::StayHomePowerPlan);
