@@ -91,13 +91,10 @@ std::vector<std::string> split_names(const std::string& s) {
 // One chosen document type of the list as a job; --template and
 // --plan-template replace the templates of `sheet` and `plan`.
 commands::DocumentJob job_for(const render::DocumentType& d, const Args& args) {
-    static const commands::DocumentAudience audiences[] = {commands::DocumentAudience::Everyone,
-                                                           commands::DocumentAudience::VentilatorUsers,
-                                                           commands::DocumentAudience::PowerDependent};
     std::string tpl = d.template_path;
     if (d.name == "sheet" && args.value("--template")) tpl = *args.value("--template");
     if (d.name == "plan" && args.value("--plan-template")) tpl = *args.value("--plan-template");
-    return {d.name, tpl, audiences[static_cast<int>(d.audience)], d.file_pattern, d.page_size};
+    return {d.name, tpl, d.audience, d.file_pattern, d.page_size};
 }
 
 // The document types of --documents (default sheet,plan) from the document
