@@ -696,7 +696,7 @@ const Names<ShelterStatus> kStatusNames[] = {
     {ShelterStatus::NotForFlood, "not_for_flood", "洪水の指定なし", "Not designated for floods"},
     {ShelterStatus::InFloodZone, "in_flood_zone", "浸水想定区域内（地上階）", "Inside the flood zone (ground level)"},
     {ShelterStatus::NoData, "no_data", "避難場所データなし", "No shelter data"},
-    {ShelterStatus::Isolated, "isolated", "浸水中は孤立するため使わない", "Cut off while flooded: not used"},
+    {ShelterStatus::Isolated, "isolated", "浸水中は孤立するため使わない", "Cut off while flooded"},
     {ShelterStatus::Unknown, "unknown", "避難場所データに該当なし", "Not found in the shelter data"},
 };
 

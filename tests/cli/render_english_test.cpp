@@ -54,9 +54,11 @@ std::vector<std::string> free_text(const Profile& p) {
     for (const auto& a : per.allergies) t.push_back(a);
     for (const auto& m : per.medications) t.insert(t.end(), {m.name, m.dose, m.timing});
     for (const auto& m : p.household.members) t.insert(t.end(), {m.relation, m.name, m.notes});
-    for (const auto& d : p.devices)
+    for (const auto& d : p.devices) {
         t.insert(t.end(), {d.name, d.model, d.manual_fallback, d.maintenance_contact, d.vendor_phone_24h, d.circuit,
-                           d.humidifier, d.settings.oxygen});
+                           d.humidifier});
+        if (d.settings) t.push_back(d.settings->oxygen);
+    }
     for (const auto& b : p.power_backup) t.insert(t.end(), {b.model, b.fuel});
     for (const auto& c : p.contacts) t.insert(t.end(), {c.name, c.organisation, c.phone, c.notes});
     for (const auto& s : p.evacuation.supporters) t.insert(t.end(), {s.name, s.relation, s.phone});

@@ -34,7 +34,7 @@ bool has_japanese(const std::string& s) {
     return false;
 }
 
-std::string value(const FieldModel& m, const std::string& path, const std::string& format = "", Lang l = Lang::En) {
+std::string shown(const FieldModel& m, const std::string& path, const std::string& format = "", Lang l = Lang::En) {
     return format_value(m.scalars.at(path), format, kDay, l);
 }
 
@@ -109,40 +109,40 @@ TEST_CASE("English field model: the verdict's action, timing and places in Engli
     const Verdict v = sample_verdict();
     const FieldModel en = build_field_model(p, v, kDay, Lang::En);
     const FieldModel ja = build_field_model(p, v, kDay);
-    CHECK(value(en, "verdict.action") == "Leave at Alert Level 3 (Evacuate elderly etc.)");
-    CHECK(value(ja, "verdict.action", "", Lang::Ja) == "警戒レベル3で立退き避難");
-    CHECK(value(en, "verdict.start_alert_level") == "Leave at Alert Level 3 (Evacuate elderly etc.)");
-    CHECK(value(ja, "verdict.start_alert_level", "", Lang::Ja) == "警戒レベル3（高齢者等避難）で出発");
-    CHECK(value(en, "verdict.level_label").find("A: Top priority") == 0);
+    CHECK(shown(en, "verdict.action") == "Leave at Alert Level 3 (Evacuate elderly etc.)");
+    CHECK(shown(ja, "verdict.action", "", Lang::Ja) == "警戒レベル3で立退き避難");
+    CHECK(shown(en, "verdict.start_alert_level") == "Leave at Alert Level 3 (Evacuate elderly etc.)");
+    CHECK(shown(ja, "verdict.start_alert_level", "", Lang::Ja) == "警戒レベル3（高齢者等避難）で出発");
+    CHECK(shown(en, "verdict.level_label").find("A: Top priority") == 0);
     // Dates, units, yes/no, choices.
-    CHECK(value(en, "person.birthdate", "date_ja_age") == "1 May 2018 (age 7)");
-    CHECK(value(en, "person.birthdate", "date_iso") == "2018-05-01");
-    CHECK(value(en, "person.birthdate", "age") == "age 7");
-    CHECK(value(ja, "person.birthdate", "date_ja_age", Lang::Ja) == "2018年5月1日（7歳）");
-    CHECK(value(en, "person.weight_kg", "kg") == "18.5 kg");
-    CHECK(value(en, "power.hours", "hours") == "14 h");
-    CHECK(value(en, "verdict.planned_shelter_distance", "distance") == "850 m");
-    CHECK(value(en, "consent.share_with_supporters", "yes_no") == "Yes");
-    CHECK(value(en, "household.elevator", "ari_nashi") == "Yes");
-    CHECK(value(en, "person.sex") == "Male");
-    CHECK(value(en, "person.care_needs") == "Ventilator, Tracheostomy, Suction, Tube feeding");
-    CHECK(value(en, "person.diagnoses", "lines") == "• 脊髄性筋萎縮症 I型\n• 慢性呼吸不全");  // free text as typed
-    CHECK(value(en, "household.building") == "5-storey apartment building (with lift)");
-    CHECK(value(en, "household.floors") == "Lives on 1F");
-    CHECK(value(en, "household.members").find("母 山田 美咲 (age 38) 主たる介護者") == 0);
-    CHECK(value(en, "exposure.depth_label") == "0.5-3.0 m (maximum assumed scale)");
-    CHECK(value(en, "exposure.house_collapse") == "Inside (flood flow)");
-    CHECK(value(en, "exposure.landslide") == "Not inside");
-    CHECK(value(en, "exposure.duration") == "24-72 h");
-    CHECK(value(en, "verdict.flee_site") == "多摩市立東愛宕中学校 (Designated emergency evacuation site, about 850 m)");
-    CHECK(value(ja, "verdict.flee_site", "", Lang::Ja) == "多摩市立東愛宕中学校（指定緊急避難場所・約850m）");
+    CHECK(shown(en, "person.birthdate", "date_ja_age") == "1 May 2018 (age 7)");
+    CHECK(shown(en, "person.birthdate", "date_iso") == "2018-05-01");
+    CHECK(shown(en, "person.birthdate", "age") == "age 7");
+    CHECK(shown(ja, "person.birthdate", "date_ja_age", Lang::Ja) == "2018年5月1日（7歳）");
+    CHECK(shown(en, "person.weight_kg", "kg") == "18.5 kg");
+    CHECK(shown(en, "power.hours", "hours") == "14 h");
+    CHECK(shown(en, "verdict.planned_shelter_distance", "distance") == "850 m");
+    CHECK(shown(en, "consent.share_with_supporters", "yes_no") == "Yes");
+    CHECK(shown(en, "household.elevator", "ari_nashi") == "Yes");
+    CHECK(shown(en, "person.sex") == "Male");
+    CHECK(shown(en, "person.care_needs") == "Ventilator, Tracheostomy, Suction, Tube feeding");
+    CHECK(shown(en, "person.diagnoses", "lines") == "• 脊髄性筋萎縮症 I型\n• 慢性呼吸不全");  // free text as typed
+    CHECK(shown(en, "household.building") == "5-storey apartment building (with lift)");
+    CHECK(shown(en, "household.floors") == "Lives on 1F");
+    CHECK(shown(en, "household.members").find("母 山田 美咲 (age 38) 主たる介護者") == 0);
+    CHECK(shown(en, "exposure.depth_label") == "0.5-3.0 m (maximum assumed scale)");
+    CHECK(shown(en, "exposure.house_collapse") == "Inside (flood flow)");
+    CHECK(shown(en, "exposure.landslide") == "Not inside");
+    CHECK(shown(en, "exposure.duration") == "24-72 h");
+    CHECK(shown(en, "verdict.flee_site") == "多摩市立東愛宕中学校 (Designated emergency evacuation site, about 850 m)");
+    CHECK(shown(ja, "verdict.flee_site", "", Lang::Ja) == "多摩市立東愛宕中学校（指定緊急避難場所・約850m）");
     // The planned site is the accepted flee site here: named, with its status.
-    CHECK(value(en, "verdict.planned_shelter_checked") == "多摩市立東愛宕中学校 (Usable in a flood)");
+    CHECK(shown(en, "verdict.planned_shelter_checked") == "多摩市立東愛宕中学校 (Usable in a flood)");
     CHECK(en.tables.at("contacts").at(5).at("role").text == "Medical care coordinator");
     CHECK(en.tables.at("contacts").at(5).at("role").key == "care_coordinator");  // `where` still matches
     CHECK(en.tables.at("devices").at(0).at("external_batteries").text == "2 × 6 h");
     CHECK(en.tables.at("devices").at(0).at("kind").text == "Ventilator");
-    CHECK(value(en, "power.backup") == "Portable power station ポータブル電源 500 Wh");
+    CHECK(shown(en, "power.backup") == "Portable power station ポータブル電源 500 Wh");
 }
 
 TEST_CASE("English field model: tsunami wording, no accepted destination, safe floor", "[render][english]") {
@@ -373,8 +373,8 @@ TEST_CASE("a 'language: en' template may use only fields with an English form", 
     } catch (const InputError& e) {
         const std::string m = e.what();
         INFO(m);
-        CHECK(m.find("t.yaml:7:43: field path 'verdict.planned_shelter' has no English form") != std::string::npos);
-        CHECK(m.find("t.yaml:8:23: row list 'power_steps' has no English form") != std::string::npos);
+        CHECK(m.find("t.yaml:7:32: field path 'verdict.planned_shelter' has no English form") != std::string::npos);
+        CHECK(m.find("t.yaml:8:25: row list 'power_steps' has no English form") != std::string::npos);
     }
     // The same field in a Japanese template is fine; an unknown language is located.
     CHECK_NOTHROW(parse_template("title: T\nsections:\n  - kind: fields\n    fields:\n"
