@@ -157,7 +157,7 @@ TEST_CASE("every profile enum printed on a document has an English label in its 
     CHECK(std::string(label(ContactRole::CareCoordinator, Lang::Ja)) == "医療的ケア児等コーディネーター");
 }
 
-TEST_CASE("household.language: ja by default, en for an English sheet; a typo is located with did-you-mean",
+TEST_CASE("household.language: ja by default, en for an English sheet, a typo located with did-you-mean",
           "[profile][enum][english]") {
     const std::string base =
         "schema: sheetgen/profile-v1\nid: t-001\nupdated: 2026-04-01\n"

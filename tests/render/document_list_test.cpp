@@ -64,7 +64,7 @@ TEST_CASE("document list: two documents may not share a file pattern", "[render]
     CHECK_THROWS_WITH(parse_document_list(yaml, "d.yaml"), Catch::Contains("d.yaml:4:") && Catch::Contains("used by another document"));
 }
 
-TEST_CASE("document list: 'for: english_readers' is an audience; a typo is located with did-you-mean",
+TEST_CASE("document list: 'for: english_readers' is an audience, a typo is located with did-you-mean",
           "[render][documents][english]") {
     const std::string ok = "schema: sheetgen/documents-v1\ndocuments:\n"
                            "  - {name: en, template: e.yaml, for: english_readers, file: \"{id}-en.pdf\"}\n";

@@ -103,7 +103,7 @@ Shelter site(const std::string& id, const std::string& name, double north_m, She
 
 }  // namespace
 
-TEST_CASE("English field model: the verdict's action, timing and places in English; Japanese unchanged",
+TEST_CASE("English field model: the verdict's action, timing and places in English, Japanese unchanged",
           "[render][english]") {
     const Profile p = sample_profile();
     const Verdict v = sample_verdict();
@@ -197,7 +197,7 @@ TEST_CASE("English field model: tsunami wording, no accepted destination, safe f
     }
 }
 
-TEST_CASE("every word of the documents has a Japanese and an English form; English holds no Japanese",
+TEST_CASE("every word of the documents has a Japanese and an English form, and the English holds no Japanese",
           "[render][english]") {
     auto font = layout::FontFace::load(font_path());
     for (int i = 0; i < static_cast<int>(Word::Count); ++i) {
