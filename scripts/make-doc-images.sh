@@ -16,6 +16,11 @@ echo "wrote docs/support-sheet-sample.png and docs/ventilator-plan-sample.png"
 pdftoppm -png -r 80 -singlefile "$tmp/kit/tama-001-help-card.pdf" docs/help-card-sample
 pdftoppm -png -r 80 -singlefile "$tmp/kit/tama-001-emergency-kit.pdf" docs/emergency-kit-sample
 echo "wrote docs/help-card-sample.png and docs/emergency-kit-sample.png"
+# The English support sheet of tama-001 (household.language: en): page 2, what to do and where to go.
+"$sheetgen" render --hazards geodata/tama-sample.yaml samples/tama-001.yaml --documents sheet-en \
+  --out "$tmp/en" --date 2026-11-24 --quiet >/dev/null
+pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$tmp/en/tama-001-en.pdf" docs/support-sheet-en-sample
+echo "wrote docs/support-sheet-en-sample.png"
 # The map page (flag --html) in headless Chromium (Debian's chromium, libjs-leaflet).
 "$sheetgen" flag --hazards geodata/tama-sample.yaml samples -q -o "$tmp/at-risk.csv" --html "$tmp/at-risk.html" \
   --date 2026-11-24 >/dev/null

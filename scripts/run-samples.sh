@@ -18,9 +18,9 @@ echo "== flag against $hazards"
 "$sheetgen" flag --hazards "$hazards" samples/ -o out/at-risk.csv --geojson out/at-risk.geojson \
   --html out/at-risk.html --pdf-dir out/sheets
 
-echo "== render support sheets, ventilator plans, help cards and fridge sheets"
+echo "== render support sheets, ventilator plans, help cards, fridge sheets and English sheets (for families who asked)"
 "$sheetgen" render --hazards "$hazards" samples/ --out out/sheets --bundle out/all-sheets.pdf \
-  --documents sheet,plan,card,kit
+  --documents sheet,plan,card,kit,sheet-en
 
 echo "== import the fictional sample ledger (Shift_JIS CSV), geocoded offline from the address"
 gazetteer=../shared/data/tama-towns/tama_13224_towns.geojson
@@ -39,6 +39,6 @@ echo "== rosters for supporters (consenting households only) and the review list
 
 echo
 echo "Done. Open out/at-risk.html (map page, any browser), out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
-echo "out/sheets/*.pdf (sheets, plans, help cards, fridge sheets), out/all-sheets.pdf (for printing),"
+echo "out/sheets/*.pdf (sheets, plans, help cards, fridge sheets, English sheets), out/all-sheets.pdf (for printing),"
 echo "out/rosters/ (for supporters), out/imported/ (profiles drafted from the sample ledger)"
 echo "and out/review.csv (reviews and consents due)."

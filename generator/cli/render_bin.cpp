@@ -25,7 +25,9 @@ const CommandSpec kRenderSpec{
     "by default an A4 disaster support sheet (災害対策支援シート) for every household\n"
     "and an evacuation plan (災害時個別支援計画) for every ventilator user, named\n"
     "DIR/<id>.pdf and DIR/<id>-ventilator-plan.pdf; `card` is the help card\n"
-    "(DIR/<id>-help-card.pdf), `kit` the fridge sheet (DIR/<id>-emergency-kit.pdf).",
+    "(DIR/<id>-help-card.pdf), `kit` the fridge sheet (DIR/<id>-emergency-kit.pdf),\n"
+    "`sheet-en` the support sheet in English (DIR/<id>-en.pdf) for households whose\n"
+    "profile says household.language: en.",
     {
         hazards_option(),
         {"--out", "-o", "DIR", "output directory (created 0700), required"},
@@ -35,7 +37,7 @@ const CommandSpec kRenderSpec{
          "ventilator-plan template\n(default: <prefix>/share/sheetgen/templates/ventilator-plan.yaml)"},
         {"--plans", "", "ventilator|none", "which evacuation plans to render (default: ventilator; none = no `plan`)"},
         {"--documents", "", "NAME,...", "document types to render, from the document list (default: sheet,plan;\n"
-         "the installed list also has card, kit)"},
+         "the installed list also has card, kit, sheet-en)"},
         {"--document-list", "", "FILE",
          "the document list (default: <prefix>/share/sheetgen/templates/documents.yaml)"},
         {"--only-at-risk", "", "", "skip households at level D (outside all zones)"},
@@ -95,13 +97,10 @@ std::vector<std::string> split_names(const std::string& s) {
 // One chosen document type of the list as a job; --template and
 // --plan-template replace the templates of `sheet` and `plan`.
 commands::DocumentJob job_for(const render::DocumentType& d, const Args& args) {
-    static const commands::DocumentAudience audiences[] = {commands::DocumentAudience::Everyone,
-                                                           commands::DocumentAudience::VentilatorUsers,
-                                                           commands::DocumentAudience::PowerDependent};
     std::string tpl = d.template_path;
     if (d.name == "sheet" && args.value("--template")) tpl = *args.value("--template");
     if (d.name == "plan" && args.value("--plan-template")) tpl = *args.value("--plan-template");
-    return {d.name, tpl, audiences[static_cast<int>(d.audience)], d.file_pattern, d.page_size};
+    return {d.name, tpl, d.audience, d.file_pattern, d.page_size};
 }
 
 // The document types of --documents (default sheet,plan) from the document

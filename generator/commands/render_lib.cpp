@@ -105,6 +105,17 @@ void RenderRun::load_renderers() {
     for (const auto& d : o_.documents) renderers_.push_back(Renderer::load(o_.font, d.template_path, d.page_size));
 }
 
+// Whether a household gets a document of this audience.
+bool made_for(render::DocumentFor audience, const Profile& p) {
+    switch (audience) {
+        case render::DocumentFor::Everyone: return true;
+        case render::DocumentFor::VentilatorUsers: return p.uses_ventilator();
+        case render::DocumentFor::PowerDependent: return p.has_power_dependent_device();
+        case render::DocumentFor::EnglishReaders: return p.household.language == Lang::En;
+    }
+    return false;
+}
+
 // Every document of one household, staged (synced, not yet published). A
 // map extract is shared by documents whose map boxes have the same size.
 // The 「前回からの変更」 box is worded from the codes and today's verdict.
@@ -122,8 +133,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
     MapExtract map;
     for (size_t k = 0; k < o_.documents.size(); ++k) {
         const DocumentJob& job = o_.documents[k];
-        if (job.audience == DocumentAudience::VentilatorUsers && !p.uses_ventilator()) continue;
-        if (job.audience == DocumentAudience::PowerDependent && !p.has_power_dependent_device()) continue;
+        if (!made_for(job.audience, p)) continue;
         MapRequest req = renderers_[k].map_request(p, v);
         if (!last_request || req.half_width_m != last_request->half_width_m ||
             req.half_height_m != last_request->half_height_m || req.resolution_m != last_request->resolution_m ||

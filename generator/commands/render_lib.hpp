@@ -12,19 +12,17 @@
 #include "common/atomic_file.hpp"
 #include "common/date.hpp"
 #include "diff/change_codes.hpp"
+#include "render/document_list.hpp"
 #include "report/pdf_encrypt.hpp"
 
 namespace sheetgen::commands {
-
-// Which households a document type is made for.
-enum class DocumentAudience { Everyone, VentilatorUsers, PowerDependent };
 
 // One document type (a line of the document list, render/document_list.hpp):
 // a template, who gets it, and its file name DIR/<file_pattern with {id}>.
 struct DocumentJob {
     std::string name;          // "sheet", "plan", "card": in messages
     std::string template_path;
-    DocumentAudience audience = DocumentAudience::Everyone;
+    render::DocumentFor audience = render::DocumentFor::Everyone;  // the document list's `for`
     std::string file_pattern = "{id}.pdf";
     std::string page_size;     // "" = the template's
 };

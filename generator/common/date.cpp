@@ -47,6 +47,13 @@ std::string Date::japanese() const {
     return std::to_string(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
 }
 
+std::string Date::english() const {
+    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+    const char* m = month >= 1 && month <= 12 ? kMonths[month - 1] : "?";
+    return std::to_string(day) + " " + m + " " + std::to_string(year);
+}
+
 std::optional<Date> parse_iso_date(const std::string& t) {
     if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

@@ -15,6 +15,8 @@ struct Date {
     std::string iso() const;  // YYYY-MM-DD
     // 2026年4月1日
     std::string japanese() const;
+    // 1 April 2026 (day, English month name, year: never ambiguous like 4/1)
+    std::string english() const;
     bool operator==(const Date& o) const { return year == o.year && month == o.month && day == o.day; }
     bool operator<(const Date& o) const { return days_since_epoch() < o.days_since_epoch(); }
 };

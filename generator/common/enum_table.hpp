@@ -1,12 +1,15 @@
 #pragma once
-// One table per enum: the YAML name (and an optional Japanese label) of each
-// value. Parsing, to_string and label_ja all read the same table, so a name is
-// written once and every name parses back to its value (enum round-trip tests).
+// One table per enum: the YAML name (and optional Japanese and English labels)
+// of each value. Parsing, to_string, label_ja and label(v, lang) all read the
+// same table, so a name is written once and every name parses back to its
+// value (enum round-trip tests).
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/lang.hpp"
 
 namespace sheetgen {
 
@@ -14,7 +17,8 @@ template <typename E>
 struct EnumName {
     const char* name;     // as written in YAML and printed by to_string
     E value;
-    const char* label = "";  // Japanese label for documents ("" when the enum has none)
+    const char* label = "";     // Japanese label for documents ("" when the enum has none)
+    const char* label_en = "";  // English label for documents ("" when the enum has none)
 };
 
 // A view of a constexpr EnumName array (C++17 has no std::span).
@@ -36,6 +40,7 @@ public:
     }
     const char* name(E v) const { return entry(v).name; }
     const char* label(E v) const { return entry(v).label; }
+    const char* label(E v, Lang lang) const { return lang == Lang::En ? entry(v).label_en : entry(v).label; }
 
     std::optional<E> parse(std::string_view text) const {
         for (const auto& e : *this)

@@ -61,5 +61,25 @@ std::string DurationRange::label_ja() const {
 
 const char* to_string(ShelterType t) { return EnumTable<ShelterType>(kShelterTypeNames).name(t); }
 const char* label_ja(ShelterType t) { return EnumTable<ShelterType>(kShelterTypeNames).label(t); }
+namespace {
+struct DataTerm {
+    const char* ja;
+    const char* en;
+};
+constexpr DataTerm kDataTerms[] = {
+    {"急傾斜地の崩壊", "steep slope failure"}, {"急傾斜地", "steep slope"},     {"土石流", "debris flow"},
+    {"地すべり", "landslide"},                 {"地滑り", "landslide"},         {"崖崩れ", "slope failure"},
+    {"計画規模", "planned scale"},             {"想定最大規模", "maximum assumed scale"},
+};
+}  // namespace
+
+std::string data_term(const std::string& term, Lang lang) {
+    if (lang == Lang::Ja) return term;
+    for (const auto& t : kDataTerms)
+        if (term == t.ja) return t.en;
+    return term;
+}
+
+const char* label(ShelterType t, Lang lang) { return EnumTable<ShelterType>(kShelterTypeNames).label(t, lang); }
 
 }  // namespace sheetgen

@@ -94,11 +94,18 @@ enum class ShelterType { EmergencySite, EvacuationShelter, WelfareShelter };
 // The one table of shelter type names (hazard config `shelter_type:`, CSV,
 // documents) and their Japanese labels.
 inline constexpr EnumName<ShelterType> kShelterTypeNames[] = {
-    {"emergency_site", ShelterType::EmergencySite, "指定緊急避難場所"},
-    {"evacuation_shelter", ShelterType::EvacuationShelter, "指定避難所"},
-    {"welfare_shelter", ShelterType::WelfareShelter, "福祉避難所"}};
+    {"emergency_site", ShelterType::EmergencySite, "指定緊急避難場所", "Designated emergency evacuation site"},
+    {"evacuation_shelter", ShelterType::EvacuationShelter, "指定避難所", "Designated evacuation shelter"},
+    {"welfare_shelter", ShelterType::WelfareShelter, "福祉避難所", "Welfare shelter"}};
 const char* to_string(ShelterType t);  // "emergency_site" ...
 const char* label_ja(ShelterType t);   // "指定緊急避難場所" ...
+const char* label(ShelterType t, Lang lang);  // label_ja, or "Designated emergency evacuation site" ...
+
+// Words of the hazard data itself in a document's language: the landslide
+// phenomena of 国土数値情報 A33 (急傾斜地の崩壊, 土石流, 地すべり) and the flood
+// scenarios (計画規模, 想定最大規模). Japanese, and any word not in the table,
+// is returned as the data wrote it.
+std::string data_term(const std::string& term, Lang lang);
 
 struct Shelter {
     ShelterType type = ShelterType::EmergencySite;

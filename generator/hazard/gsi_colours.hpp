@@ -21,16 +21,13 @@ inline unsigned gsi_depth_rgb(const std::optional<DepthRange>& d) {
     }
 }
 
-// Short legend label of a GSI class 1..6 ("0.5〜3m").
-inline const char* gsi_depth_legend(int cls) {
-    switch (cls) {
-        case 1: return "0.5m未満";
-        case 2: return "0.5〜3m";
-        case 3: return "3〜5m";
-        case 4: return "5〜10m";
-        case 5: return "10〜20m";
-        default: return "20m以上";
-    }
+// Short legend label of a GSI class 1..6 ("0.5〜3m" / "0.5-3 m").
+inline const char* gsi_depth_legend(int cls, Lang lang = Lang::Ja) {
+    static constexpr const char* kLabels[6][2] = {{"0.5m未満", "under 0.5 m"}, {"0.5〜3m", "0.5-3 m"},
+                                                  {"3〜5m", "3-5 m"},        {"5〜10m", "5-10 m"},
+                                                  {"10〜20m", "10-20 m"},    {"20m以上", "20 m and over"}};
+    const int i = cls >= 1 && cls <= 5 ? cls - 1 : 5;
+    return kLabels[i][lang == Lang::En ? 1 : 0];
 }
 
 }  // namespace sheetgen

@@ -11,9 +11,18 @@ namespace {
 
 bool in(char32_t c, std::u32string_view set) { return set.find(c) != std::u32string_view::npos; }
 
-// Printable ASCII other than space: word and number characters that must not
-// be split (model numbers, phone numbers, "150mL").
-bool is_word_char(char32_t c) { return c > 0x20 && c < 0x7F; }
+// Characters of a Latin-script word that must not be split: printable ASCII
+// other than space (words, model numbers, phone numbers, "150mL"), Latin
+// letters with diacritics (José, Müller, Tōkyō: Latin-1, Latin Extended-A/B,
+// the combining accents), the typographic apostrophe and quotes inside a word
+// (it’s, “Level 3”) and the non-breaking hyphen. English text then breaks at
+// spaces only, like Japanese text breaks between characters.
+bool is_word_char(char32_t c) {
+    if (c > 0x20 && c < 0x7F) return true;
+    if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) return true;  // letters, not × ÷
+    if (c >= 0x300 && c <= 0x36F) return true;                            // combining diacritics
+    return c == U'\u2018' || c == U'\u2019' || c == U'\u201C' || c == U'\u201D' || c == U'\u2011';
+}
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 
 // May a line end between a and b?

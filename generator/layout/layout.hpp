@@ -19,9 +19,11 @@ bool forbidden_at_line_start(char32_t c);
 bool forbidden_at_line_end(char32_t c);
 
 // Splits text into lines no wider than `width`. Breaks anywhere between CJK
-// characters subject to kinsoku; runs of ASCII letters/digits/punctuation
-// (words, numbers, phone numbers) break only at spaces unless longer than a
-// line; explicit '\n' always breaks. Spaces at a break are dropped.
+// characters subject to kinsoku; runs of Latin-script word characters (ASCII
+// letters/digits/punctuation, accented Latin letters such as José, and the
+// typographic apostrophe: English words, numbers, phone numbers) break only at
+// spaces unless longer than a line; explicit '\n' always breaks. Spaces at a
+// break are dropped.
 std::vector<std::u32string> wrap_lines(const std::u32string& text, double width, const MeasureFn& measure);
 // UTF-8 convenience over a font at `size` points.
 std::vector<std::string> wrap_text(const FontFace& font, const std::string& utf8, double size, double width);

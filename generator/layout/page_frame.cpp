@@ -74,7 +74,7 @@ void draw_page_frame(PageOps& page, const FontFace& font, const PageHeader& h, c
     page.ops.push_back(LineOp{left, footer, right, footer, Color::hex(0x888888), 0.5, false});
     std::string num = std::to_string(index) + " / " + std::to_string(count);
     page.ops.push_back(TextOp{(spec.width - font.text_width(num, 8)) / 2, footer + 12, 8, num, ink});
-    std::string made = "作成日 " + date.japanese();
+    std::string made = spec.date_label + " " + (spec.english_date ? date.english() : date.japanese());
     page.ops.push_back(TextOp{right - font.text_width(made, 7.5), footer + 12, 7.5, made, ink});
     if (!spec.footer.empty()) page.ops.push_back(TextOp{left, footer + 12, 7.5, spec.footer, Color::hex(0x888888)});
     page.width = spec.width;

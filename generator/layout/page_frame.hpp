@@ -29,6 +29,8 @@ struct PageSpec {
     double margin = kPageMargin;                      // every side; header and footer move with it
     std::string mark = "取扱注意（個人情報）";         // boxed in red at the top right; "" = none
     std::string footer = "sheetgen";                  // bottom left
+    std::string date_label = "作成日";                 // bottom right, before the document date
+    bool english_date = false;                        // "1 April 2026" instead of 2026年4月1日
     // How far the header moves down (and the footer up) from the default frame.
     double shift() const { return margin - kPageMargin; }
     double footer_top() const { return kFooterTop + (height - kPageHeight) - shift(); }

@@ -36,6 +36,15 @@ const char* label_ja(ContactRole v) { return EnumTable<ContactRole>(kContactRole
 const char* label_ja(BuildingType v) { return EnumTable<BuildingType>(kBuildingTypeNames).label(v); }
 const char* label_ja(DestinationType v) { return EnumTable<DestinationType>(kDestinationTypeNames).label(v); }
 
+const char* label(Sex v, Lang l) { return EnumTable<Sex>(kSexNames).label(v, l); }
+const char* label(CareNeed v, Lang l) { return EnumTable<CareNeed>(kCareNeedNames).label(v, l); }
+const char* label(DeviceKind v, Lang l) { return EnumTable<DeviceKind>(kDeviceKindNames).label(v, l); }
+const char* label(BackupKind v, Lang l) { return EnumTable<BackupKind>(kBackupKindNames).label(v, l); }
+const char* label(ContactRole v, Lang l) { return EnumTable<ContactRole>(kContactRoleNames).label(v, l); }
+const char* label(BuildingType v, Lang l) { return EnumTable<BuildingType>(kBuildingTypeNames).label(v, l); }
+const char* label(DestinationType v, Lang l) { return EnumTable<DestinationType>(kDestinationTypeNames).label(v, l); }
+const char* to_string(Lang v) { return EnumTable<Lang>(kLangNames).name(v); }
+
 bool default_power_dependent(DeviceKind k) {
     // Everything but an oxygen cylinder (and unspecified "other") runs on mains or battery.
     return k != DeviceKind::OxygenCylinder && k != DeviceKind::Other;

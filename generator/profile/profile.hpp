@@ -8,6 +8,7 @@
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "common/geo.hpp"
+#include "common/lang.hpp"
 
 namespace sheetgen {
 
@@ -126,6 +127,9 @@ struct Household {
     int sleeping_floor = 1;  // floor the person sleeps on (defaults to living_floor)
     bool elevator = false;
     std::vector<HouseholdMember> members;
+    // The language the family reads best (household.language): documents
+    // listed `for: english_readers` are made for households with Lang::En.
+    Lang language = Lang::Ja;
 };
 
 // Ventilator settings (issue: ventilator plan). All optional free text so a
@@ -275,6 +279,15 @@ const char* label_ja(DeviceKind v);
 const char* label_ja(BackupKind v);
 const char* label_ja(ContactRole v);
 const char* label_ja(BuildingType v);
+// The label in a document's language (label_ja for Lang::Ja).
+const char* label(DestinationType v, Lang lang);
+const char* label(Sex v, Lang lang);
+const char* label(CareNeed v, Lang lang);
+const char* label(DeviceKind v, Lang lang);
+const char* label(BackupKind v, Lang lang);
+const char* label(ContactRole v, Lang lang);
+const char* label(BuildingType v, Lang lang);
+const char* to_string(Lang v);  // "ja" / "en"
 
 // Default power_dependent / critical for a device kind.
 bool default_power_dependent(DeviceKind k);

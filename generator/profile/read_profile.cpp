@@ -20,7 +20,8 @@ const std::vector<std::string> kPersonKeys = {"name",       "kana",       "birth
                                               "communication", "allergies", "medications", "notes"};
 const std::vector<std::string> kMedicationKeys = {"name", "dose", "timing"};
 const std::vector<std::string> kHouseholdKeys = {"address",  "district",     "location",       "location_source",
-                                                 "building", "living_floor", "sleeping_floor", "members"};
+                                                 "building", "living_floor", "sleeping_floor", "members",
+                                                 "language"};
 const std::vector<std::string> kLocationSourceKeys = {"method", "level", "gazetteer", "date"};
 const std::vector<std::string> kLocationKeys = {"lat", "lon"};
 const std::vector<std::string> kBuildingKeys = {"type", "storeys", "elevator"};
@@ -170,6 +171,7 @@ void read_household(SchemaChecker& c, const YNode& root, const Map& top, Profile
     const bool storeys_given = read_building(c, m, h);
     read_floor(c, m, "living_floor", storeys_given, h, h.living_floor);
     if (!read_floor(c, m, "sleeping_floor", storeys_given, h, h.sleeping_floor)) h.sleeping_floor = h.living_floor;
+    if (auto l = c.enumeration(m.get("language"), "household language", EnumTable<Lang>(kLangNames))) h.language = *l;
     c.each_map(m.get("members"), "household.members", kMemberKeys, false,
                [&](const YNode&, const std::string& where, const Map& mm) {
                    HouseholdMember hm;

@@ -13,11 +13,20 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"schema", "documents"};
 const std::vector<std::string> kEntryKeys = {"name", "template", "for", "file", "page_size"};
-const std::vector<std::string> kAudiences = {"everyone", "ventilator_users", "power_dependent"};
+const std::pair<const char*, DocumentFor> kAudiences[] = {{"everyone", DocumentFor::Everyone},
+                                                          {"ventilator_users", DocumentFor::VentilatorUsers},
+                                                          {"power_dependent", DocumentFor::PowerDependent},
+                                                          {"english_readers", DocumentFor::EnglishReaders}};
+
+std::vector<std::string> audience_names() {
+    std::vector<std::string> out;
+    for (const auto& [name, a] : kAudiences) out.push_back(name);
+    return out;
+}
 
 DocumentFor audience_of(const std::string& s) {
-    if (s == "ventilator_users") return DocumentFor::VentilatorUsers;
-    if (s == "power_dependent") return DocumentFor::PowerDependent;
+    for (const auto& [name, a] : kAudiences)
+        if (s == name) return a;
     return DocumentFor::Everyone;
 }
 
@@ -97,7 +106,7 @@ private:
             else if (!patterns_.insert(d.file_pattern).second)
                 c_.error(*file, "file pattern '" + d.file_pattern + "' is used by another document");
         }
-        if (auto a = c_.one_of(e.get("for"), "'for' (which households)", kAudiences)) d.audience = audience_of(*a);
+        if (auto a = c_.one_of(e.get("for"), "'for' (which households)", audience_names())) d.audience = audience_of(*a);
         if (auto p = c_.one_of(e.get("page_size"), "page size", page_size_names())) d.page_size = *p;
         out.documents.push_back(std::move(d));
     }
@@ -107,6 +116,12 @@ private:
 };
 
 }  // namespace
+
+const char* to_string(DocumentFor audience) {
+    for (const auto& [name, a] : kAudiences)
+        if (a == audience) return name;
+    return "everyone";
+}
 
 const DocumentType* DocumentList::find(const std::string& name) const {
     for (const auto& d : documents)

@@ -12,8 +12,12 @@ namespace sheetgen::render {
 
 inline constexpr const char* kDocumentListSchemaV1 = "sheetgen/documents-v1";
 
-// Which households a document type is made for.
-enum class DocumentFor { Everyone, VentilatorUsers, PowerDependent };
+// Which households a document type is made for (the one audience enum:
+// commands::DocumentJob uses it too). EnglishReaders: household.language en.
+enum class DocumentFor { Everyone, VentilatorUsers, PowerDependent, EnglishReaders };
+
+// The audience's name in a document list ("ventilator_users" ...).
+const char* to_string(DocumentFor audience);
 
 struct DocumentType {
     std::string name;           // "sheet", "plan", "card" ...

@@ -8,6 +8,7 @@
 #include "common/utf8.hpp"
 #include "render/card_fields.hpp"
 #include "render/plan_fields.hpp"
+#include "render/words.hpp"
 
 namespace sheetgen::render {
 
@@ -65,7 +66,7 @@ using namespace value;
 
 namespace {
 
-FieldValue enumeration(const char* key, const char* label, bool present = true) {
+FieldValue enumeration(const char* key, const std::string& label, bool present = true) {
     FieldValue v;
     v.type = ValueType::Enum;
     v.present = present;
@@ -85,22 +86,29 @@ std::string plain_number(double d) {
     return buf;
 }
 
-std::string distance_text(double m) {
+std::string distance_text(double m, Lang l) {
     char buf[64];
-    if (m < 1000)
-        std::snprintf(buf, sizeof buf, "%.0fm", std::round(m / 10) * 10);
-    else
-        std::snprintf(buf, sizeof buf, "%.1fkm", m / 1000);
-    return buf;
+    if (m < 1000) {
+        std::snprintf(buf, sizeof buf, "%.0f", std::round(m / 10) * 10);
+        return phrase(Word::Metres, l, {{"n", buf}});
+    }
+    std::snprintf(buf, sizeof buf, "%.1f", m / 1000);
+    return phrase(Word::Kilometres, l, {{"n", buf}});
 }
 
+std::string bracketed(const std::string& x, Lang l) { return phrase(Word::Bracketed, l, {{"x", x}}); }
 
-std::string device_name(const Device& d) { return d.name.empty() ? label_ja(d.kind) : d.name; }
+std::string trim_leading_space(std::string s) {
+    if (!s.empty() && s[0] == ' ') s.erase(0, 1);
+    return s;
+}
 
-Record device_record(const Device& d) {
+std::string device_name(const Device& d, Lang l) { return d.name.empty() ? label(d.kind, l) : d.name; }
+
+Record device_record(const Device& d, Lang l) {
     Record r;
-    r["kind"] = enumeration(to_string(d.kind), label_ja(d.kind));
-    r["name"] = text(device_name(d));
+    r["kind"] = enumeration(to_string(d.kind), label(d.kind, l));
+    r["name"] = text(device_name(d, l));
     r["model"] = text(d.model);
     r["hours_per_day"] = number(d.hours_per_day, d.hours_per_day > 0);
     r["watts"] = number(d.watts, d.watts > 0);
@@ -109,7 +117,8 @@ Record device_record(const Device& d) {
     r["external_battery_h"] = number(d.external_battery_h, d.external_battery_h > 0);
     std::string ext;
     if (d.external_battery_count > 0)
-        ext = std::to_string(d.external_battery_count) + "個×" + plain_number(d.external_battery_h) + "時間";
+        ext = phrase(Word::ExternalBatteries, l,
+                     {{"count", std::to_string(d.external_battery_count)}, {"hours", plain_number(d.external_battery_h)}});
     r["external_batteries"] = text(ext);
     double total = d.internal_battery_h + d.external_battery_count * d.external_battery_h;
     r["battery_total_h"] = number(total, total > 0);
@@ -127,8 +136,8 @@ Record medication_record(const Medication& m) {
     return {{"name", text(m.name)}, {"dose", text(m.dose)}, {"timing", text(m.timing)}};
 }
 
-Record contact_record(const Contact& c) {
-    return {{"role", enumeration(to_string(c.role), label_ja(c.role))},
+Record contact_record(const Contact& c, Lang l) {
+    return {{"role", enumeration(to_string(c.role), label(c.role, l))},
             {"name", text(c.name)},
             {"organisation", text(c.organisation)},
             {"phone", text(c.phone)},
@@ -146,8 +155,8 @@ Record member_record(const HouseholdMember& m) {
             {"notes", text(m.notes)}};
 }
 
-Record backup_record(const PowerBackup& b) {
-    return {{"kind", enumeration(to_string(b.kind), label_ja(b.kind))},
+Record backup_record(const PowerBackup& b, Lang l) {
+    return {{"kind", enumeration(to_string(b.kind), label(b.kind, l))},
             {"model", text(b.model)},
             {"capacity_wh", number(b.capacity_wh, b.capacity_wh > 0)},
             {"output_w", number(b.output_w, b.output_w > 0)},
@@ -159,7 +168,46 @@ Record charge_record(const ChargeLocation& c) {
     return {{"name", text(c.name)}, {"address", text(c.address)}, {"notes", text(c.notes)}};
 }
 
-Record reason_record(const Reason& r) { return {{"code", text(r.code)}, {"text", text(r.ja)}}; }
+// The English sheet names only places the verdict accepted (stay, flee when
+// late, upstairs). A reason about another place (a planned site the verdict
+// turned down, a destination without an agreement, a welfare shelter staff
+// still have to arrange) is printed with the place described, not named:
+// the {name} of the catalogue sentence is replaced by these words.
+struct UnnamedPlace {
+    const char* code;
+    const char* en;
+};
+constexpr UnnamedPlace kUnnamedPlaces[] = {
+    {"destination_not_agreed", "The place named in the plan"},
+    {"destination_no_power", "The place named in the plan"},
+    {"destination_in_flood_zone", "The place named in the plan"},
+    {"welfare_shelter_to_arrange", "the nearest one"},
+};
+constexpr const char* kUnnamedPlaceDefault = "named in the plan";  // "The planned site named in the plan ..."
+
+bool accepted_place(const Verdict& v, const std::string& name) {
+    for (const auto& d : v.destinations)
+        if (d.role != DestinationRole::ToArrange && d.name == name) return true;
+    return false;
+}
+
+std::string reason_in(const Reason& r, const Verdict& v, Lang l) {
+    if (l == Lang::Ja) return r.ja;
+    Params params = r.params;
+    bool changed = false;
+    for (auto& [key, value] : params) {
+        if (key != "name" || accepted_place(v, value.en)) continue;
+        value.en = kUnnamedPlaceDefault;
+        for (const auto& u : kUnnamedPlaces)
+            if (r.code == u.code) value.en = u.en;
+        changed = true;
+    }
+    return changed ? make_reason(r.code, params).en : r.en;
+}
+
+Record reason_record(const Reason& r, const Verdict& v, Lang l) {
+    return {{"code", text(r.code)}, {"text", text(reason_in(r, v, l))}};
+}
 
 template <typename T, typename F>
 std::vector<Record> rows(const std::vector<T>& items, F f) {
@@ -174,52 +222,62 @@ constexpr CareNeed kAllCareNeeds[] = {CareNeed::Ventilator, CareNeed::Tracheosto
                                       CareNeed::Dialysis,   CareNeed::Catheterisation, CareNeed::Ostomy,
                                       CareNeed::BloodGlucose, CareNeed::Nebuliser,  CareNeed::Other};
 
-std::string depth_text(const Exposure& e) {
-    if (!e.in_flood_zone) return "浸水想定区域外";
-    if (!e.depth) return "浸水想定区域内（深さ不明）";
-    return e.depth->label_ja();
+std::string depth_text(const Exposure& e, Lang l) {
+    if (!e.in_flood_zone) return word(Word::OutsideFloodZones, l);
+    if (!e.depth) return word(Word::FloodDepthUnknown, l);
+    return l == Lang::En ? e.depth->label_en() : e.depth->label_ja();
 }
 
 std::string shelter_line(const std::optional<ShelterSuggestion>& s) { return s ? s->name : std::string(); }
 
-// "多摩市総合福祉センター（福祉避難所・約1.2km）" for each accepted destination of a role.
-std::vector<std::string> destination_lines(const Verdict& v, DestinationRole role) {
+// "多摩市総合福祉センター（福祉避難所・約1.2km）" / "... (Welfare shelter, ~1.2 km,
+// power available)" for each accepted destination of a role.
+std::vector<std::string> destination_lines(const Verdict& v, DestinationRole role, Lang l) {
     std::vector<std::string> out;
+    const std::string& sep = word(Word::ExtraSeparator, l);
     for (const auto& d : v.destinations) {
         if (d.role != role) continue;
-        std::string extra = d.kind_ja;
-        if (d.distance_m) extra += (extra.empty() ? "" : "・") + format_distance_ja(*d.distance_m);
-        if (role == DestinationRole::Stay && d.power == true) extra += "・電源あり";
-        out.push_back(d.name + (extra.empty() || role == DestinationRole::Upstairs ? "" : "（" + extra + "）"));
+        std::string extra = l == Lang::En ? d.kind_en : d.kind_ja;
+        if (d.distance_m)
+            extra += (extra.empty() ? "" : sep) + (l == Lang::En ? format_distance_en(*d.distance_m)
+                                                                 : format_distance_ja(*d.distance_m));
+        if (role == DestinationRole::Stay && d.power == true) extra += sep + word(Word::PowerAvailable, l);
+        out.push_back(d.name + (extra.empty() || role == DestinationRole::Upstairs ? "" : bracketed(extra, l)));
     }
     return out;
 }
 
 // When to leave, in words: a tsunami warning does not wait for any level.
-std::string start_text_ja(const Verdict& v) {
-    const std::string level =
-        v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) + "（高齢者等避難）で出発" : "";
-    if (v.leave_immediately)
-        return "津波警報・大津波警報が出たらただちに高い所へ" + (level.empty() ? "" : "／洪水等は" + level);
-    return level.empty() ? "—（自宅にとどまる）" : level;
+std::string start_text(const Verdict& v, Lang l) {
+    if (v.leave_immediately && v.start_alert_level)
+        return phrase(Word::StartOnTsunamiAndLevel, l, {{"n", std::to_string(*v.start_alert_level)}});
+    if (v.leave_immediately) return word(Word::StartOnTsunami, l);
+    if (v.start_alert_level) return phrase(Word::StartAtLevel, l, {{"n", std::to_string(*v.start_alert_level)}});
+    return word(Word::StartStayHome, l);
 }
 
-void add_action_fields(Record& s, const Verdict& v) {
-    s["verdict.action"] = enumeration(to_string(v.action), action_label_ja(v).c_str());
-    s["verdict.start_alert_level"] = text(start_text_ja(v));
+std::string safe_floor_text(const Verdict& v, Lang l) {
     std::string sf;
     if (v.safe_floor) {
-        sf = std::to_string(*v.safe_floor) + "階以上" + (v.safe_floor_assumed ? "（深さ不明のため5mと仮定）" : "");
-        if (v.has("no_safe_floor_in_building")) sf += "：この建物にはない";
+        sf = phrase(Word::SafeFloor, l, {{"n", std::to_string(*v.safe_floor)}}) +
+             (v.safe_floor_assumed ? word(Word::SafeFloorAssumed, l) : "");
+        if (v.has("no_safe_floor_in_building")) sf += word(Word::SafeFloorNotInBuilding, l);
     } else if (v.has("no_safe_floor")) {
-        sf = "目安なし（深い浸水）";
+        sf = word(Word::NoSafeFloor, l);
     }
-    s["verdict.safe_floor"] = text(sf);
-    std::vector<std::string> stay = destination_lines(v, DestinationRole::Stay);
-    if (stay.empty() && v.has("no_stay_destination")) stay.push_back("未定：市・主治医と受入れ先を調整");
+    return sf;
+}
+
+void add_action_fields(Record& s, const Verdict& v, Lang l) {
+    s["verdict.action"] = enumeration(to_string(v.action), action_label(v, l));
+    s["verdict.start_alert_level"] = text(start_text(v, l));
+    s["verdict.safe_floor"] = text(safe_floor_text(v, l));
+    std::vector<std::string> stay = destination_lines(v, DestinationRole::Stay, l);
+    if (stay.empty() && v.has("no_stay_destination")) stay.push_back(word(Word::NoStayDestination, l));
     s["verdict.stay_destination"] = list(stay);
-    s["verdict.flee_site"] = list(destination_lines(v, DestinationRole::FleeWhenLate));
-    s["verdict.welfare_to_arrange"] = list(destination_lines(v, DestinationRole::ToArrange));
+    s["verdict.flee_site"] = list(destination_lines(v, DestinationRole::FleeWhenLate, l));
+    // A welfare shelter staff still have to arrange is no place to go yet: not on English sheets.
+    if (l == Lang::Ja) s["verdict.welfare_to_arrange"] = list(destination_lines(v, DestinationRole::ToArrange, l));
     s["verdict.outage_hours"] = number(v.outage_hours, v.outage_hours > 0);
 }
 
@@ -239,19 +297,19 @@ const char* to_string(ValueType t) {
 
 namespace {
 
-void add_person_fields(Record& s, const Profile& p, const Date& document_date) {
+void add_person_fields(Record& s, const Profile& p, const Date& document_date, Lang l) {
     const Person& per = p.person;
     s["person.name"] = text(per.name);
     s["person.kana"] = text(per.kana);
     s["person.birthdate"] = date(per.birthdate);
     bool has_birth = per.birthdate.year > 0;
     s["person.age"] = number(has_birth ? age_on(per.birthdate, document_date) : 0, has_birth);
-    s["person.sex"] = enumeration(to_string(per.sex), per.sex == Sex::Unknown ? "" : label_ja(per.sex), per.sex != Sex::Unknown);
+    s["person.sex"] = enumeration(to_string(per.sex), per.sex == Sex::Unknown ? "" : label(per.sex, l), per.sex != Sex::Unknown);
     s["person.blood_type"] = text(per.blood_type);
     s["person.weight_kg"] = number(per.weight_kg.value_or(0), per.weight_kg.has_value());
     s["person.diagnoses"] = list(per.diagnoses);
     std::vector<std::string> needs;
-    for (CareNeed c : per.care_needs) needs.push_back(label_ja(c));
+    for (CareNeed c : per.care_needs) needs.push_back(label(c, l));
     s["person.care_needs"] = list(needs);
     for (CareNeed c : kAllCareNeeds)
         s[std::string("person.care.") + to_string(c)] =
@@ -267,7 +325,17 @@ void add_person_fields(Record& s, const Profile& p, const Date& document_date) {
 
 }
 
-void add_household_fields(Record& s, const Profile& p) {
+// 「集合住宅 5階建（エレベーターあり）」 / "5-storey apartment building (with lift)".
+std::string building_text(const Household& h, Lang l) {
+    std::string type = label(h.building_type, l);
+    if (l == Lang::En && !type.empty() && type[0] >= 'A' && type[0] <= 'Z') type[0] = static_cast<char>(type[0] - 'A' + 'a');
+    std::string building = phrase(Word::Building, l, {{"type", type}, {"n", std::to_string(h.storeys)}});
+    if (h.building_type != BuildingType::Detached)
+        building += word(h.elevator ? Word::WithElevator : Word::WithoutElevator, l);
+    return building;
+}
+
+void add_household_fields(Record& s, const Profile& p, Lang l) {
     const Household& h = p.household;
     s["household.id"] = text(p.id);
     s["household.address"] = text(h.address);
@@ -275,21 +343,20 @@ void add_household_fields(Record& s, const Profile& p) {
     char loc[64];
     std::snprintf(loc, sizeof loc, "%.5f, %.5f", h.location.lat, h.location.lon);
     s["household.location"] = text(loc);
-    s["household.building_type"] = enumeration(to_string(h.building_type), label_ja(h.building_type));
+    s["household.building_type"] = enumeration(to_string(h.building_type), label(h.building_type, l));
     s["household.storeys"] = number(h.storeys);
     s["household.living_floor"] = number(h.living_floor);
     s["household.sleeping_floor"] = number(h.sleeping_floor);
     s["household.elevator"] = boolean(h.elevator);
-    std::string building = std::string(label_ja(h.building_type)) + " " + std::to_string(h.storeys) + "階建";
-    if (h.building_type != BuildingType::Detached) building += h.elevator ? "（エレベーターあり）" : "（エレベーターなし）";
-    s["household.building"] = text(building);
-    std::string floors = "居室 " + std::to_string(h.living_floor) + "階";
-    if (h.sleeping_floor != h.living_floor) floors += "・就寝 " + std::to_string(h.sleeping_floor) + "階";
+    s["household.building"] = text(building_text(h, l));
+    std::string floors = phrase(Word::LivingFloor, l, {{"n", std::to_string(h.living_floor)}});
+    if (h.sleeping_floor != h.living_floor)
+        floors += phrase(Word::SleepingFloor, l, {{"n", std::to_string(h.sleeping_floor)}});
     s["household.floors"] = text(floors);
     std::vector<std::string> members;
     for (const auto& mb : h.members) {
         std::string t = join({mb.relation, mb.name}, " ");
-        if (mb.age) t += "（" + std::to_string(*mb.age) + "歳）";
+        if (mb.age) t += phrase(Word::MemberAge, l, {{"n", std::to_string(*mb.age)}});
         if (!mb.notes.empty()) t += " " + mb.notes;
         members.push_back(t);
     }
@@ -297,90 +364,116 @@ void add_household_fields(Record& s, const Profile& p) {
 
 }
 
-void add_exposure_fields(Record& s, const Exposure& e) {
+std::string duration_text(const Exposure& e, Lang l) {
+    if (e.duration) return l == Lang::En ? e.duration->label_en() : e.duration->label_ja();
+    return word(e.in_duration_zone ? Word::DurationUnknown : Word::NoneDash, l);
+}
+
+void add_exposure_fields(Record& s, const Exposure& e, Lang l) {
     s["exposure.in_flood_zone"] = boolean(e.in_flood_zone);
-    s["exposure.depth"] = text(depth_text(e));
-    std::string depth_label = depth_text(e);
-    if (e.in_flood_zone && !e.depth_scenario.empty()) depth_label += "（" + e.depth_scenario + "）";
+    s["exposure.depth"] = text(depth_text(e, l));
+    std::string depth_label = depth_text(e, l);
+    if (e.in_flood_zone && !e.depth_scenario.empty()) depth_label += bracketed(data_term(e.depth_scenario, l), l);
     s["exposure.depth_label"] = text(depth_label);
-    s["exposure.depth_scenario"] = text(e.depth_scenario);
-    s["exposure.duration"] = text(e.duration ? e.duration->label_ja() : (e.in_duration_zone ? "区域内（時間不明）" : "—"));
-    std::string collapse = "該当なし";
+    s["exposure.depth_scenario"] = text(data_term(e.depth_scenario, l));
+    s["exposure.duration"] = text(duration_text(e, l));
+    std::string collapse = word(Word::ZoneOutside, l);
     if (e.in_house_collapse) {
-        collapse = "該当";
-        if (e.house_collapse_type == "flood_flow") collapse += "（氾濫流）";
-        else if (e.house_collapse_type == "bank_erosion") collapse += "（河岸侵食）";
+        collapse = word(Word::ZoneInside, l);
+        if (e.house_collapse_type == "flood_flow") collapse += word(Word::FloodFlow, l);
+        else if (e.house_collapse_type == "bank_erosion") collapse += word(Word::BankErosion, l);
     }
     s["exposure.house_collapse"] = text(collapse);
     s["exposure.in_house_collapse"] = boolean(e.in_house_collapse);
-    std::string landslide = e.in_landslide ? "該当" + (e.landslide_type.empty() ? std::string() : "（" + e.landslide_type + "）") : "該当なし";
+    std::string landslide =
+        e.in_landslide ? word(Word::ZoneInside, l) +
+                             (e.landslide_type.empty() ? std::string() : bracketed(data_term(e.landslide_type, l), l))
+                       : word(Word::ZoneOutside, l);
     s["exposure.landslide"] = text(landslide);
     s["exposure.in_landslide"] = boolean(e.in_landslide);
     s["exposure.layers"] = list(e.layers_hit);
 
 }
 
-void add_verdict_fields(Record& s, const Profile& p, const Verdict& v) {
+// The planned site as the English sheet may print it: named only when the
+// verdict accepted it as a place to go; otherwise its status alone.
+std::string planned_checked(const Profile& p, const Verdict& v, Lang l) {
+    const std::string status = planned_status_label(v, l);
+    const std::string name = v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter;
+    if (name.empty() || v.planned_shelter_status == ShelterStatus::NotPlanned) return status;
+    if (accepted_place(v, name)) return phrase(Word::PlannedAccepted, l, {{"name", name}, {"status", status}});
+    return phrase(Word::PlannedNotAccepted, l, {{"status", status}});
+}
+
+void add_verdict_fields(Record& s, const Profile& p, const Verdict& v, Lang l) {
     s["verdict.level"] = text(to_string(v.level));
-    s["verdict.level_label"] = text(label_ja(v.level));
+    s["verdict.level_label"] = text(l == Lang::En ? label_en(v.level) : label_ja(v.level));
     // The documents print the destinations and the safe floor in their own
     // rows and the model's notes under 計算上の注意, so the verdict box keeps
     // to the reasons that explain the action; all of them stay available.
     std::vector<std::string> reasons, all;
     for (const auto& r : v.reasons) {
-        all.push_back(r.ja);
+        const std::string t = reason_in(r, v, l);
+        all.push_back(t);
         static const std::set<std::string> shown_elsewhere = {"stay_destination", "flee_site", "safe_floor",
                                                               "power_runtime"};
         const ReasonGroup g = reason_catalogue()[std::min(reason_rank(r.code), reason_catalogue().size() - 1)].group;
-        if (g != ReasonGroup::Note && !shown_elsewhere.count(r.code)) reasons.push_back(r.ja);
+        if (g != ReasonGroup::Note && !shown_elsewhere.count(r.code)) reasons.push_back(t);
     }
     s["verdict.reasons"] = list(reasons);
     s["verdict.all_reasons"] = list(all);
-    std::string planned = v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter;
-    s["verdict.planned_shelter"] = text(planned);
-    s["verdict.planned_shelter_status"] = text(planned_status_label(v));
+    if (l == Lang::Ja) {  // these name the planned site or a welfare shelter to arrange, accepted or not
+        std::string planned = v.planned_shelter ? v.planned_shelter->name : p.evacuation.shelter;
+        s["verdict.planned_shelter"] = text(planned);
+        s["verdict.suggested_welfare"] = text(shelter_line(v.suggested_welfare));
+    }
+    s["verdict.planned_shelter_checked"] = text(planned_checked(p, v, l));
+    s["verdict.planned_shelter_status"] = text(planned_status_label(v, l));
     s["verdict.planned_shelter_distance"] = number(v.planned_shelter_distance_m.value_or(0), v.planned_shelter_distance_m.has_value());
     s["verdict.suggested_shelter"] = text(shelter_line(v.suggested_shelter));
     s["verdict.suggested_shelter_distance"] = number(v.suggested_shelter ? v.suggested_shelter->distance_m : 0, v.suggested_shelter.has_value());
-    s["verdict.suggested_welfare"] = text(shelter_line(v.suggested_welfare));
     s["verdict.suggested_welfare_distance"] = number(v.suggested_welfare ? v.suggested_welfare->distance_m : 0, v.suggested_welfare.has_value());
-    add_action_fields(s, v);
+    add_action_fields(s, v, l);
     s["verdict.review_overdue"] = boolean(v.review_overdue);
     s["verdict.consent_missing"] = boolean(v.consent_missing);
 
 }
 
-void add_power_fields(Record& s, const Profile& p, const Verdict& v) {
+void add_power_fields(Record& s, const Profile& p, const Verdict& v, Lang l) {
     s["power.hours"] = number(v.power_hours.value_or(0), v.power_hours.has_value());
     std::vector<std::string> backups;
     for (const auto& b : p.power_backup) {
         // "ポータブル電源 ポータブル電源 500Wh" reads badly: skip the kind when the model names it.
-        std::string kind = label_ja(b.kind);
+        std::string kind = label(b.kind, l);
         std::string t = b.model.find(kind) != std::string::npos ? b.model : join({kind, b.model}, " ");
         // "ポータブル電源 500Wh" already says its capacity: do not print "500Wh" twice.
-        const std::string wh = plain_number(b.capacity_wh) + "Wh";
-        if (b.capacity_wh > 0 && t.find(wh) == std::string::npos) t += " " + wh;
-        if (!b.fuel.empty()) t += "（" + b.fuel + "）";
+        const std::string wh = plain_number(b.capacity_wh) + "Wh";  // as a model name writes it
+        if (b.capacity_wh > 0 && t.find(wh) == std::string::npos)
+            t += " " + phrase(Word::WattHours, l, {{"n", plain_number(b.capacity_wh)}});
+        if (!b.fuel.empty()) t += bracketed(b.fuel, l);
         backups.push_back(t);
     }
     s["power.backup"] = list(backups);
     std::vector<std::string> dependent;
     for (const auto& d : p.devices)
-        if (d.power_dependent) dependent.push_back(device_name(d));
+        if (d.power_dependent) dependent.push_back(device_name(d, l));
     s["power.dependent_devices"] = list(dependent);
 
 }
 
-void add_evacuation_fields(Record& s, const Profile& p) {
+void add_evacuation_fields(Record& s, const Profile& p, Lang l) {
     const Evacuation& ev = p.evacuation;
-    s["evacuation.shelter"] = text(ev.shelter);
-    s["evacuation.welfare_shelter"] = text(ev.welfare_shelter);
-    s["evacuation.alternative"] = text(ev.alternative);
+    if (l == Lang::Ja) {  // places as the profile wrote them, before the verdict judged them
+        s["evacuation.shelter"] = text(ev.shelter);
+        s["evacuation.welfare_shelter"] = text(ev.welfare_shelter);
+        s["evacuation.alternative"] = text(ev.alternative);
+    }
     s["evacuation.transport"] = text(ev.transport);
     s["evacuation.helpers_needed"] = number(ev.helpers_needed, ev.helpers_needed > 0);
     s["evacuation.notes"] = text(ev.notes);
     std::vector<std::string> sup;
-    for (const auto& x : ev.supporters) sup.push_back(join({x.name, x.relation.empty() ? "" : "（" + x.relation + "）", x.phone}, " "));
+    for (const auto& x : ev.supporters)
+        sup.push_back(join({x.name, x.relation.empty() ? "" : trim_leading_space(bracketed(x.relation, l)), x.phone}, " "));
     s["evacuation.supporters"] = list(sup);
     std::vector<std::string> charge;
     for (const auto& c : ev.charge_locations) charge.push_back(join({c.name, c.address, c.notes}, " "));
@@ -392,37 +485,39 @@ void add_evacuation_fields(Record& s, const Profile& p) {
 }
 
 // The row lists templates print as tables.
-void add_tables(FieldModel& m, const Profile& p, const Verdict& v) {
-    m.tables["devices"] = rows(p.devices, device_record);
+void add_tables(FieldModel& m, const Profile& p, const Verdict& v, Lang l) {
+    m.tables["devices"] = rows(p.devices, [l](const Device& d) { return device_record(d, l); });
     m.tables["medications"] = rows(p.person.medications, medication_record);
-    m.tables["contacts"] = rows(p.contacts, contact_record);
+    m.tables["contacts"] = rows(p.contacts, [l](const Contact& c) { return contact_record(c, l); });
     m.tables["supporters"] = rows(p.evacuation.supporters, supporter_record);
     m.tables["members"] = rows(p.household.members, member_record);
-    m.tables["power_backup"] = rows(p.power_backup, backup_record);
+    m.tables["power_backup"] = rows(p.power_backup, [l](const PowerBackup& b) { return backup_record(b, l); });
     m.tables["charge_locations"] = rows(p.evacuation.charge_locations, charge_record);
-    m.tables["reasons"] = rows(v.reasons, reason_record);
+    m.tables["reasons"] = rows(v.reasons, [&v, l](const Reason& r) { return reason_record(r, v, l); });
 }
 
 }  // namespace
 
 // Every field a template can name, from the profile and the verdict (the
 // names are the template vocabulary of docs/template-format.md).
-FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& document_date) {
+FieldModel build_field_model(const Profile& p, const Verdict& v, const Date& document_date, Lang l) {
     FieldModel m;
     Record& s = m.scalars;
     s["document.date"] = date(document_date);
     s["profile.id"] = text(p.id);
     s["profile.updated"] = date(p.updated);
     s["profile.review_date"] = date(add_months(p.updated, 12));
-    add_person_fields(s, p, document_date);
-    add_household_fields(s, p);
-    add_exposure_fields(s, v.exposure);
-    add_verdict_fields(s, p, v);
-    add_power_fields(s, p, v);
-    add_evacuation_fields(s, p);
-    add_card_fields(s, p);  // help card and fridge sheet: card.*
-    add_tables(m, p, v);
-    add_plan_fields(m, p, v, document_date);  // ventilator plan: ventilator.*, plan.*, plan row lists
+    add_person_fields(s, p, document_date, l);
+    add_household_fields(s, p, l);
+    add_exposure_fields(s, v.exposure, l);
+    add_verdict_fields(s, p, v, l);
+    add_power_fields(s, p, v, l);
+    add_evacuation_fields(s, p, l);
+    add_tables(m, p, v, l);
+    if (l == Lang::Ja) {  // Japanese documents only (no English templates for them yet)
+        add_card_fields(s, p);                    // help card and fridge sheet: card.*
+        add_plan_fields(m, p, v, document_date);  // ventilator plan: ventilator.*, plan.*, plan row lists
+    }
     return m;
 }
 
@@ -456,12 +551,21 @@ void withdraw_planned_site(FieldModel& m, const Profile& p, const Verdict& v) {
 }
 
 namespace {
-// A choice's machine value and printed label (the label is checked against
-// its column width when a template loads).
+// A choice's machine value and printed labels (the labels are checked
+// against their column width when a template loads).
 template <typename E>
 void add_choice(FieldInfo& info, E v) {
     info.enum_values.push_back(to_string(v));
-    info.enum_labels.push_back(label_ja(v));
+    info.enum_labels.push_back(label(v, Lang::Ja));
+    info.enum_labels_en.push_back(label(v, Lang::En));
+}
+
+// Which paths and row lists the English model has: built the same way.
+void mark_english(FieldSchema& schema, const Profile& p, const Verdict& v) {
+    const FieldModel en = build_field_model(p, v, Date{2000, 1, 1}, Lang::En);
+    for (auto& [k, info] : schema.scalars) info.english = en.scalars.count(k) > 0;
+    for (auto& [table, cols] : schema.tables)
+        for (auto& [k, info] : cols) info.english = en.tables.count(table) > 0;
 }
 }  // namespace
 
@@ -471,20 +575,20 @@ FieldSchema build_field_schema() {
     Verdict v;
     FieldModel m = build_field_model(p, v, Date{2000, 1, 1});
     FieldSchema schema;
-    for (const auto& [k, val] : m.scalars) schema.scalars[k] = FieldInfo{val.type, {}, {}};
+    for (const auto& [k, val] : m.scalars) schema.scalars[k] = FieldInfo{val.type, {}, {}, {}, false};
     auto columns = [](const Record& r) {
         std::map<std::string, FieldInfo> cols;
-        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}, {}};
+        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}, {}, {}, false};
         return cols;
     };
-    schema.tables["devices"] = columns(device_record(Device{}));
+    schema.tables["devices"] = columns(device_record(Device{}, Lang::Ja));
     schema.tables["medications"] = columns(medication_record(Medication{}));
-    schema.tables["contacts"] = columns(contact_record(Contact{}));
+    schema.tables["contacts"] = columns(contact_record(Contact{}, Lang::Ja));
     schema.tables["supporters"] = columns(supporter_record(Supporter{}));
     schema.tables["members"] = columns(member_record(HouseholdMember{}));
-    schema.tables["power_backup"] = columns(backup_record(PowerBackup{}));
+    schema.tables["power_backup"] = columns(backup_record(PowerBackup{}, Lang::Ja));
     schema.tables["charge_locations"] = columns(charge_record(ChargeLocation{}));
-    schema.tables["reasons"] = columns(reason_record(Reason{}));
+    schema.tables["reasons"] = columns(reason_record(Reason{}, v, Lang::Ja));
     add_plan_schema(schema);
 
     for (int i = 0; i <= static_cast<int>(ContactRole::Other); ++i)
@@ -497,6 +601,7 @@ FieldSchema build_field_schema() {
         add_choice(schema.scalars["person.sex"], static_cast<Sex>(i));
     for (int i = 0; i <= static_cast<int>(BuildingType::Other); ++i)
         add_choice(schema.scalars["household.building_type"], static_cast<BuildingType>(i));
+    mark_english(schema, p, v);
     return schema;
 }
 
@@ -527,40 +632,51 @@ std::vector<std::string> formats_for(ValueType t) {
     return out;
 }
 
-std::string format_value(const FieldValue& v, const std::string& f, const Date& doc_date) {
+namespace {
+
+// Numbers with a unit: the format names the unit, the word table its spelling.
+std::string format_number(double value, const std::string& f, Lang l) {
+    // Measured quantities print to one decimal at most (22.64 h -> 22.6).
+    bool one_decimal = f == "hours" || f == "watts" || f == "wh" || f == "kg";
+    std::string n = plain_number(one_decimal ? std::round(value * 10) / 10 : value);
+    static const std::pair<const char*, Word> kUnits[] = {{"hours", Word::Hours},  {"watts", Word::Watts},
+                                                          {"wh", Word::WattHours}, {"kg", Word::Kilograms},
+                                                          {"metres", Word::Metres}, {"floor", Word::Floor},
+                                                          {"age", Word::Age}};
+    if (f == "distance") return distance_text(value, l);
+    for (const auto& [name, w] : kUnits)
+        if (f == name) return phrase(w, l, {{"n", n}});
+    return n;
+}
+
+std::string format_date(const Date& d, const std::string& f, const Date& doc_date, Lang l) {
+    if (f == "date_iso") return d.iso();
+    const std::string age = std::to_string(age_on(d, doc_date));
+    if (f == "age") return phrase(Word::Age, l, {{"n", age}});
+    const std::string long_date = l == Lang::En ? d.english() : d.japanese();
+    if (f == "date_ja_age") return phrase(Word::DateWithAge, l, {{"date", long_date}, {"n", age}});
+    return long_date;
+}
+
+}  // namespace
+
+std::string format_value(const FieldValue& v, const std::string& f, const Date& doc_date, Lang l) {
     if (!v.present) return "";
     switch (v.type) {
         case ValueType::Text: return v.text;
         case ValueType::Enum: return v.text;
         case ValueType::Bool:
-            if (f == "ari_nashi") return v.flag ? "あり" : "なし";
-            return v.flag ? "はい" : "いいえ";
+            if (f == "ari_nashi") return word(v.flag ? Word::Present : Word::Absent, l);
+            return word(v.flag ? Word::Yes : Word::No, l);
         case ValueType::List:
             if (f == "lines") {
                 std::string out;
-                for (const auto& i : v.list) out += (out.empty() ? "・" : "\n・") + i;
+                for (const auto& i : v.list) out += (out.empty() ? "" : "\n") + word(Word::Bullet, l) + i;
                 return out;
             }
-            return join(v.list, "、");
-        case ValueType::Date:
-            if (f == "date_iso") return v.date.iso();
-            if (f == "age") return std::to_string(age_on(v.date, doc_date)) + "歳";
-            if (f == "date_ja_age") return v.date.japanese() + "（" + std::to_string(age_on(v.date, doc_date)) + "歳）";
-            return v.date.japanese();
-        case ValueType::Number: {
-            // Measured quantities print to one decimal at most (22.64 h -> 22.6).
-            bool one_decimal = f == "hours" || f == "watts" || f == "wh" || f == "kg";
-            std::string n = plain_number(one_decimal ? std::round(v.number * 10) / 10 : v.number);
-            if (f == "hours") return n + "時間";
-            if (f == "watts") return n + "W";
-            if (f == "wh") return n + "Wh";
-            if (f == "kg") return n + "kg";
-            if (f == "metres") return n + "m";
-            if (f == "distance") return distance_text(v.number);
-            if (f == "floor") return n + "階";
-            if (f == "age") return n + "歳";
-            return n;
-        }
+            return join(v.list, word(Word::ListSeparator, l));
+        case ValueType::Date: return format_date(v.date, f, doc_date, l);
+        case ValueType::Number: return format_number(v.number, f, l);
     }
     return "";
 }

@@ -8,6 +8,7 @@
 
 #include "common/utf8.hpp"
 #include "hazard/gsi_colours.hpp"
+#include "render/words.hpp"
 
 namespace sheetgen::render {
 
@@ -18,7 +19,6 @@ constexpr double kPi = 3.14159265358979323846;
 
 Color depth_colour(const std::optional<DepthRange>& d) { return Color::hex(gsi_depth_rgb(d)); }
 
-const char* depth_legend(int cls) { return gsi_depth_legend(cls); }
 
 const Color kCollapse = Color::hex(0xD00000);
 const Color kLandslide = Color::hex(0x8B5A2B);
@@ -151,7 +151,7 @@ bool MapLegend::has(const std::string& label) const {
     return false;
 }
 
-std::string shelter_legend_label(const Shelter& shelter) { return label_ja(shelter.type); }
+std::string shelter_legend_label(const Shelter& shelter, Lang lang) { return label(shelter.type, lang); }
 
 namespace {
 
@@ -161,8 +161,8 @@ namespace {
 class MapPainter {
 public:
     MapPainter(PageOps& page, const Rect& box, const MapExtract& map, const Profile& profile, const Verdict& verdict,
-               const FontFace& font)
-        : page_(page), box_(box), map_(map), profile_(profile), verdict_(verdict), font_(font),
+               const FontFace& font, Lang lang)
+        : page_(page), box_(box), map_(map), profile_(profile), verdict_(verdict), font_(font), lang_(lang),
           s_(std::min(box.w / (2 * map.half_width_m), box.h / (2 * map.half_height_m))) {}
 
     MapLegend paint();
@@ -196,6 +196,7 @@ private:
     const Profile& profile_;
     const Verdict& verdict_;
     const FontFace& font_;
+    const Lang lang_;
     const double s_;  // page points per metre
     MapLegend legend_;
     Point home_;
@@ -227,11 +228,11 @@ std::vector<std::vector<Point>> MapPainter::rings_of(const MapPolygon& pg) const
 // Legend ranks: zones 0-39, home 40, shelters 50-69, route 90.
 void MapPainter::depth_entry(const std::optional<DepthRange>& d) {
     if (!d) {
-        legend_.add({LegendEntry::Swatch, depth_colour(d), "浸水想定区域（深さ不明）", 10});
+        legend_.add({LegendEntry::Swatch, depth_colour(d), word(Word::LegendDepthUnknown, lang_), 10});
         return;
     }
     int c = d->gsi_class();
-    legend_.add({LegendEntry::Swatch, depth_colour(d), std::string("浸水") + depth_legend(c), c});
+    legend_.add({LegendEntry::Swatch, depth_colour(d), phrase(Word::LegendDepth, lang_, {{"depth", gsi_depth_legend(c, lang_)}}), c});
 }
 
 void MapPainter::draw_floods() {
@@ -265,9 +266,9 @@ void MapPainter::draw_collapse_and_landslide() {
         if (op.subpaths.empty()) continue;
         page_.ops.push_back(std::move(op));
         if (collapse)
-            legend_.add({LegendEntry::Hatch, kCollapse, "家屋倒壊等氾濫想定区域", 20});
+            legend_.add({LegendEntry::Hatch, kCollapse, word(Word::LegendHouseCollapse, lang_), 20});
         else
-            legend_.add({LegendEntry::Outline, kLandslide, "土砂災害警戒区域", 30});
+            legend_.add({LegendEntry::Outline, kLandslide, word(Word::LegendLandslide, lang_), 30});
     }
 }
 
@@ -281,7 +282,7 @@ void MapPainter::draw_route() {
         if (ms.shelter && ms.shelter->id == target_->id && !target_->id.empty()) t = {ms.x, ms.y};
     tp_ = P(t.first, t.second);
     page_.ops.push_back(LineOp{home_.first, home_.second, tp_->first, tp_->second, kRoute, 1.3, true});
-    legend_.add({LegendEntry::Route, kRoute, "避難経路（直線）", 90});
+    legend_.add({LegendEntry::Route, kRoute, word(Word::LegendRoute, lang_), 90});
 }
 
 // Shelter markers tell whether the site is usable in the household's
@@ -295,12 +296,13 @@ bool MapPainter::usable(const Shelter& sh) const {
 void MapPainter::shelter_entry(const Shelter& sh, bool ok) {
     const Exposure& ex = verdict_.exposure;
     const bool landslide_only = ex.in_landslide && !ex.in_flood_zone && !ex.in_house_collapse;
-    const std::string when = landslide_only ? "土砂災害時" : "洪水時";
+    const std::string& when = word(landslide_only ? Word::InALandslide : Word::InAFlood, lang_);
     LegendEntry e;
     e.symbol = sh.welfare ? (ok ? LegendEntry::WelfareOk : LegendEntry::WelfareNo)
                           : (ok ? LegendEntry::ShelterOk : LegendEntry::ShelterNo);
     e.colour = ok ? kShelterOk : kShelterNo;
-    e.label = shelter_legend_label(sh) + "（" + when + (ok ? "使用可）" : "使用不可）");
+    e.label = phrase(ok ? Word::LegendUsable : Word::LegendNotUsable, lang_,
+                     {{"type", shelter_legend_label(sh, lang_)}, {"when", when}});
     e.rank = 50 + 10 * static_cast<int>(sh.type) + (ok ? 0 : 1);
     legend_.add(e);
 }
@@ -364,7 +366,17 @@ void MapPainter::draw_planned_shelter_label() {
     std::pair<double, double> t = local_metres(map_.centre, planned->location);
     Point c = P(t.first, t.second);
     bool inside = c.first >= box_.x && c.first <= box_.x + box_.w && c.second >= box_.y && c.second <= box_.y + box_.h;
-    if (inside) label(c.first, c.second, 6, drawable(font_, planned->name) + "（計画・使わない）", kShelterNo, 6);
+    if (!inside) return;
+    // English names only accepted places: a planned site the verdict also
+    // accepts (as the site for when it is too late) keeps its name alone.
+    bool accepted = false;
+    for (const auto& d : verdict_.destinations)
+        accepted = accepted || (d.role != DestinationRole::ToArrange && !d.id.empty() && d.id == planned->id);
+    if (lang_ == Lang::En && accepted)
+        label(c.first, c.second, 6, drawable(font_, planned->name), kInk, 6);
+    else
+        label(c.first, c.second, 6, phrase(Word::PlannedNotUsedLabel, lang_, {{"name", drawable(font_, planned->name)}}),
+              kShelterNo, 6);
 }
 
 // Home: a red house shape.
@@ -378,14 +390,14 @@ void MapPainter::draw_home() {
     h.stroke = kWhite;
     h.line_width = 0.8;
     page_.ops.push_back(h);
-    legend_.add({LegendEntry::Home, kHome, "自宅", 40});
+    legend_.add({LegendEntry::Home, kHome, word(Word::LegendHome, lang_), 40});
 }
 
 void MapPainter::draw_distance() {
     if (!tp_ || !target_) return;
-    std::string d = format_distance_ja(target_->distance_m > 0
-                                           ? target_->distance_m
-                                           : std::hypot(tp_->first - home_.first, tp_->second - home_.second) / s_);
+    const double m = target_->distance_m > 0 ? target_->distance_m
+                                             : std::hypot(tp_->first - home_.first, tp_->second - home_.second) / s_;
+    std::string d = lang_ == Lang::En ? format_distance_en(m) : format_distance_ja(m);
     double fs = 7;
     double w = font_.text_width(d, fs);
     double mx = std::clamp((home_.first + tp_->first) / 2 - w / 2, box_.x + 2, box_.x + box_.w - w - 2);
@@ -443,16 +455,16 @@ MapLegend MapPainter::paint() {
 }  // namespace
 
 MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
-                   const Verdict& verdict, const FontFace& font) {
+                   const Verdict& verdict, const FontFace& font, Lang lang) {
     if (!map || !(map->half_width_m > 0 && map->half_height_m > 0 && std::isfinite(map->half_width_m) &&
                   std::isfinite(map->half_height_m))) {
         page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
-        std::string t = "地図なし";
+        std::string t = word(Word::NoMap, lang);
         double w = font.text_width(t, 10);
         page.ops.push_back(TextOp{box.x + (box.w - w) / 2, box.y + box.h / 2 + 4, 10, t, Color::hex(0x666666)});
         return MapLegend{};
     }
-    return MapPainter(page, box, *map, profile, verdict, font).paint();
+    return MapPainter(page, box, *map, profile, verdict, font, lang).paint();
 }
 
 namespace {

@@ -46,13 +46,15 @@ struct MapLegend {
 
 // The legend name of a shelter marker. The GSI layer holds 指定緊急避難場所
 // (places to flee to), not 避難所; welfare shelters are 福祉避難所.
-std::string shelter_legend_label(const Shelter& shelter);
+std::string shelter_legend_label(const Shelter& shelter, Lang lang = Lang::Ja);
 
 // Draws the map into `box` (clipped; markers kept wholly inside the frame)
 // and returns the legend of what it drew. `map` null draws an empty frame
-// saying 地図なし (no legend).
+// saying 地図なし (no legend). The legend and labels are in `lang`; in English
+// only the places the verdict accepted are named (the planned site it turned
+// down is marked "Planned site: not used").
 MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
-                   const Verdict& verdict, const FontFace& font);
+                   const Verdict& verdict, const FontFace& font, Lang lang = Lang::Ja);
 // Height the legend needs at `width` (every entry, wrapped onto rows).
 double map_legend_height(const MapLegend& legend, double width, const FontFace& font);
 void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font);

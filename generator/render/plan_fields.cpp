@@ -413,7 +413,7 @@ void add_plan_fields(FieldModel& m, const Profile& p, const Verdict& v, const Da
 void add_plan_schema(FieldSchema& schema) {
     auto columns = [](const Record& r) {
         std::map<std::string, FieldInfo> cols;
-        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}, {}};
+        for (const auto& [k, val] : r) cols[k] = FieldInfo{val.type, {}, {}, {}, false};
         return cols;
     };
     PowerTimeline empty;

@@ -12,6 +12,7 @@
 #include "layout/pdf_writer.hpp"
 #include "render/sections.hpp"
 #include "render/template_fit.hpp"
+#include "render/words.hpp"
 
 namespace sheetgen {
 
@@ -133,13 +134,13 @@ RenderedDocument Renderer::render(const std::vector<SheetInput>& sheets, const R
     // Pass 1: layout (and the set of characters drawn).
     for (const auto& in : sheets) {
         if (!in.profile || !in.verdict) throw std::invalid_argument("render: sheet without profile or verdict");
-        FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date);
+        FieldModel model = build_field_model(*in.profile, *in.verdict, options.document_date, template_.lang);
         // Before the selectors go: the withdrawn site's name is matched as the profile and the data wrote it.
         if (in.changes && in.changes->planned_site_withdrawn) withdraw_planned_site(model, *in.profile, *in.verdict);
         drop_variation_selectors(model, *in.profile, out.warnings);
         // The header grows when the title or subtitle wraps (beside a long ID).
         // An imported profile not yet completed at a home visit says so on every page.
-        const std::string draft_mark = in.profile->draft ? "（下書き）" : "";
+        const std::string draft_mark = in.profile->draft ? word(Word::Draft, template_.lang) : "";
         PageHeader header = layout_page_header(*font_, template_, in.profile->id + draft_mark,
                                                in.profile->consent.share_with_supporters);
         Flow flow(*font_, style, content_area(header));

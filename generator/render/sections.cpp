@@ -7,6 +7,7 @@
 #include "common/utf8.hpp"
 #include "render/map.hpp"
 #include "render/plan_sections.hpp"
+#include "render/words.hpp"
 
 namespace sheetgen::render {
 
@@ -127,7 +128,7 @@ void layout_ruled_table(const SectionSpec& s, SheetContext& ctx, bool tick_boxes
     }
     size_t on_page = 0;  // body rows under the header on this page
     flow.set_on_new_page([&] {
-        if (!s.title.empty()) flow.heading(s.title + "（続き）", 0);
+        if (!s.title.empty()) flow.heading(s.title + word(Word::Continued, ctx.tpl.lang), 0);
         flow.row(header);
         on_page = 0;
     });
@@ -249,7 +250,7 @@ void layout_map(const SectionSpec& s, SheetContext& ctx) {
         without_planned->planned_shelter.reset();
     }
     MapLegend legend = draw_map(drawn, Rect{0, 0, mw, mh}, ctx.map, ctx.profile,
-                                without_planned ? *without_planned : ctx.verdict, flow.font());
+                                without_planned ? *without_planned : ctx.verdict, flow.font(), ctx.tpl.lang);
     double legend_h = std::max(map_legend_height(legend, mw, flow.font()), 4.0) + 1;
     auto rows = s.fields.empty() ? std::vector<std::vector<Cell>>{}
                                  : field_rows(s.fields, 1, s.label_width, lw, ctx);
@@ -303,7 +304,8 @@ void layout_photo(const SectionSpec& s, SheetContext& ctx) {
         const double bx = area.x + W - pw;
         page.ops.push_back(RectOp{bx, area.y, pw, ph, std::nullopt, flow.style().rule, 0.6});
         const Color grey = Color::hex(0x888888);
-        for (auto [text, dy] : {std::make_pair(std::string("写真"), -4.0), std::make_pair(std::string("（本人の顔写真を貼る）"), 8.0)}) {
+        const Lang l = ctx.tpl.lang;
+        for (auto [text, dy] : {std::make_pair(word(Word::Photo, l), -4.0), std::make_pair(word(Word::PhotoHint, l), 8.0)}) {
             const double size = dy < 0 ? 9 : 6.5;
             page.ops.push_back(TextOp{bx + (pw - flow.font().text_width(text, size)) / 2, area.y + ph / 2 + dy, size, text, grey});
         }
@@ -372,14 +374,14 @@ std::string SheetContext::drawable(const std::string& text, const std::string& f
 std::string SheetContext::value(const std::string& path, const std::string& format) {
     auto it = model.scalars.find(path);
     if (it == model.scalars.end()) return "";
-    return drawable(format_value(it->second, format, date), path);
+    return drawable(format_value(it->second, format, date, tpl.lang), path);
 }
 
 std::string SheetContext::cell(const std::string& table, size_t index, const Record& row, const std::string& column,
                                const std::string& format) {
     auto it = row.find(column);
     if (it == row.end()) return "";
-    return drawable(format_value(it->second, format, date), table + "[" + std::to_string(index) + "]." + column);
+    return drawable(format_value(it->second, format, date, tpl.lang), table + "[" + std::to_string(index) + "]." + column);
 }
 
 bool SheetContext::flag(const std::string& path) const {

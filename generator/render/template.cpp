@@ -9,6 +9,7 @@
 #include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "render/sections.hpp"
+#include "render/words.hpp"
 
 namespace sheetgen::render {
 
@@ -18,10 +19,12 @@ using Map = SchemaChecker::Map;
 
 const std::vector<std::string> kTopKeys = {"schema",    "title",       "subtitle",    "subtitle_without_consent",
                                            "font_size", "page_size",   "orientation", "margin_mm",
-                                           "header_mark", "footer_text", "layout",      "sections"};
+                                           "header_mark", "footer_text", "layout",      "language",
+                                           "sections"};
 const std::vector<std::string> kSectionKeys = {"kind", "title", "page_break", "panel"};  // + the kind's own keys
 const std::vector<std::string> kLayouts = {"flow", "card"};
 const std::vector<std::string> kCardKinds = {"fields"};  // what a card lays out
+const std::vector<std::string> kLanguages = {"ja", "en"};
 
 struct PageSize {
     const char* name;
@@ -50,6 +53,9 @@ public:
         t.file = c_.file();
         Map m = c_.map(&root, "the template", kTopKeys);
         if (!m) return t;
+        // First: the language decides which fields exist and the frame's words.
+        if (auto v = c_.one_of(m.get("language"), "language", kLanguages)) t.lang = *v == "en" ? Lang::En : Lang::Ja;
+        lang_ = t.lang;
         if (const YNode* s = m.get("schema"); s && c_.text(s, "schema") != kTemplateSchemaV1 && s->kind == YNode::Kind::Scalar)
             c_.error(*s, std::string("unsupported schema (expected ") + kTemplateSchemaV1 + ")");
         if (const YNode* title = m.get("title")) {
@@ -91,6 +97,9 @@ private:
         if (auto v = c_.one_of(m.get("page_size"), "page size", page_size_names())) size = *v;
         if (auto v = c_.one_of(m.get("orientation"), "orientation", {"portrait", "landscape"})) landscape = *v == "landscape";
         apply_page_size(t, size, landscape);
+        t.page.mark = word(Word::HeaderMark, t.lang);
+        t.page.date_label = word(Word::Prepared, t.lang);
+        t.page.english_date = t.lang == Lang::En;
         if (auto v = c_.number(m.get("margin_mm"), "margin_mm", 5, 30)) t.page.margin = *v * 72.0 / 25.4;
         if (m.get("header_mark")) t.page.mark = label(m.get("header_mark"), "header_mark");
         if (m.get("footer_text")) t.page.footer = label(m.get("footer_text"), "footer_text");
@@ -139,7 +148,7 @@ private:
     const FieldInfo* find_path(const YNode& n, std::string& path, const std::string& table) {
         if (table.empty()) {
             auto it = schema_.scalars.find(path);
-            if (it != schema_.scalars.end()) return &it->second;
+            if (it != schema_.scalars.end()) return english_only(n, "field path '" + path + "'", &it->second);
             unknown(n, "field path", path, keys_of(schema_.scalars));
             return nullptr;
         }
@@ -149,6 +158,16 @@ private:
         auto it = cols.find(path);
         if (it != cols.end()) return &it->second;
         unknown(n, "column of '" + table + "'", path, keys_of(cols));
+        return nullptr;
+    }
+
+    // A `language: en` template may name only what the English field model
+    // builds: no field that prints a place the verdict did not accept, and no
+    // help-card or ventilator-plan field (Japanese only).
+    const FieldInfo* english_only(const YNode& n, const std::string& what, const FieldInfo* info) {
+        if (lang_ != Lang::En || info->english) return info;
+        c_.error(n, what + " has no English form: a 'language: en' template cannot use it (it is Japanese only, or "
+                           "it could name a place the verdict did not accept)");
         return nullptr;
     }
 
@@ -201,6 +220,11 @@ private:
         s.rows = c_.text(rows, "rows");
         if (!schema_.tables.count(s.rows)) {
             if (rows->kind == YNode::Kind::Scalar) unknown(*rows, "row list", s.rows, keys_of(schema_.tables));
+            s.rows.clear();
+            return;
+        }
+        const auto& first = schema_.tables.at(s.rows);
+        if (!first.empty() && !english_only(*rows, "row list '" + s.rows + "'", &first.begin()->second)) {
             s.rows.clear();
             return;
         }
@@ -288,6 +312,7 @@ private:
         read_table(n, m, s);
         read_columns_number(m.get("columns"), m.get("rows") != nullptr, s);
         if (const YNode* w = m.get("where")) read_where(*w, s);
+        s.empty_text = word(Word::NoEntries, lang_);
         if (m.get("empty")) s.empty_text = label(m.get("empty"), "empty");
         if (const YNode* boxes = m.get("boxes")) {
             if (boxes->kind != YNode::Kind::Sequence || boxes->items.empty())
@@ -333,6 +358,7 @@ private:
     SchemaChecker& c_;
     const FieldSchema& schema_;
     const std::function<bool(char32_t)>& drawable_;
+    Lang lang_ = Lang::Ja;
 };
 
 }  // namespace

@@ -43,7 +43,7 @@ struct SectionSpec {
     std::string rows;
     std::vector<std::pair<std::string, std::vector<std::string>>> where;  // column -> accepted machine values
     std::vector<FieldRef> table_columns;
-    std::string empty_text = "（登録なし）";
+    std::string empty_text = "（登録なし）";  // the template's `empty`, or "none" in its language
     // checklist
     std::vector<FieldRef> items;
     // signatures (ventilator plan): captions of boxes to sign or date by hand
@@ -73,6 +73,9 @@ struct Template {
     // "flow": sections flow down pages (sheets, plans, lists); "card": the
     // help card, 91 x 55 mm folded in two, on an A4 page with cut marks.
     std::string layout = "flow";
+    // The language of the document (`language: ja | en`): the field model's
+    // words, the page frame, the map legend. Labels are the template's own.
+    Lang lang = Lang::Ja;
     std::vector<SectionSpec> sections;
 };
 

@@ -35,6 +35,7 @@ struct Checker {
     const FontFace& font;
     const Style& st;
     double W;
+    Lang lang;  // the template's: its choice values print in it
 
     double min_inner() const { return 2 * st.body_size; }  // two full-width characters
 
@@ -77,8 +78,8 @@ struct Checker {
             label(c.at, c.label, inner, hint + fraction_for(font, c.label, st.body_size, 2 * st.pad + 0.01, W));
             // Choice values (contact roles, device kinds) are labels too.
             auto it = cols.find(c.path);
-            if (it == cols.end() || it->second.enum_labels.empty()) continue;
-            for (const auto& v : it->second.enum_labels)
+            if (it == cols.end()) continue;
+            for (const auto& v : lang == Lang::En ? it->second.enum_labels_en : it->second.enum_labels)
                 label(c.at, v, inner - box, hint + fraction_for(font, v, st.body_size, 2 * st.pad + box + 0.01, W));
         }
     }
@@ -109,7 +110,7 @@ std::string stranded_line(const FontFace& font, const std::string& label, double
 
 void check_template_fit(const Template& tpl, const FieldSchema& schema, const FontFace& font, const Style& st) {
     const double W = standard_content_area(tpl.page).w;
-    Checker ck{font, st, W};
+    Checker ck{font, st, W, tpl.lang};
     if (wrap_text(font, tpl.title, kTitleSize, title_width(font, tpl.page)).size() > kMaxTitleLines)
         throw InputError(tpl.title_at, "the title is too long for the page header (at most " +
                                            std::to_string(kMaxTitleLines) + " lines of " +

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
-namespace sheetgen {
+#include "common/lang.hpp"
 
-enum class Lang { Ja, En };
+namespace sheetgen {
 
 // A value as printed in each language ("人工呼吸器" / "ventilator").
 struct Param {

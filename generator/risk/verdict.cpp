@@ -195,7 +195,7 @@ void rule_zones(Ctx& c) {
     if (!c.e.inside_municipality) c.add("outside_municipality");
     if (location_uncertainty_m(c.p, c.opt)) {
         const bool block = c.p.household.location_source->level == "block";
-        c.add("location_approximate", {{"level", block ? Param{"街区", "block"} : Param{"町丁目", "town (町丁目)"}}});
+        c.add("location_approximate", {{"level", block ? Param{"街区", "block"} : Param{"町丁目", "town (chome)"}}});
     }
     if (c.e.in_house_collapse) {
         c.indoor_blocked = true;
@@ -204,7 +204,7 @@ void rule_zones(Ctx& c) {
     if (c.e.in_landslide) {
         c.indoor_blocked = true;
         std::string t = c.e.landslide_type;
-        c.add("landslide_zone", {{"type", t.empty() ? Param{} : Param{"（" + t + "）", " (" + t + ")"}}});
+        c.add("landslide_zone", {{"type", t.empty() ? Param{} : Param{"（" + t + "）", " (" + data_term(t, Lang::En) + ")"}}});
     }
     for (const auto& z : c.e.kind_zones) {
         const HazardKind& k = kind_info(z.kind);
@@ -441,6 +441,7 @@ Destination from_shelter(const Shelter& s, DestinationRole role, const LatLon& h
     d.role = role;
     d.kind = to_string(s.type);
     d.kind_ja = label_ja(s.type);
+    d.kind_en = label(s.type, Lang::En);
     d.id = s.id;
     d.name = s.name.empty() ? s.id : s.name;
     d.location = s.location;
@@ -452,7 +453,7 @@ Destination from_shelter(const Shelter& s, DestinationRole role, const LatLon& h
 // Places the family arranged (evacuation.destinations), in their order.
 void rule_arranged_destinations(Ctx& c) {
     for (const auto& a : c.p.evacuation.destinations) {
-        Params who = {{"name", same(a.name)}, {"kind", {label_ja(a.type), to_string(a.type)}}};
+        Params who = {{"name", same(a.name)}, {"kind", {label_ja(a.type), label(a.type, Lang::En)}}};
         const Shelter* s = c.shelters.empty() ? nullptr : find_shelter(c.shelters, a.name);
         std::optional<bool> power = a.power;
         if (!power && s) power = s->power;
@@ -476,6 +477,7 @@ void rule_arranged_destinations(Ctx& c) {
         d.role = DestinationRole::Stay;
         d.kind = to_string(a.type);
         d.kind_ja = label_ja(a.type);
+        d.kind_en = label(a.type, Lang::En);
         d.name = a.name;
         d.power = power;
         d.from_profile = true;
@@ -483,7 +485,7 @@ void rule_arranged_destinations(Ctx& c) {
         Param dist = d.distance_m ? Param{"、直線距離 " + format_distance_ja(*d.distance_m),
                                           ", " + format_distance_en(*d.distance_m) + " in a straight line"}
                                   : Param{};
-        c.add("stay_destination", {{"name", same(a.name)}, {"kind", {label_ja(a.type), to_string(a.type)}}, {"distance", dist}});
+        c.add("stay_destination", {{"name", same(a.name)}, {"kind", {label_ja(a.type), label(a.type, Lang::En)}}, {"distance", dist}});
     }
     const std::string& legacy = c.p.evacuation.welfare_shelter;
     const bool listed = std::any_of(c.p.evacuation.destinations.begin(), c.p.evacuation.destinations.end(),
@@ -505,7 +507,7 @@ void rule_layer_stay(Ctx& c) {
     c.v.destinations.push_back(d);
     c.v.suggested_shelter = make_suggestion(*s, c.home());
     c.add("stay_destination", {{"name", same(d.name)},
-                               {"kind", {d.kind_ja, d.kind}},
+                               {"kind", {d.kind_ja, d.kind_en}},
                                {"distance", {"、直線距離 " + format_distance_ja(*d.distance_m),
                                              ", " + format_distance_en(*d.distance_m) + " in a straight line"}}});
 }
@@ -584,6 +586,7 @@ void rule_upstairs(Ctx& c) {
     d.role = DestinationRole::Upstairs;
     d.kind = "own_building";
     d.kind_ja = "自宅";
+    d.kind_en = "Own home";
     if (v.action == FloodAction::ShelterUpstairs) {
         d.name = "自宅（" + std::to_string(c.f.floor.floor) + "階）";
     } else if (v.action == FloodAction::LeaveEarly && c.f.depth_zone && !c.e.in_house_collapse && !c.e.in_landslide &&
@@ -665,16 +668,16 @@ const Names<E>& row_of(const Names<E> (&rows)[N], E v) {
 
 const Names<Priority> kPriorityNames[] = {
     {Priority::A, "A", "A: 最優先（警戒レベル3で立退き避難・生命維持の機器または家屋の危険）",
-     "A: Top priority (leave at alert level 3; life-sustaining device or the house at risk)"},
+     "A: Top priority (leave at Alert Level 3; life-sustaining device or the house at risk)"},
     {Priority::B, "B", "B: 優先（警戒レベル3で立退き避難、または停電時の電源が72時間未満）",
-     "B: Priority (leave at alert level 3, or under 72 h of power in a blackout)"},
+     "B: Priority (leave at Alert Level 3, or under 72 h of power in a blackout)"},
     {Priority::C, "C", "C: 要確認（上階で屋内安全確保、停電時の電源が7日未満、またはデータなし）",
      "C: Check (stays upstairs, under 7 days of power, or no hazard data)"},
     {Priority::D, "D", "D: 区域外・停電への備えあり", "D: Outside every zone, prepared for blackouts"},
 };
 
 const Names<FloodAction> kActionNames[] = {
-    {FloodAction::LeaveEarly, "leave_early", "警戒レベル3で立退き避難", "Leave at alert level 3"},
+    {FloodAction::LeaveEarly, "leave_early", "警戒レベル3で立退き避難", "Leave at Alert Level 3"},
     {FloodAction::ShelterUpstairs, "shelter_upstairs", "自宅の上階で屋内安全確保", "Stay upstairs at home"},
     {FloodAction::StayHomePowerPlan, "stay_home_power_plan", "自宅で過ごし停電に備える", "Stay home, prepare for blackouts"},
     {FloodAction::NoHazardData, "no_hazard_data", "浸水想定データなし（要確認）", "No flood hazard data (check)"},
@@ -688,14 +691,39 @@ const Names<DestinationRole> kRoleNames[] = {
 };
 
 const Names<ShelterStatus> kStatusNames[] = {
-    {ShelterStatus::Ok, "ok", "洪水時に使用可", ""},
-    {ShelterStatus::NotPlanned, "not_planned", "避難場所が未記入", ""},
-    {ShelterStatus::NotForFlood, "not_for_flood", "洪水の指定なし", ""},
-    {ShelterStatus::InFloodZone, "in_flood_zone", "浸水想定区域内（地上階）", ""},
-    {ShelterStatus::NoData, "no_data", "避難場所データなし", ""},
-    {ShelterStatus::Isolated, "isolated", "浸水中は孤立するため使わない", ""},
-    {ShelterStatus::Unknown, "unknown", "避難場所データに該当なし", ""},
+    {ShelterStatus::Ok, "ok", "洪水時に使用可", "Usable in a flood"},
+    {ShelterStatus::NotPlanned, "not_planned", "避難場所が未記入", "No site in the plan"},
+    {ShelterStatus::NotForFlood, "not_for_flood", "洪水の指定なし", "Not designated for floods"},
+    {ShelterStatus::InFloodZone, "in_flood_zone", "浸水想定区域内（地上階）", "Inside the flood zone (ground level)"},
+    {ShelterStatus::NoData, "no_data", "避難場所データなし", "No shelter data"},
+    {ShelterStatus::Isolated, "isolated", "浸水中は孤立するため使わない", "Cut off while flooded"},
+    {ShelterStatus::Unknown, "unknown", "避難場所データに該当なし", "Not found in the shelter data"},
 };
+
+// A planned site judged for landslides (a household in a landslide zone only).
+const Names<ShelterStatus> kLandslideStatusNames[] = {
+    {ShelterStatus::Ok, "ok", "土砂災害時に使用可", "Usable in a landslide"},
+    {ShelterStatus::NotForFlood, "not_for_flood", "土砂災害の指定なし", "Not designated for landslides"},
+    {ShelterStatus::InFloodZone, "in_flood_zone", "土砂災害警戒区域内", "Inside a landslide zone"},
+};
+
+// The action as the documents print it. A tsunami does not wait for any
+// alert level: its own sentence, with the level for the other hazards when
+// there is one ({level}).
+struct ActionSentence {
+    FloodAction action;
+    const char* ja;
+    const char* en;
+};
+const ActionSentence kActionSentences[] = {
+    {FloodAction::LeaveEarly, "警戒レベル3で立退き避難", "Leave at Alert Level 3 (Evacuate elderly etc.)"},
+    {FloodAction::ShelterUpstairs, "自宅の上階で屋内安全確保", "Stay upstairs at home (safety indoors)"},
+    {FloodAction::StayHomePowerPlan, "自宅で過ごし停電に備える", "Stay home and prepare for blackouts"},
+    {FloodAction::NoHazardData, "浸水想定データなし（要確認）", "No flood hazard data (to be checked)"},
+};
+const Param kTsunamiAction = {"津波警報でただちに立退き避難", "Leave immediately on a tsunami warning"};
+const Param kTsunamiWithLevel = {"津波警報でただちに立退き避難（洪水等は警戒レベル{level}で）",
+                                 "Leave immediately on a tsunami warning (floods etc.: at Alert Level {level})"};
 
 }  // namespace
 
@@ -709,21 +737,23 @@ const char* to_string(DestinationRole r) { return row_of(kRoleNames, r).name; }
 const char* to_string(ShelterStatus s) { return row_of(kStatusNames, s).name; }
 const char* label_ja(ShelterStatus s) { return row_of(kStatusNames, s).ja; }
 
-std::string planned_status_label(const Verdict& v) {
-    if (!v.planned_judged_for_landslide) return label_ja(v.planned_shelter_status);
-    switch (v.planned_shelter_status) {
-        case ShelterStatus::Ok: return "土砂災害時に使用可";
-        case ShelterStatus::NotForFlood: return "土砂災害の指定なし";
-        case ShelterStatus::InFloodZone: return "土砂災害警戒区域内";
-        default: return label_ja(v.planned_shelter_status);
-    }
+const char* label(ShelterStatus s, Lang lang) {
+    const auto& r = row_of(kStatusNames, s);
+    return lang == Lang::En ? r.en : r.ja;
+}
+
+std::string planned_status_label(const Verdict& v, Lang lang) {
+    if (v.planned_judged_for_landslide)
+        for (const auto& r : kLandslideStatusNames)
+            if (r.value == v.planned_shelter_status) return lang == Lang::En ? r.en : r.ja;
+    return label(v.planned_shelter_status, lang);
 }
 
 std::string format_distance_ja(double m) {
     return m < 1000 ? "約" + fmt("%.0f", std::round(m / 10) * 10) + "m" : "約" + fmt("%.1f", m / 1000) + "km";
 }
 std::string format_distance_en(double m) {
-    return m < 1000 ? "~" + fmt("%.0f", std::round(m / 10) * 10) + " m" : "~" + fmt("%.1f", m / 1000) + " km";
+    return m < 1000 ? "about " + fmt("%.0f", std::round(m / 10) * 10) + " m" : "about " + fmt("%.1f", m / 1000) + " km";
 }
 
 std::optional<int> safe_floor_for(double max_depth_m, double metres_per_storey) {
@@ -766,10 +796,19 @@ Verdict assess(const Profile& profile, const Exposure& exposure, const std::vect
     return v;
 }
 
-std::string action_label_ja(const Verdict& v) {
-    if (v.action != FloodAction::LeaveEarly || !v.leave_immediately) return label_ja(v.action);
-    return v.start_alert_level ? "津波警報でただちに立退き避難（洪水等は警戒レベル" + std::to_string(*v.start_alert_level) + "で）"
-                               : "津波警報でただちに立退き避難";
+std::string action_label(const Verdict& v, Lang lang) {
+    auto pick = [lang](const Param& p) { return lang == Lang::En ? p.en : p.ja; };
+    if (v.action != FloodAction::LeaveEarly || !v.leave_immediately) {
+        for (const auto& a : kActionSentences)
+            if (a.action == v.action) return lang == Lang::En ? a.en : a.ja;
+        return label_ja(v.action);
+    }
+    if (!v.start_alert_level) return pick(kTsunamiAction);
+    std::string s = pick(kTsunamiWithLevel);
+    s.replace(s.find("{level}"), 7, std::to_string(*v.start_alert_level));
+    return s;
 }
+
+std::string action_label_ja(const Verdict& v) { return action_label(v, Lang::Ja); }
 
 }  // namespace sheetgen

@@ -43,6 +43,7 @@ enum class ShelterStatus {
 };
 const char* to_string(ShelterStatus s);
 const char* label_ja(ShelterStatus s);  // judged for floods: 「洪水時に使用可」 …
+const char* label(ShelterStatus s, Lang lang);  // label_ja, or "Usable in a flood" …
 
 // How a destination the verdict accepted is to be used.
 enum class DestinationRole {
@@ -57,6 +58,7 @@ struct Destination {
     DestinationRole role = DestinationRole::Stay;
     std::string kind;      // welfare_shelter, hospital, relatives, evacuation_shelter, emergency_site, own_building, other
     std::string kind_ja;   // 福祉避難所 ...
+    std::string kind_en;   // Welfare shelter ...
     std::string id;        // shelter layer id when it came from the layer
     std::string name;      // as printed
     std::optional<LatLon> location;
@@ -128,11 +130,12 @@ struct RiskOptions {
 std::optional<double> location_uncertainty_m(const Profile& profile, const RiskOptions& options);
 
 // The planned site's status in words, for the hazard it was judged for
-// (「土砂災害時に使用可」 for a landslide-only household).
-std::string planned_status_label(const Verdict& v);
+// (「土砂災害時に使用可」 for a landslide-only household), in `lang`.
+std::string planned_status_label(const Verdict& v, Lang lang = Lang::Ja);
 
 // Straight-line distances as the reasons print them: "約850m", "約1.2km"
-// (rounded to 10 m below 1 km) and "~850 m", "~1.2 km".
+// (rounded to 10 m below 1 km) and "about 850 m", "about 1.2 km" (not "~":
+// IPAexGothic draws it raised, and on a family's sheet it read as a glitch).
 std::string format_distance_ja(double metres);
 std::string format_distance_en(double metres);
 
@@ -143,8 +146,11 @@ std::optional<int> safe_floor_for(double max_depth_m, double metres_per_storey);
 Verdict assess(const Profile& profile, const Exposure& exposure, const std::vector<Shelter>& shelters,
                const RiskOptions& options);
 
-// The action as printed for this household: label_ja(action), except that a
-// household in a tsunami zone leaves at the warning, not at an alert level.
+// The action as the documents print it for this household: label_ja(action)
+// in Japanese ("Leave at Alert Level 3 (Evacuate elderly etc.)" in English),
+// except that a household in a tsunami zone leaves at the warning, not at an
+// alert level. Declared once, in one table per language (verdict.cpp).
+std::string action_label(const Verdict& v, Lang lang);
 std::string action_label_ja(const Verdict& v);
 
 }  // namespace sheetgen

@@ -53,7 +53,8 @@ inline ReadableInputs stage_readable_inputs(const std::string& root) {
         fs::copy_file(from, to, fs::copy_options::overwrite_existing);
     };
     copy(sheetgen_under_test(), root + "/bin/sheetgen");
-    for (const char* t : {"documents.yaml", "support-sheet.yaml", "ventilator-plan.yaml", "help-card.yaml", "emergency-kit.yaml"})
+    for (const char* t : {"documents.yaml", "support-sheet.yaml", "ventilator-plan.yaml", "help-card.yaml", "emergency-kit.yaml",
+                          "support-sheet-en.yaml"})
         copy(source_path(std::string("templates/") + t), root + "/share/sheetgen/templates/" + t);
     copy(sample_hazards(), root + "/geodata/tama-sample.yaml");
     copy(source_path("geodata/tama-sample.gpkg"), root + "/geodata/tama-sample.gpkg");

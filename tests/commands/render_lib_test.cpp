@@ -18,8 +18,8 @@ RenderDocumentsOptions options_for(const TempDir& dir, std::vector<std::string> 
     o.profile_paths = std::move(profiles);
     o.out_dir = dir.file("out");
     o.font = SHEETGEN_DEFAULT_FONT;
-    o.documents = {{"sheet", test::source_path("templates/support-sheet.yaml"), DocumentAudience::Everyone, "{id}.pdf", ""},
-                   {"plan", test::source_path("templates/ventilator-plan.yaml"), DocumentAudience::VentilatorUsers,
+    o.documents = {{"sheet", test::source_path("templates/support-sheet.yaml"), render::DocumentFor::Everyone, "{id}.pdf", ""},
+                   {"plan", test::source_path("templates/ventilator-plan.yaml"), render::DocumentFor::VentilatorUsers,
                     std::string("{id}") + kPlanFileSuffix + ".pdf", ""}};
     o.as_of = Date{2026, 11, 28};
     o.document_date = o.as_of;

@@ -45,7 +45,7 @@ contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/sheetgen \
          ./usr/share/sheetgen/templates/support-sheet.yaml ./usr/share/sheetgen/templates/ventilator-plan.yaml \
          ./usr/share/sheetgen/templates/documents.yaml ./usr/share/sheetgen/templates/help-card.yaml \
-         ./usr/share/sheetgen/templates/emergency-kit.yaml \
+         ./usr/share/sheetgen/templates/emergency-kit.yaml ./usr/share/sheetgen/templates/support-sheet-en.yaml \
          ./usr/share/sheetgen/geodata/tama-sample.yaml ./usr/share/sheetgen/geodata/tama-sample.gpkg \
          ./usr/share/doc/sheetgen/README.md ./usr/share/doc/sheetgen/samples/tama-001.yaml; do
   grep -qE " $(printf '%s' "$f" | sed 's/[.]/[.]/g')\$" <<<"$contents" || fail "the package lacks $f"

@@ -27,7 +27,7 @@ cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" || { cat "$t
 for f in bin/sheetgen \
          share/sheetgen/templates/support-sheet.yaml share/sheetgen/templates/ventilator-plan.yaml \
          share/sheetgen/templates/documents.yaml share/sheetgen/templates/help-card.yaml \
-         share/sheetgen/templates/emergency-kit.yaml \
+         share/sheetgen/templates/emergency-kit.yaml share/sheetgen/templates/support-sheet-en.yaml \
          share/sheetgen/geodata/tama-sample.yaml share/sheetgen/geodata/tama-sample.gpkg \
          share/sheetgen/geodata/tama-sample-coverage.geojson share/sheetgen/geodata/README.md \
          share/doc/sheetgen/README.md share/doc/sheetgen/docs/profile-format.md \
@@ -54,10 +54,12 @@ render_and_check() {
   "$@" env -u SHEETGEN_DATA_DIR SHEETGEN_NO_SOURCE_FALLBACK="$nofb" "$bin" validate "$samples" >"$tmp/validate.log" 2>&1 \
     || { cat "$tmp/validate.log"; fail "validate of the installed samples failed"; }
   "$@" env -u SHEETGEN_DATA_DIR SHEETGEN_NO_SOURCE_FALLBACK="$nofb" "$bin" render --hazards "$hazards" "$samples" \
-    --out "$out" --documents sheet,plan,card --date 2026-11-24 -q >"$tmp/render.log" 2>&1 \
+    --out "$out" --documents sheet,plan,card,sheet-en --date 2026-11-24 -q >"$tmp/render.log" 2>&1 \
     || { cat "$tmp/render.log"; fail "render with the installed binary failed"; }
   local sheets plans cards
   sheets=$(ls "$out" | grep -Ec '^tama-[0-9]+\.pdf$' || true)
+  # The English sheet: only for the sample that asks for it (household.language: en).
+  [ "$(ls "$out" | grep -Ec '^tama-[0-9]+-en\.pdf$' || true)" -eq 1 ] || fail "expected one English sheet in $out"
   cards=$(ls "$out" | grep -Ec '^tama-[0-9]+-help-card\.pdf$' || true)
   [ "$cards" -eq "$nsamples" ] || fail "$cards help cards in $out, expected $nsamples"
   plans=$(ls "$out" | grep -Ec '^tama-[0-9]+-ventilator-plan\.pdf$' || true)
@@ -68,6 +70,7 @@ render_and_check() {
     case "$pdf" in
       *-ventilator-plan.pdf) grep -q "人工呼吸器" <<<"$text" || fail "$pdf: no 人工呼吸器 in its text" ;;
       *-help-card.pdf) grep -q "ヘルプカード" <<<"$text" || fail "$pdf: no ヘルプカード in its text" ;;
+      *-en.pdf) grep -q "Disaster Support Sheet" <<<"$text" || fail "$pdf: no Disaster Support Sheet in its text" ;;
       *) grep -q "災害時個別支援シート" <<<"$text" || fail "$pdf: no 災害時個別支援シート in its text" ;;
     esac
   done

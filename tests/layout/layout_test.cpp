@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "layout/font.hpp"
@@ -79,6 +81,45 @@ TEST_CASE("layout: Latin words and numbers are not split mid-word", "[layout]") 
     auto mixed = wrap(U"使用時間は24時間です", 60);
     CHECK(mixed[0] == U"使用時間は");  // "24" stays together on the next line
     CHECK(mixed[1] == U"24時間です");
+}
+
+TEST_CASE("layout: English with accented letters and apostrophes wraps at spaces only", "[layout][english]") {
+    // Before: only ASCII counted as a word, so "Müller’s" could break after the M.
+    auto lines = wrap(U"see José Müller’s note", 100);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == U"see José");
+    CHECK(lines[1] == U"Müller’s");
+    CHECK(lines[2] == U"note");
+    CHECK(wrap(U"Ōtsuka café “Level 3”", 90) == std::vector<std::u32string>{U"Ōtsuka", U"café", U"“Level 3”"});
+    // A word longer than the line is still split rather than run off it.
+    auto long_word = wrap(U"Müllerstraße", 60);
+    REQUIRE(long_word.size() == 2);
+    CHECK(long_word[0] == U"Müller");
+}
+
+TEST_CASE("layout: real font — an English sentence breaks only at its spaces, at every width", "[layout][english]") {
+    const std::string text =
+        "Leave at Alert Level 3 (Evacuate elderly etc.): José’s café, Müller’s clinic and the Ōtsuka "
+        "welfare shelter are about 1.2 km away; take the ventilator’s external batteries.";
+    // Only a word wider than the whole line may be split: start at the widest word.
+    double widest = 0;
+    for (size_t b = 0, e; b < text.size(); b = e + 1) {
+        e = std::min(text.find(' ', b), text.size());
+        widest = std::max(widest, font().text_width(text.substr(b, e - b), 8));
+    }
+    int widths = 0;
+    for (double width = std::ceil(widest); width <= 400; width += 1, ++widths) {
+        INFO("width " << width);
+        auto lines = wrap_text(font(), text, 8, width);
+        REQUIRE(lines.size() >= 1);
+        std::string joined;
+        for (const auto& l : lines) {
+            joined += (joined.empty() ? "" : " ") + l;
+            CHECK(font().text_width(l, 8) <= width + 1e-6);
+        }
+        CHECK(joined == text);  // every break fell on a space (dropped) and nowhere else
+    }
+    CHECK(widths > 300);
 }
 
 TEST_CASE("layout: explicit newlines are kept, spaces at breaks dropped", "[layout]") {

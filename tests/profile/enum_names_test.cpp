@@ -115,6 +115,71 @@ TEST_CASE("profile: three independent mistakes after Japanese text, all reported
           "t.yaml:4:51: unknown person.sex 'mael' (did you mean 'male'?); allowed: male, female, other, unknown");
     CHECK(format_diagnostic(r.diagnostics[1]) ==
           "t.yaml:5:66: unknown key 'floor' in household; allowed keys: address, district, location, "
-          "location_source, building, living_floor, sleeping_floor, members");
+          "location_source, building, living_floor, sleeping_floor, members, language");
     CHECK(format_diagnostic(r.diagnostics[2]) == "t.yaml:7:39: devices[1].watts must be a number, got text");
+}
+
+namespace {
+
+// True when the text holds a Japanese character (kana, kanji, full-width or
+// CJK punctuation): an English label must hold none.
+bool has_japanese(const std::string& s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xE3 || (c >= 0xE4 && c <= 0xE9) || c == 0xEF) return true;  // U+3000-U+9FFF, U+F000-U+FFFF
+    }
+    return false;
+}
+
+template <typename E>
+void check_english(const EnumTable<E>& table) {
+    for (const auto& e : table) {
+        INFO(e.name);
+        CHECK(std::string(e.label_en).size() > 0);
+        CHECK_FALSE(has_japanese(e.label_en));
+        CHECK(std::string(table.label(e.value, Lang::En)) == e.label_en);
+        CHECK(std::string(table.label(e.value, Lang::Ja)) == e.label);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every profile enum printed on a document has an English label in its table", "[profile][enum][english]") {
+    check_english<Sex>(kSexNames);
+    check_english<CareNeed>(kCareNeedNames);
+    check_english<DeviceKind>(kDeviceKindNames);
+    check_english<BackupKind>(kBackupKindNames);
+    check_english<ContactRole>(kContactRoleNames);
+    check_english<BuildingType>(kBuildingTypeNames);
+    check_english<DestinationType>(kDestinationTypeNames);
+    check_english<Lang>(kLangNames);
+    CHECK(std::string(label(ContactRole::CareCoordinator, Lang::En)) == "Medical care coordinator");
+    CHECK(std::string(label(ContactRole::CareCoordinator, Lang::Ja)) == "医療的ケア児等コーディネーター");
+}
+
+TEST_CASE("household.language: ja by default, en for an English sheet, a typo located with did-you-mean",
+          "[profile][enum][english]") {
+    const std::string base =
+        "schema: sheetgen/profile-v1\nid: t-001\nupdated: 2026-04-01\n"
+        "person: {name: 試験, birthdate: 2015-06-01}\n"
+        "household: {location: {lat: 35.65, lon: 139.44}%LANG%}\n"
+        "consent: {share_with_supporters: true}\n";
+    {
+        ProfileResult r = parse_profile(with(base, "%LANG%", ""), "t.yaml");
+        REQUIRE(r.ok());
+        CHECK(r.profile->household.language == Lang::Ja);
+    }
+    {
+        ProfileResult r = parse_profile(with(base, "%LANG%", ", language: en"), "t.yaml");
+        REQUIRE(r.ok());
+        CHECK(r.profile->household.language == Lang::En);
+    }
+    ProfileResult bad = parse_profile(with(base, "%LANG%", ", language: em"), "t.yaml");
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(format_diagnostic(bad.diagnostics[0]) ==
+          "t.yaml:5:60: unknown household language 'em' (did you mean 'en'?); allowed: ja, en");
+    ProfileResult lang_key = parse_profile(with(base, "%LANG%", ", langauge: en"), "t.yaml");
+    REQUIRE(lang_key.diagnostics.size() == 1);
+    CHECK(format_diagnostic(lang_key.diagnostics[0]).find("unknown key 'langauge' in household (did you mean 'language'?)") !=
+          std::string::npos);
 }

@@ -1,4 +1,4 @@
-// The document list: the installed one names the four documents; a bad one
+// The document list: the installed one names the five documents; a bad one
 // fails with every problem located (file:line:column).
 #include <catch2/catch.hpp>
 
@@ -8,9 +8,10 @@
 using namespace sheetgen;
 using namespace sheetgen::render;
 
-TEST_CASE("document list: the installed list names sheet, plan, card and kit with their files", "[render][documents]") {
+TEST_CASE("document list: the installed list names sheet, plan, card, kit and sheet-en with their files",
+          "[render][documents]") {
     const DocumentList list = load_document_list(test::source_path("templates/documents.yaml"));
-    REQUIRE(list.names() == std::vector<std::string>{"sheet", "plan", "card", "kit"});
+    REQUIRE(list.names() == std::vector<std::string>{"sheet", "plan", "card", "kit", "sheet-en"});
     for (const auto& d : list.documents) {
         INFO(d.name);
         CHECK(test::file_exists(d.template_path));  // resolved beside the list
@@ -20,6 +21,10 @@ TEST_CASE("document list: the installed list names sheet, plan, card and kit wit
     CHECK(document_file_name(list.find("sheet")->file_pattern, "tama-001") == "tama-001.pdf");
     CHECK(document_file_name(list.find("plan")->file_pattern, "tama-001") == "tama-001-ventilator-plan.pdf");
     CHECK(document_file_name(list.find("card")->file_pattern, "tama-001") == "tama-001-help-card.pdf");
+    // The English sheet: only for households whose profile asks for English.
+    CHECK(list.find("sheet-en")->audience == DocumentFor::EnglishReaders);
+    CHECK(std::string(to_string(DocumentFor::EnglishReaders)) == "english_readers");
+    CHECK(document_file_name(list.find("sheet-en")->file_pattern, "tama-001") == "tama-001-en.pdf");
     CHECK(list.find("nothing") == nullptr);
 }
 
@@ -57,4 +62,15 @@ TEST_CASE("document list: two documents may not share a file pattern", "[render]
                              "  - {name: a, template: a.yaml, file: \"{id}.pdf\"}\n"
                              "  - {name: b, template: b.yaml, file: \"{id}.pdf\"}\n";
     CHECK_THROWS_WITH(parse_document_list(yaml, "d.yaml"), Catch::Contains("d.yaml:4:") && Catch::Contains("used by another document"));
+}
+
+TEST_CASE("document list: 'for: english_readers' is an audience, a typo is located with did-you-mean",
+          "[render][documents][english]") {
+    const std::string ok = "schema: sheetgen/documents-v1\ndocuments:\n"
+                           "  - {name: en, template: e.yaml, for: english_readers, file: \"{id}-en.pdf\"}\n";
+    CHECK(parse_document_list(ok, "d.yaml").documents.at(0).audience == DocumentFor::EnglishReaders);
+    const std::string typo = "schema: sheetgen/documents-v1\ndocuments:\n"
+                             "  - {name: en, template: e.yaml, for: english_reader, file: \"{id}-en.pdf\"}\n";
+    CHECK_THROWS_WITH(parse_document_list(typo, "d.yaml"),
+                      Catch::Contains("d.yaml:3:") && Catch::Contains("did you mean 'english_readers'"));
 }

@@ -140,6 +140,7 @@ inline Verdict sample_verdict() {
     flee.role = DestinationRole::FleeWhenLate;
     flee.kind = "emergency_site";
     flee.kind_ja = "指定緊急避難場所";
+    flee.kind_en = "Designated emergency evacuation site";
     flee.id = v.planned_shelter->id;
     flee.name = v.planned_shelter->name;
     flee.location = v.planned_shelter->location;

@@ -18,11 +18,11 @@ TEST_CASE("format_distance_ja rounds to 10 m below 1 km and to 0.1 km above", "[
     CHECK(format_distance_ja(12340) == "約12.3km");
 }
 
-TEST_CASE("format_distance_en uses the same steps with a tilde and spaced units", "[risk][distance]") {
-    CHECK(format_distance_en(0) == "~0 m");
-    CHECK(format_distance_en(846) == "~850 m");
-    CHECK(format_distance_en(999.9) == "~1000 m");
-    CHECK(format_distance_en(1000) == "~1.0 km");
-    CHECK(format_distance_en(1250) == "~1.2 km");  // %.1f: round-half-even on the binary value
-    CHECK(format_distance_en(3700) == "~3.7 km");
+TEST_CASE("format_distance_en uses the same steps with \"about\" and spaced units", "[risk][distance]") {
+    CHECK(format_distance_en(0) == "about 0 m");
+    CHECK(format_distance_en(846) == "about 850 m");
+    CHECK(format_distance_en(999.9) == "about 1000 m");
+    CHECK(format_distance_en(1000) == "about 1.0 km");
+    CHECK(format_distance_en(1250) == "about 1.2 km");  // %.1f: round-half-even on the binary value
+    CHECK(format_distance_en(3700) == "about 3.7 km");
 }

@@ -1,0 +1,144 @@
+#include "render/words.hpp"
+
+#include <stdexcept>
+
+namespace sheetgen::render {
+
+namespace {
+
+struct WordRow {
+    Word word;
+    const char* ja;
+    const char* en;
+};
+
+// One row per word, in the order of the enum (checked by the tests). The
+// Japanese column is what the Japanese documents have always printed.
+const WordRow kWords[] = {
+    {Word::Yes, "はい", "Yes"},
+    {Word::No, "いいえ", "No"},
+    {Word::Present, "あり", "Yes"},
+    {Word::Absent, "なし", "No"},
+    {Word::ListSeparator, "、", ", "},
+    {Word::Bullet, "・", "• "},
+    {Word::Age, "{n}歳", "age {n}"},
+    {Word::DateWithAge, "{date}（{n}歳）", "{date} (age {n})"},
+    {Word::Hours, "{n}時間", "{n} h"},
+    {Word::Watts, "{n}W", "{n} W"},
+    {Word::WattHours, "{n}Wh", "{n} Wh"},
+    {Word::Kilograms, "{n}kg", "{n} kg"},
+    {Word::Metres, "{n}m", "{n} m"},
+    {Word::Kilometres, "{n}km", "{n} km"},
+    {Word::Floor, "{n}階", "{n}F"},
+
+    {Word::Bracketed, "（{x}）", " ({x})"},
+    {Word::ExternalBatteries, "{count}個×{hours}時間", "{count} × {hours} h"},
+    {Word::OutsideFloodZones, "浸水想定区域外", "Outside the flood zones"},
+    {Word::FloodDepthUnknown, "浸水想定区域内（深さ不明）", "Inside a flood zone (depth unknown)"},
+    {Word::DurationUnknown, "区域内（時間不明）", "In the zone (duration unknown)"},
+    {Word::NoneDash, "—", "—"},
+    {Word::ExtraSeparator, "・", ", "},
+    {Word::PowerAvailable, "電源あり", "power available"},
+    {Word::StartAtLevel, "警戒レベル{n}（高齢者等避難）で出発", "Leave at Alert Level {n} (Evacuate elderly etc.)"},
+    {Word::StartOnTsunami, "津波警報・大津波警報が出たらただちに高い所へ",
+     "Leave immediately on a tsunami warning: go to high ground"},
+    {Word::StartOnTsunamiAndLevel,
+     "津波警報・大津波警報が出たらただちに高い所へ／洪水等は警戒レベル{n}（高齢者等避難）で出発",
+     "Leave immediately on a tsunami warning: go to high ground; for floods etc., leave at Alert Level {n} "
+     "(Evacuate elderly etc.)"},
+    {Word::StartStayHome, "—（自宅にとどまる）", "— (stay home)"},
+    {Word::SafeFloor, "{n}階以上", "{n}F and above"},
+    {Word::SafeFloorAssumed, "（深さ不明のため5mと仮定）", " (depth unknown: 5 m assumed)"},
+    {Word::SafeFloorNotInBuilding, "：この建物にはない", ": this building has none"},
+    {Word::NoSafeFloor, "目安なし（深い浸水）", "None (deep flooding)"},
+    {Word::NoStayDestination, "未定：市・主治医と受入れ先を調整",
+     "Not decided yet: the city and the doctor are arranging a place that will take the person"},
+    {Word::Building, "{type} {n}階建", "{n}-storey {type}"},
+    {Word::WithElevator, "（エレベーターあり）", " (with lift)"},
+    {Word::WithoutElevator, "（エレベーターなし）", " (no lift)"},
+    {Word::LivingFloor, "居室 {n}階", "Lives on {n}F"},
+    {Word::SleepingFloor, "・就寝 {n}階", ", sleeps on {n}F"},
+    {Word::MemberAge, "（{n}歳）", " (age {n})"},
+    {Word::ZoneInside, "該当", "Inside"},
+    {Word::ZoneOutside, "該当なし", "Not inside"},
+    {Word::FloodFlow, "（氾濫流）", " (flood flow)"},
+    {Word::BankErosion, "（河岸侵食）", " (bank erosion)"},
+    {Word::PlannedAccepted, "{name}（{status}）", "{name} ({status})"},
+    {Word::PlannedNotAccepted, "{status}：このシートの避難先ではない", "{status}: not one of the places on this sheet"},
+
+    {Word::Continued, "（続き）", " (continued)"},
+    {Word::Draft, "（下書き）", " (draft)"},
+    {Word::NoEntries, "（登録なし）", "(none)"},
+    {Word::Photo, "写真", "Photo"},
+    {Word::PhotoHint, "（本人の顔写真を貼る）", "(stick the person's photo here)"},
+    {Word::HeaderMark, "取扱注意（個人情報）", "Confidential: personal data"},
+    {Word::Prepared, "作成日", "Prepared"},
+
+    {Word::NoMap, "地図なし", "No map"},
+    {Word::LegendDepthUnknown, "浸水想定区域（深さ不明）", "Flood zone (depth unknown)"},
+    {Word::LegendDepth, "浸水{depth}", "Flood {depth}"},
+    {Word::LegendHouseCollapse, "家屋倒壊等氾濫想定区域", "House-collapse flood zone"},
+    {Word::LegendLandslide, "土砂災害警戒区域", "Landslide hazard zone"},
+    {Word::LegendRoute, "避難経路（直線）", "Route (straight line)"},
+    {Word::LegendHome, "自宅", "Home"},
+    {Word::LegendUsable, "{type}（{when}使用可）", "{type} (usable in {when})"},
+    {Word::LegendNotUsable, "{type}（{when}使用不可）", "{type} (not usable in {when})"},
+    {Word::InAFlood, "洪水時", "a flood"},
+    {Word::InALandslide, "土砂災害時", "a landslide"},
+    // English names only the places the verdict accepted: the turned-down
+    // planned site is marked on the map without its name.
+    {Word::PlannedNotUsedLabel, "{name}（計画・使わない）", "Planned site: not used"},
+};
+
+static_assert(sizeof kWords / sizeof kWords[0] == static_cast<size_t>(Word::Count), "one row per Word");
+
+struct Strings {
+    std::string ja, en;
+};
+
+// The rows as strings, indexed by the enum (the order is checked once).
+const std::vector<Strings>& table() {
+    static const std::vector<Strings> t = [] {
+        std::vector<Strings> out;
+        for (size_t i = 0; i < static_cast<size_t>(Word::Count); ++i) {
+            if (kWords[i].word != static_cast<Word>(i)) throw std::logic_error("render words: row out of order");
+            out.push_back({kWords[i].ja, kWords[i].en});
+        }
+        return out;
+    }();
+    return t;
+}
+
+}  // namespace
+
+const std::string& word(Word w, Lang lang) {
+    const Strings& s = table().at(static_cast<size_t>(w));
+    return lang == Lang::En ? s.en : s.ja;
+}
+
+std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, std::string>>& values) {
+    const std::string& tmpl = word(w, lang);
+    std::string out;
+    size_t i = 0;
+    while (i < tmpl.size()) {
+        const size_t open = tmpl.find('{', i);
+        if (open == std::string::npos) break;
+        const size_t close = tmpl.find('}', open);
+        if (close == std::string::npos) break;
+        out.append(tmpl, i, open - i);
+        const std::string name = tmpl.substr(open + 1, close - open - 1);
+        bool found = false;
+        for (const auto& [k, v] : values)
+            if (k == name) {
+                out += v;
+                found = true;
+                break;
+            }
+        if (!found) throw std::logic_error("render words: no value for {" + name + "} in '" + tmpl + "'");
+        i = close + 1;
+    }
+    out.append(tmpl, i, std::string::npos);
+    return out;
+}
+
+}  // namespace sheetgen::render

@@ -1,0 +1,42 @@
+#pragma once
+// The documents' own words in each language, declared once, one row per
+// phrase (words.cpp): yes/no, units, the sentences the field model builds
+// (when to leave, the safe floor, no accepted destination ...), the map
+// legend, the page frame. Only these are translated: text typed in a profile
+// or found in the hazard data is printed as written.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/lang.hpp"
+
+namespace sheetgen::render {
+
+enum class Word {
+    // format_value: yes/no, lists, dates, units
+    Yes, No, Present, Absent, ListSeparator, Bullet, Age, DateWithAge,
+    Hours, Watts, WattHours, Kilograms, Metres, Kilometres, Floor,
+    // the field model's sentences
+    Bracketed, ExternalBatteries, OutsideFloodZones, FloodDepthUnknown, DurationUnknown, NoneDash,
+    ExtraSeparator, PowerAvailable, StartAtLevel, StartOnTsunami, StartOnTsunamiAndLevel, StartStayHome,
+    SafeFloor, SafeFloorAssumed, SafeFloorNotInBuilding, NoSafeFloor, NoStayDestination,
+    Building, WithElevator, WithoutElevator, LivingFloor, SleepingFloor, MemberAge,
+    ZoneInside, ZoneOutside, FloodFlow, BankErosion,
+    PlannedAccepted, PlannedNotAccepted,
+    // sections, renderer, page frame
+    Continued, Draft, NoEntries, Photo, PhotoHint, HeaderMark, Prepared,
+    // map
+    NoMap, LegendDepthUnknown, LegendDepth, LegendHouseCollapse, LegendLandslide, LegendRoute, LegendHome,
+    LegendUsable, LegendNotUsable, InAFlood, InALandslide, PlannedNotUsedLabel,
+    Count  // not a word: the number of rows
+};
+
+// The word or phrase in `lang`.
+const std::string& word(Word w, Lang lang);
+
+// The phrase with each {name} replaced by its value (every {name} of the
+// phrase must be given: a missing one is a programming error and throws
+// std::logic_error, so tests catch it rather than a family).
+std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, std::string>>& values);
+
+}  // namespace sheetgen::render
