@@ -94,6 +94,16 @@ void RenderRun::load_renderers() {
     for (const auto& d : o_.documents) renderers_.push_back(Renderer::load(o_.font, d.template_path, d.page_size));
 }
 
+// What the map of a household lacks, named by the household's id only (the
+// profile's file name may hold a name; coordinates are personal data).
+void warn_about_map(Rendered& r, const Profile& p, const MapExtract& map) {
+    const SourceLocation at{p.id, 0, 0};
+    if (!map.failure.empty())
+        r.diagnostics.push_back({at, "the map cannot be drawn (the sheet says 地図を表示できません): " + map.failure,
+                                 Severity::Warning});
+    for (const auto& w : map.warnings) r.diagnostics.push_back({at, "map: " + w, Severity::Warning});
+}
+
 // Every document of one household, staged (synced, not yet published). A
 // map extract is shared by documents whose map boxes have the same size.
 void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v) const {
@@ -112,6 +122,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
             req.centre.lon != last_request->centre.lon) {
             map = hazards_->extract_map(req.centre, req.half_width_m, req.half_height_m, req.resolution_m);
             last_request = req;
+            warn_about_map(r, p, map);
         }
         RenderedDocument doc = renderers_[k].render({SheetInput{&p, &v, &map}}, opts);
         for (auto& w : doc.warnings) r.diagnostics.push_back(std::move(w));

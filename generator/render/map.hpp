@@ -40,6 +40,10 @@ struct LegendEntry {
 
 struct MapLegend {
     std::vector<LegendEntry> entries;  // sorted by rank, then first drawn; no duplicates
+    // Credit lines of the data on the map (`attribution:` of its layers),
+    // printed after the entries, each text whole on a row when it fits.
+    std::vector<std::string> attributions;
+    double swatch_opacity = 1;  // the zone fills' opacity (below 1 over a base map)
     void add(LegendEntry e);
     bool has(const std::string& label) const;
 };
@@ -50,10 +54,17 @@ std::string shelter_legend_label(const Shelter& shelter);
 
 // Draws the map into `box` (clipped; markers kept wholly inside the frame)
 // and returns the legend of what it drew. `map` null draws an empty frame
-// saying 地図なし (no legend).
+// saying 地図なし (no legend); a map whose data could not be read or projected
+// (MapExtract::failure) draws a frame saying 地図を表示できません, never a map
+// without its zones. The base map (MapExtract::basemap) goes under the zones;
+// with it, places are named: shelters, stations, towns, without covering
+// each other, the home or the markers.
 MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
                    const Verdict& verdict, const FontFace& font);
-// Height the legend needs at `width` (every entry, wrapped onto rows).
+// The text in the frame of a map that cannot be drawn.
+inline constexpr const char* kMapFailedText = "地図を表示できません";
+
+// Height the legend needs at `width` (every entry and attribution, wrapped onto rows).
 double map_legend_height(const MapLegend& legend, double width, const FontFace& font);
 void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font);
 
