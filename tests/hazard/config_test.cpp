@@ -229,7 +229,7 @@ TEST_CASE("hazard config: every mistake is reported at once, in character column
     const std::string what = e.what();
     CHECK(what ==
           "/cfg/hz.yaml:3:44: unknown layer kind 'flood_dept' (did you mean 'flood_depth'?); allowed: flood_depth, "
-          "flood_duration, house_collapse, landslide, shelters, storm_surge, tsunami\n"
+          "flood_duration, house_collapse, landslide, shelters, storm_surge, tsunami, basemap\n"
           "/cfg/hz.yaml:7:5: unknown key 'welfare_feild' in layers[2] (did you mean 'welfare_field'?)\n"
           "/cfg/hz.yaml:8:62: unknown house_collapse type 'flood_flw' (did you mean 'flood_flow'?); allowed: "
           "flood_flow, bank_erosion");
