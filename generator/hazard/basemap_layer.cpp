@@ -229,10 +229,10 @@ std::shared_ptr<BasemapLayer::Tile> BasemapLayer::read_tile(const TileKey& key) 
     for (;;) {
         CPLErrorReset();
         OGRFeatureUniquePtr f(layer_->GetNextFeature());
-        if (!f) {
-            if (CPLGetLastErrorType() == CE_Failure) t->failure = QuietGdalErrors::last_error();
-            break;
-        }
+        // A driver may skip what it fails to read and go on: any failure
+        // during the pass means features may be missing.
+        if (CPLGetLastErrorType() == CE_Failure && t->failure.empty()) t->failure = QuietGdalErrors::last_error();
+        if (!f) break;
         ++stats_.features_read;
         const OGRGeometry* g0 = f->GetGeometryRef();
         if (!g0 || g0->IsEmpty()) continue;
