@@ -70,7 +70,7 @@ const MapFeature* labelled(const MapExtract& m, const std::string& label) {
 
 }  // namespace
 
-TEST_CASE("basemap config: style, label, where and attribution parse; attribution on any layer", "[hazard][basemap]") {
+TEST_CASE("basemap config: style, label, where and attribution parse, attribution on any layer", "[hazard][basemap]") {
     HazardConfig c = parse_hazard_config(R"Y(layers:
   - name: 駅
     source: N02-24_Station.geojson
@@ -111,7 +111,7 @@ TEST_CASE("basemap config: style, label, where and attribution parse; attributio
     }
 }
 
-TEST_CASE("basemap config: a bad style is a located error with a suggestion; keys of other kinds are refused",
+TEST_CASE("basemap config: a bad style is a located error with a suggestion, keys of other kinds are refused",
           "[hazard][basemap]") {
     CHECK(config_error("layers:\n"
                        "  - source: a.gpkg\n"
@@ -143,7 +143,7 @@ TEST_CASE("basemap config: a bad style is a located error with a suggestion; key
                Catch::Contains("/cfg/hz.yaml:4:5: key 'style' does not apply to a flood_depth layer"));
 }
 
-TEST_CASE("basemap: only the tiles around the map are read, once; features clipped to the frame",
+TEST_CASE("basemap: only the tiles around the map are read, once, features clipped to the frame",
           "[hazard][basemap]") {
     test::TempDir dir;
     write_flood(dir);
@@ -248,7 +248,7 @@ TEST_CASE("basemap: OpenStreetMap through GDAL's OSM driver (.osm XML), layers a
     CHECK(m.attributions == std::vector<std::string>{"© OpenStreetMap contributors"});
 }
 
-TEST_CASE("basemap: a source missing at load is a located warning; the maps are drawn without it",
+TEST_CASE("basemap: a source missing at load is a located warning, the maps are drawn without it",
           "[hazard][basemap]") {
     test::TempDir dir;
     write_flood(dir);

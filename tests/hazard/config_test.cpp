@@ -171,8 +171,13 @@ TEST_CASE("hazard config: errors name the line") {
 TEST_CASE("shipped hazard configs parse") {
     CHECK(load_hazard_config(test::source_path("geodata/tama-sample.yaml")).layers.size() == 6);
     HazardConfig real = load_hazard_config(test::source_path("geodata/tokyo-real.yaml"));
-    REQUIRE(real.layers.size() == 2);
+    REQUIRE(real.layers.size() == 5);  // flood zones, shelters, and three base-map layers
     CHECK(real.layers[0].resolved_source == test::source_path("geodata/../../shared/data/tokyo/A31-12_13.shp"));
+    CHECK(real.layers[2].style == BasemapStyle::Boundary);
+    CHECK(real.layers[3].style == BasemapStyle::Station);
+    CHECK(real.layers[3].label_field == "N02_005");
+    CHECK(real.layers[4].style == BasemapStyle::TownLabel);
+    for (const auto& l : real.layers) CHECK_FALSE(l.attribution.empty());
 }
 
 TEST_CASE("vertical shelter names") {

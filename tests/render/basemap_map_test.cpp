@@ -71,7 +71,7 @@ bool overlap(const Rect& a, const Rect& b) {
 
 }  // namespace
 
-TEST_CASE("basemap map: drawn under the zones; zones see-through over it; names never overlap or cover the home",
+TEST_CASE("basemap map: drawn under the zones, zones see-through over it, names never overlap or cover the home",
           "[map][basemap]") {
     Profile p = test::sample_profile();
     Verdict v = test::sample_verdict();
