@@ -116,6 +116,16 @@ bool made_for(render::DocumentFor audience, const Profile& p) {
     return false;
 }
 
+// What the map of a household lacks, named by the household's id only (the
+// profile's file name may hold a name; coordinates are personal data).
+void warn_about_map(Rendered& r, const Profile& p, const MapExtract& map) {
+    const SourceLocation at{p.id, 0, 0};
+    if (!map.failure.empty())
+        r.diagnostics.push_back({at, "the map cannot be drawn (the sheet says 地図を表示できません): " + map.failure,
+                                 Severity::Warning});
+    for (const auto& w : map.warnings) r.diagnostics.push_back({at, "map: " + w, Severity::Warning});
+}
+
 // Every document of one household, staged (synced, not yet published). A
 // map extract is shared by documents whose map boxes have the same size.
 // The 「前回からの変更」 box is worded from the codes and today's verdict.
@@ -141,6 +151,7 @@ void RenderRun::render_household(Rendered& r, const Profile& p, const Verdict& v
             req.centre.lon != last_request->centre.lon) {
             map = hazards_->extract_map(req.centre, req.half_width_m, req.half_height_m, req.resolution_m);
             last_request = req;
+            warn_about_map(r, p, map);
         }
         RenderedDocument doc = renderers_[k].render({SheetInput{&p, &v, &map, change_codes ? &box : nullptr}}, opts);
         for (auto& w : doc.warnings) r.diagnostics.push_back(std::move(w));

@@ -35,6 +35,10 @@ const std::vector<std::string> kRiverKeys = {"river", "river_field"};           
 const std::vector<std::string> kSourceItemKeys = {"source", "river"};                 // a map item of a source list
 const std::vector<std::string> kPresetNames = {"a31a_depth", "a31_2012_depth", "a31a_duration"};
 const std::vector<std::string> kCollapseTypes = {"flood_flow", "bank_erosion"};  // 氾濫流, 河岸侵食
+// Base-map layers (kind: basemap) and the credit line any layer may carry.
+const std::vector<std::string> kBasemapKeys = {"style", "label"};
+const std::vector<std::string> kNotForBasemap = {"scenario", "raster", "band"};  // common keys a base map has no use for
+const std::string kAttributionKey = "attribution";
 
 std::string trim(const std::string& s) {
     size_t b = s.find_first_not_of(" \t\r\n");
@@ -99,6 +103,8 @@ std::vector<std::string> layer_keys() {
     keys.insert(keys.end(), kRiverKeys.begin(), kRiverKeys.end());
     keys.push_back("shelter_type");
     for (const auto& [k, member] : shelter_keys()) keys.push_back(k);
+    keys.insert(keys.end(), kBasemapKeys.begin(), kBasemapKeys.end());
+    keys.push_back(kAttributionKey);
     return keys;
 }
 
@@ -109,6 +115,10 @@ bool contains(const std::vector<std::string>& v, const std::string& k) {
 // Whether a (known) layer key means anything for a layer of this kind.
 bool key_applies(const std::string& k, LayerKind kind) {
     const KindClasses classes = kind_info(kind).classes;
+    if (k == kAttributionKey) return true;
+    if (classes == KindClasses::Basemap)
+        return contains(kBasemapKeys, k) || (contains(kCommonLayerKeys, k) && !contains(kNotForBasemap, k));
+    if (contains(kBasemapKeys, k)) return false;
     if (contains(kZoneKeys, k)) return has_zone_classes(kind);
     if (contains(kTypedKeys, k)) return classes == KindClasses::Typed;
     if (contains(kRiverKeys, k)) return classes != KindClasses::Sites;
@@ -141,7 +151,9 @@ public:
             read_zone_keys();
             read_typed_keys();
             read_shelter_keys();
+            read_basemap_keys();
         }
+        if (const YNode* v = get(kAttributionKey.c_str())) lc_.attribution = trim(c_.text(v, key_path(kAttributionKey)));
         if (c_.problem_count() == problems_before && kind) check_consistency();
         if (c_.problem_count() != problems_before) return std::nullopt;
         return lc_;
@@ -345,6 +357,18 @@ private:
             // null switches a default-named field off.
             lc_.shelter_fields.*member = c_.text(v, key_path(k));
             lc_.shelter_field_at[k] = c_.at(*v);
+        }
+    }
+
+    // style (required) and label of a base-map layer.
+    void read_basemap_keys() {
+        if (lc_.kind != LayerKind::Basemap) return;
+        if (auto s = c_.enumeration(c_.require(m_, "style", node_), "basemap style",
+                                    EnumTable<BasemapStyle>(kBasemapStyleNames)))
+            lc_.style = *s;
+        if (const YNode* v = get("label")) {
+            lc_.label_field = trim(c_.text(v, key_path("label")));
+            lc_.label_at = c_.at(*v);
         }
     }
 

@@ -10,6 +10,7 @@
 
 #include "common/enum_table.hpp"
 #include "common/error.hpp"
+#include "hazard/basemap_styles.hpp"
 #include "hazard/exposure.hpp"
 #include "hazard/kinds.hpp"
 
@@ -97,6 +98,14 @@ struct LayerConfig {
     ShelterType shelter_type = ShelterType::EmergencySite;
     ShelterFields shelter_fields;
     std::map<std::string, SourceLocation> shelter_field_at;  // config key -> where written
+    // basemap: how the map draws the features (hazard/basemap_styles.hpp) and
+    // the attribute holding their label text (a station's N02_005); empty = no labels.
+    BasemapStyle style = BasemapStyle::Road;
+    std::string label_field;
+    SourceLocation label_at;
+    // Any layer: the credit line its licence asks for (「国土数値情報（鉄道データ）
+    // （国土交通省）を加工して作成」), printed under every map that draws its data.
+    std::string attribution;
 };
 
 // A polygon source for an area (coverage, municipality boundary).

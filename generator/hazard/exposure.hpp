@@ -9,6 +9,7 @@
 
 #include "common/enum_table.hpp"
 #include "common/geo.hpp"
+#include "hazard/basemap_styles.hpp"
 #include "hazard/kinds.hpp"
 
 namespace sheetgen {
@@ -156,12 +157,39 @@ struct MapShelter {
     double x = 0, y = 0;
 };
 
+// A base-map feature (a `kind: basemap` layer) inside the frame, clipped to it.
+struct MapFeature {
+    BasemapStyle style = BasemapStyle::Road;
+    enum class Shape { Point, Line, Area } shape = Shape::Line;
+    // x, y metres. Point: one part holding the point; Line: open polylines;
+    // Area: closed rings, outer and holes (drawn even-odd).
+    std::vector<std::vector<std::pair<double, double>>> parts;
+    std::string label;                                  // the `label:` attribute; empty = none
+    std::optional<std::pair<double, double>> label_at;  // where the label belongs, metres
+};
+
 struct MapExtract {
     LatLon centre;
     double half_width_m = 0;   // frame is [-half_width_m, half_width_m] in x
     double half_height_m = 0;  // and [-half_height_m, half_height_m] in y
     std::vector<MapPolygon> polygons;  // clipped to the frame, simplified to resolution
     std::vector<MapShelter> shelters;  // shelters inside the frame
+    // Drawn under the zones, in the styles' drawing order, then config order.
+    std::vector<MapFeature> basemap;
+    // The config has basemap layers: the map is drawn for one (zone fills let
+    // it show through; shelters, stations and towns are named). Maps of
+    // configs without basemap layers are drawn as before, byte for byte.
+    bool with_basemap = false;
+    // The `attribution:` of every layer with data on this map, in config
+    // order, each text once: printed under the map.
+    std::vector<std::string> attributions;
+    // Why the map cannot be drawn faithfully (a zone or shelter could not be
+    // read or projected for this frame): the inset then says 地図を表示できません
+    // rather than show a map without its zones. Empty = drawable.
+    std::string failure;
+    // Base-map data missing from this map (a read or projection problem): the
+    // map is drawn without it, and the run warns. Layer names and counts only.
+    std::vector<std::string> warnings;
 };
 
 }  // namespace sheetgen

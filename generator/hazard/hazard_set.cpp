@@ -12,7 +12,9 @@
 
 #include "common/utf8.hpp"
 #include "hazard/config.hpp"
+#include "hazard/basemap_layer.hpp"
 #include "hazard/gdal_util.hpp"
+#include "hazard/layer_reading.hpp"
 #include "hazard/raster_layer.hpp"
 #include "hazard/shelter_names.hpp"
 #include "hazard/source_check.hpp"
@@ -97,10 +99,19 @@ std::string raster_code(double v) {
     return canonical_code(buf);
 }
 
+}  // namespace
+
+// Shared with the base-map layers (hazard/layer_reading.hpp).
+namespace hazard_detail {
+
 std::string field_text(const OGRFeature& f, int idx) {
     if (!f.IsFieldSetAndNotNull(idx)) return "";
     return f.GetFieldAsString(idx);
 }
+
+}  // namespace hazard_detail
+
+namespace {
 
 std::string code_of(const OGRFeature& f, int idx) {
     if (!f.IsFieldSetAndNotNull(idx)) return "";
@@ -142,6 +153,11 @@ private:
     std::map<std::string, int> counts_;
 };
 
+}  // namespace
+
+// Shared with the base-map layers (hazard/layer_reading.hpp).
+namespace hazard_detail {
+
 bool finite_geometry(const OGRGeometry& g) {
     OGREnvelope env;
     g.getEnvelope(&env);
@@ -169,6 +185,10 @@ bool finite_geometry(const OGRGeometry& g) {
     walk(&g);
     return ok;
 }
+
+}  // namespace hazard_detail
+
+namespace {
 
 // Polygonal parts of any geometry, as separate polygons.
 void collect_polygons(const OGRGeometry* g, std::vector<const OGRPolygon*>& out) {
@@ -205,11 +225,10 @@ std::string house_collapse_type(const std::string& v) {
     return "";
 }
 
-// Opens a config layer's source and layer with errors pointing at the config.
-struct OpenedLayer {
-    GDALDatasetUniquePtr ds;
-    OGRLayer* layer = nullptr;
-};
+}  // namespace
+
+// Shared with the base-map layers (hazard/layer_reading.hpp).
+namespace hazard_detail {
 
 OpenedLayer open_layer(const LayerConfig& lc) {
     OpenedLayer o;
@@ -320,6 +339,10 @@ OGRFeatureUniquePtr next_feature(const LayerConfig& lc, OGRLayer* layer) {
     return f;
 }
 
+}  // namespace hazard_detail
+
+namespace {
+
 // Japan, generously (as inside_japan_extent): lon 122-154, lat 20-46.
 const Box kJapan{122.0, 20.0, 154.0, 46.0};
 
@@ -384,6 +407,12 @@ struct HazardSet::Impl {
     std::unique_ptr<ZoneIndex> coverage;
     std::vector<Box> flood_extents;
     std::unique_ptr<ZoneIndex> municipality;  // the configured boundary; null = not checked
+    // Base-map layers (config layer index, layer), read around each map; a
+    // source that could not be opened was warned about at load and is left out.
+    std::vector<std::pair<uint32_t, std::unique_ptr<BasemapLayer>>> basemaps;
+    bool has_basemap = false;               // the config has basemap layers
+    std::vector<std::string> attributions;  // `attribution:` per config layer ("" = none)
+    std::vector<uint32_t> shelter_layer;    // config layer of each shelter, parallel to shelters
 
     bool covered(double lon, double lat) const;
     // Checks a zone layer's lon/lat extent against Japan and the stated coverage.
@@ -418,6 +447,7 @@ struct HazardSet::Impl {
     }
     void load_raster_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
     void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
+    void load_basemap_layer(const LayerConfig& lc, uint32_t li, std::vector<Diagnostic>* warnings);
 };
 
 void HazardSet::Impl::load_zone_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings) {
@@ -733,8 +763,23 @@ void HazardSet::Impl::load_shelter_layer(const HazardConfig& cfg, uint32_t li, s
         }
         if (!s.id.empty() && !ids.insert(s.id).second) warn.add("duplicate ids", label + ": duplicate id");
         shelters.push_back(std::move(s));
+        shelter_layer.push_back(li);
     }
     if (features == 0) warn.layer_note("no shelters");
+}
+
+// A base map only helps a family find their way: a source that cannot be
+// opened (missing file or layer, bad label field or filter, no CRS) is a
+// warning at its config line, and the maps are drawn without it.
+void HazardSet::Impl::load_basemap_layer(const LayerConfig& lc, uint32_t li, std::vector<Diagnostic>* warnings) {
+    has_basemap = true;
+    try {
+        basemaps.emplace_back(li, std::make_unique<BasemapLayer>(lc));
+    } catch (const InputError& e) {
+        if (warnings)
+            warnings->push_back({e.where(), e.message() + "; the maps are drawn without this basemap layer",
+                                 Severity::Warning});
+    }
 }
 
 HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* warnings) {
@@ -750,7 +795,10 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
     for (uint32_t li = 0; li < config.layers.size(); ++li) {
         const LayerConfig& lc = config.layers[li];
         impl->layers.push_back({lc.name, lc.scenario, lc.kind, lc.entry, lc.river});
-        if (lc.kind == LayerKind::Shelters) {
+        impl->attributions.push_back(lc.attribution);
+        if (lc.kind == LayerKind::Basemap) {
+            impl->load_basemap_layer(lc, li, warnings);
+        } else if (lc.kind == LayerKind::Shelters) {
             impl->load_shelter_layer(config, li, warnings);
             warn_crs_ignored(lc, warnings);
         } else if (is_raster_source(lc)) {
@@ -1088,16 +1136,35 @@ OGRPolygon ogr_polygon(const std::vector<std::vector<Pt>>& rings) {
     return g;
 }
 
+// A zone in frame metres cut to the frame; null when nothing is inside. Kept
+// whole where GEOS fails to cut it (the page's clip rectangle cuts it then).
+OGRGeometryUniquePtr clip_to_frame(OGRGeometryUniquePtr work, const LocalFrame& f) {
+    OGREnvelope env;
+    work->getEnvelope(&env);
+    const OGREnvelope& fe = f.frame_env;
+    if (!env.Intersects(fe)) return nullptr;
+    if (env.MinX >= fe.MinX && env.MaxX <= fe.MaxX && env.MinY >= fe.MinY && env.MaxY <= fe.MaxY) return work;
+    OGRGeometryUniquePtr clipped(work->Intersection(&f.frame));
+    if (!clipped) return work;
+    if (clipped->IsEmpty()) return nullptr;
+    return clipped;
+}
+
 // One indexed zone in the frame's metres, clipped to the frame; null when
-// nothing of it is inside. Big river polygons are first cut to the padded
-// lon/lat frame, so only the part near the home is reprojected and clipped.
-OGRGeometryUniquePtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f) {
+// nothing of it is inside, or when it cannot be projected into the frame
+// (then *unprojectable is set: the map must not be drawn without it). Big
+// river polygons are first cut to the padded lon/lat frame, so only the part
+// near the home is reprojected and clipped. Where GEOS fails to cut, the
+// uncut zone is kept: the page's clip rectangle cuts it instead.
+OGRGeometryUniquePtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFrame& f, bool* unprojectable) {
     OGRGeometryUniquePtr work;
     const Box& ll = f.frame_ll;
-    if (pb.minx >= ll.minx && pb.maxx <= ll.maxx && pb.miny >= ll.miny && pb.maxy <= ll.maxy) {
+    OGRGeometryUniquePtr cut;
+    if (!(pb.minx >= ll.minx && pb.maxx <= ll.maxx && pb.miny >= ll.miny && pb.maxy <= ll.maxy))
+        cut.reset(g.Intersection(&f.ll_frame));
+    if (!cut) {
         work.reset(g.clone());
     } else {
-        OGRGeometryUniquePtr cut(g.Intersection(&f.ll_frame));
         std::vector<const OGRPolygon*> cut_parts;
         collect_polygons(cut.get(), cut_parts);
         if (cut_parts.empty()) return nullptr;
@@ -1109,17 +1176,35 @@ OGRGeometryUniquePtr clip_zone(const OGRPolygon& g, const Box& pb, const LocalFr
             work.reset(multi.release());
         }
     }
-    if (work->transform(f.to_local.get()) != OGRERR_NONE) return nullptr;
-    OGREnvelope env;
-    work->getEnvelope(&env);
-    const OGREnvelope& fe = f.frame_env;
-    OGRGeometryUniquePtr clipped;
-    if (env.MinX >= fe.MinX && env.MaxX <= fe.MaxX && env.MinY >= fe.MinY && env.MaxY <= fe.MaxY)
-        clipped.reset(work->clone());
-    else if (env.Intersects(fe))
-        clipped.reset(work->Intersection(&f.frame));
-    if (!clipped || clipped->IsEmpty()) return nullptr;
-    return clipped;
+    if (work->transform(f.to_local.get()) != OGRERR_NONE || !finite_geometry(*work)) {
+        *unprojectable = true;
+        return nullptr;
+    }
+    return clip_to_frame(std::move(work), f);
+}
+
+using Basemaps = std::vector<std::pair<uint32_t, std::unique_ptr<BasemapLayer>>>;
+
+// The base map under the zones: every basemap layer's features in the frame,
+// in the styles' drawing order (water first, stations last), each style in
+// config order. What a layer fails to give is a warning, not a failure: the
+// map is still right without it.
+void extract_basemap(const Basemaps& basemaps, const LocalFrame& f, double resolution_m, MapExtract& out,
+                     std::set<uint32_t>& used) {
+    BasemapFrame bf;
+    bf.to_local = f.to_local.get();
+    bf.frame = &f.frame;
+    bf.frame_env = f.frame_env;
+    bf.frame_ll = f.frame_ll;
+    bf.resolution_m = resolution_m;
+    for (const auto& [li, layer] : basemaps) {
+        const size_t before = out.basemap.size();
+        layer->extract(bf, out.basemap, out.warnings);
+        if (out.basemap.size() > before) used.insert(li);
+    }
+    std::stable_sort(out.basemap.begin(), out.basemap.end(), [](const MapFeature& a, const MapFeature& b) {
+        return style_info(a.style).draw_order < style_info(b.style).draw_order;
+    });
 }
 }  // namespace
 
@@ -1129,25 +1214,54 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
     out.centre = centre;
     out.half_width_m = half_width_m;
     out.half_height_m = half_height_m;
-    if (!std::isfinite(centre.lat) || !std::isfinite(centre.lon) || !(half_width_m > 0) || !(half_height_m > 0))
+    out.with_basemap = impl_->has_basemap;
+    // A map without the zones it should show would tell a family they are
+    // safe: whatever stops a zone or shelter from being placed fails the map.
+    if (!std::isfinite(centre.lat) || !std::isfinite(centre.lon) || !(half_width_m > 0) || !(half_height_m > 0)) {
+        out.failure = "the map's centre or size is not a finite number";
         return out;
+    }
     // Everything GDAL-side is created per call: safe from concurrent worker threads.
     QuietGdalErrors quiet;
     const std::unique_ptr<LocalFrame> f = make_local_frame(centre, half_width_m, half_height_m);
-    if (!f) return out;
+    if (!f) {
+        out.failure = "the map frame cannot be projected";
+        return out;
+    }
+    std::set<uint32_t> used;  // config layers with data on this map (their attribution is printed)
     std::vector<MapItem> items;
     for (uint32_t poly : impl_->index.query_box(f->frame_ll)) {
-        OGRGeometryUniquePtr clipped = clip_zone(ogr_polygon(impl_->index.rings(poly)), impl_->index.box(poly), *f);
-        if (clipped) add_items(items, std::move(clipped), impl_->attrs[impl_->index.tag(poly)], poly, resolution_m);
+        const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
+        bool unprojectable = false;
+        OGRGeometryUniquePtr clipped =
+            clip_zone(ogr_polygon(impl_->index.rings(poly)), impl_->index.box(poly), *f, &unprojectable);
+        if (unprojectable) {
+            out.failure = "zone layer '" + impl_->layers[a.layer].name + "' cannot be projected into the map frame";
+            return out;
+        }
+        if (!clipped) continue;
+        const size_t before = items.size();
+        add_items(items, std::move(clipped), a, poly, resolution_m);
+        if (items.size() > before) used.insert(a.layer);
     }
     // Raster layers: the cells in the frame as polygons, after the vector zones in load order.
     uint32_t raster_order = static_cast<uint32_t>(impl_->index.size());
     for (const auto& rz : impl_->rasters) {
-        for (auto& cp : rz.raster->polygons_in(f->frame_ll)) {
+        std::string why;
+        std::vector<RasterLayer::CellPolygon> cells = rz.raster->polygons_in(f->frame_ll, &why);
+        if (!why.empty()) {
+            out.failure = "zone layer '" + impl_->layers[rz.layer].name + "' cannot be read for the map: " + why;
+            return out;
+        }
+        for (auto& cp : cells) {
             OGRGeometryUniquePtr work = std::move(cp.lonlat);
-            if (work->transform(f->to_local.get()) != OGRERR_NONE) continue;
+            if (work->transform(f->to_local.get()) != OGRERR_NONE || !finite_geometry(*work)) {
+                out.failure = "zone layer '" + impl_->layers[rz.layer].name + "' cannot be projected into the map frame";
+                return out;
+            }
             OGRGeometryUniquePtr clipped(work->Intersection(&f->frame));
-            if (!clipped || clipped->IsEmpty()) continue;
+            if (!clipped) clipped = std::move(work);  // GEOS failed: the page's clip cuts it
+            if (clipped->IsEmpty()) continue;
             const ZoneAttr& a = impl_->attrs[rz.attr_for(cp.value)];
             // Cells carry flood classes only (depth or duration).
             ZoneAttr as_flood = a;
@@ -1155,6 +1269,7 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
             const size_t before = items.size();
             add_items(items, std::move(clipped), as_flood, raster_order, resolution_m);
             raster_order += static_cast<uint32_t>(items.size() - before);
+            if (items.size() > before) used.insert(rz.layer);
         }
     }
     std::stable_sort(items.begin(), items.end(), [](const MapItem& x, const MapItem& y) {
@@ -1163,13 +1278,38 @@ MapExtract HazardSet::extract_map(const LatLon& centre, double half_width_m, dou
         return x.poly < y.poly;
     });
     for (auto& it : items) out.polygons.push_back(std::move(it.mp));
-    for (const Shelter& s : impl_->shelters) {
+    for (size_t i = 0; i < impl_->shelters.size(); ++i) {
+        const Shelter& s = impl_->shelters[i];
         if (!f->frame_ll.contains(s.location.lon, s.location.lat)) continue;
         double x = s.location.lon, y = s.location.lat;
-        if (!f->to_local->Transform(1, &x, &y)) continue;
-        if (std::fabs(x) <= half_width_m && std::fabs(y) <= half_height_m) out.shelters.push_back({&s, x, y});
+        if (!f->to_local->Transform(1, &x, &y) || !std::isfinite(x) || !std::isfinite(y)) {
+            out.failure = "shelter layer '" + impl_->layers[impl_->shelter_layer[i]].name +
+                          "' cannot be projected into the map frame";
+            return out;
+        }
+        if (std::fabs(x) <= half_width_m && std::fabs(y) <= half_height_m) {
+            out.shelters.push_back({&s, x, y});
+            used.insert(impl_->shelter_layer[i]);
+        }
+    }
+    extract_basemap(impl_->basemaps, *f, resolution_m, out, used);
+    for (uint32_t li : used) {
+        const std::string& a = impl_->attributions[li];
+        if (!a.empty() && std::find(out.attributions.begin(), out.attributions.end(), a) == out.attributions.end())
+            out.attributions.push_back(a);
     }
     return out;
+}
+
+
+HazardSet::BasemapReads HazardSet::basemap_reads() const {
+    BasemapReads r;
+    for (const auto& [li, layer] : impl_->basemaps) {
+        const BasemapLayer::Stats s = layer->stats();
+        r.tile_reads += s.tile_reads;
+        r.features_read += s.features_read;
+    }
+    return r;
 }
 
 }  // namespace sheetgen

@@ -37,10 +37,19 @@ public:
     // By exact id, then by exact name; nullptr when not found.
     const Shelter* find_shelter(const std::string& id_or_name) const;
 
-    // Zones and shelters inside a frame centred on `centre`.
+    // Zones, shelters and the base map inside a frame centred on `centre`.
     // `resolution_m` is the size of one output unit (simplification tolerance).
+    // When a zone or shelter cannot be read or projected for the frame, the
+    // extract's `failure` says why (the map must then not be drawn); base-map
+    // data that could not be read is listed in its `warnings`.
     MapExtract extract_map(const LatLon& centre, double half_width_m, double half_height_m,
                            double resolution_m) const;
+    // Reads of the base-map layers so far, all layers together (tests, measurements).
+    struct BasemapReads {
+        uint64_t tile_reads = 0;     // spatially filtered passes over a source
+        uint64_t features_read = 0;  // features the sources returned
+    };
+    BasemapReads basemap_reads() const;
 
     // Every zone polygon (all layers) for a whole-area map, in WGS84: here a
     // ring point is (lon, lat) degrees, not metres. Simplified with a

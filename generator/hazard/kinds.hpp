@@ -10,7 +10,7 @@
 
 namespace sheetgen {
 
-enum class LayerKind { FloodDepth, FloodDuration, HouseCollapse, Landslide, Shelters, StormSurge, Tsunami };
+enum class LayerKind { FloodDepth, FloodDuration, HouseCollapse, Landslide, Shelters, StormSurge, Tsunami, Basemap };
 
 // The one table of layer kind names (`kind:` in a config, to_string).
 inline constexpr EnumName<LayerKind> kLayerKindNames[] = {
@@ -20,7 +20,8 @@ inline constexpr EnumName<LayerKind> kLayerKindNames[] = {
     {"landslide", LayerKind::Landslide, "土砂災害警戒区域"},
     {"shelters", LayerKind::Shelters, "指定緊急避難場所"},
     {"storm_surge", LayerKind::StormSurge, "高潮浸水想定区域"},
-    {"tsunami", LayerKind::Tsunami, "津波浸水想定"}};
+    {"tsunami", LayerKind::Tsunami, "津波浸水想定"},
+    {"basemap", LayerKind::Basemap, "背景地図"}};
 
 // How a zone of the kind is classed (which config keys apply).
 enum class KindClasses {
@@ -28,6 +29,7 @@ enum class KindClasses {
     Duration,  // duration classes in hours: the same keys
     Typed,     // a free type label: type/type_field
     Sites,     // shelters: shelter_type and the *_field keys
+    Basemap,   // no zones: style/label (hazard/basemap_styles.hpp), drawn under the zones on the map
 };
 
 // What a zone of the kind does to the household's verdict.
@@ -80,6 +82,9 @@ inline constexpr HazardKind kHazardKinds[] = {
     // warning; the family leaves for high ground at once, whatever the floor.
     {LayerKind::Tsunami, "tsunami inundation zone", KindClasses::Depth, KindRule::LeaveNow, true, false,
      "tsunami_zone", KindMap::FloodDepth},
+    // Roads, railways, stations, town names ... so a family can tell where
+    // they are on the map. Not a hazard: no verdict rule, no coverage.
+    {LayerKind::Basemap, "base map", KindClasses::Basemap, KindRule::None, false, false, nullptr, KindMap::None},
 };
 
 inline constexpr size_t kHazardKindCount = sizeof(kHazardKinds) / sizeof(kHazardKinds[0]);

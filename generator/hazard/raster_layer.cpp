@@ -143,12 +143,13 @@ const RasterLayer::Block& RasterLayer::block_at(int bx, int by) const {
     return lru_.front().second;
 }
 
-bool RasterLayer::read_cells(int x0, int y0, int w, int h, float* out) const {
-    const size_t n = static_cast<size_t>(w) * h;
-    if (!colour_) return band_->RasterIO(GF_Read, x0, y0, w, h, out, w, h, GDT_Float32, 0, 0) == CE_None;
+bool RasterLayer::read_cells(int x0, int y0, int w, int h, float* out, int bw, int bh) const {
+    if (bw <= 0 || bh <= 0) bw = w, bh = h;
+    const size_t n = static_cast<size_t>(bw) * bh;
+    if (!colour_) return band_->RasterIO(GF_Read, x0, y0, w, h, out, bw, bh, GDT_Float32, 0, 0) == CE_None;
     if (!palette_.empty()) {
         std::vector<int32_t> idx(n);
-        if (band_->RasterIO(GF_Read, x0, y0, w, h, idx.data(), w, h, GDT_Int32, 0, 0) != CE_None) return false;
+        if (band_->RasterIO(GF_Read, x0, y0, w, h, idx.data(), bw, bh, GDT_Int32, 0, 0) != CE_None) return false;
         // The band's nodata index is transparent too (TIFF palettes carry no alpha).
         int has_nd = 0;
         const double nd = band_->GetNoDataValue(&has_nd);
@@ -160,7 +161,7 @@ bool RasterLayer::read_cells(int x0, int y0, int w, int h, float* out) const {
     }
     std::vector<std::vector<uint8_t>> ch(rgba_.size(), std::vector<uint8_t>(n));
     for (size_t b = 0; b < rgba_.size(); ++b)
-        if (rgba_[b]->RasterIO(GF_Read, x0, y0, w, h, ch[b].data(), w, h, GDT_Byte, 0, 0) != CE_None) return false;
+        if (rgba_[b]->RasterIO(GF_Read, x0, y0, w, h, ch[b].data(), bw, bh, GDT_Byte, 0, 0) != CE_None) return false;
     // Packed colour + 1 (< 2^24 + 1, exact in a float), 0 where fully transparent.
     for (size_t i = 0; i < n; ++i)
         out[i] = rgba_.size() == 4 && ch[3][i] == 0
@@ -184,14 +185,18 @@ std::optional<double> RasterLayer::sample(double lon, double lat) const {
     return v;
 }
 
-std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll) const {
+std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll, std::string* failure) const {
     std::vector<CellPolygon> out;
     std::lock_guard<std::mutex> lock(mu_);
     QuietGdalErrors quiet;
+    auto fail = [&](const std::string& why) {
+        if (failure) *failure = why;
+        return std::vector<CellPolygon>{};
+    };
     // The box's corners and edge midpoints in the raster's CRS, then in cells.
     double xs[8] = {ll.minx, (ll.minx + ll.maxx) / 2, ll.maxx, ll.maxx, ll.maxx, (ll.minx + ll.maxx) / 2, ll.minx, ll.minx};
     double ys[8] = {ll.miny, ll.miny, ll.miny, (ll.miny + ll.maxy) / 2, ll.maxy, ll.maxy, ll.maxy, (ll.miny + ll.maxy) / 2};
-    if (to_raster_ && !to_raster_->Transform(8, xs, ys)) return out;
+    if (to_raster_ && !to_raster_->Transform(8, xs, ys)) return fail("the map frame cannot be transformed into its CRS");
     double c0 = HUGE_VAL, c1 = -HUGE_VAL, r0 = HUGE_VAL, r1 = -HUGE_VAL;
     for (int i = 0; i < 8; ++i) {
         double c = (xs[i] - gt_[0]) / gt_[1], r = (ys[i] - gt_[3]) / gt_[5];
@@ -199,10 +204,19 @@ std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll) co
     }
     const int x0 = std::max(0, static_cast<int>(std::floor(c0)) - 1), x1 = std::min(width_, static_cast<int>(std::ceil(c1)) + 1);
     const int y0 = std::max(0, static_cast<int>(std::floor(r0)) - 1), y1 = std::min(height_, static_cast<int>(std::ceil(r1)) + 1);
-    if (x1 <= x0 || y1 <= y0 || int64_t{x1 - x0} * (y1 - y0) > 4000000) return out;
+    if (x1 <= x0 || y1 <= y0) return out;
     const int w = x1 - x0, h = y1 - y0;
-    std::vector<float> cells(static_cast<size_t>(w) * h);
-    if (!read_cells(x0, y0, w, h, cells.data())) return out;
+    // Over 4 million cells (a fine raster under a 4 km frame): every n-th cell.
+    constexpr double kMaxCells = 4000000;
+    int bw = w, bh = h;
+    if (double(w) * h > kMaxCells) {
+        const double k = std::sqrt(double(w) * h / kMaxCells);
+        bw = std::max(1, static_cast<int>(w / k));
+        bh = std::max(1, static_cast<int>(h / k));
+    }
+    std::vector<float> cells(static_cast<size_t>(bw) * bh);
+    if (!read_cells(x0, y0, w, h, cells.data(), bw, bh))
+        return fail("its cells cannot be read (" + QuietGdalErrors::last_error() + ")");
     std::vector<unsigned char> mask(cells.size());
     bool any = false;
     for (size_t i = 0; i < cells.size(); ++i) {
@@ -214,23 +228,23 @@ std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll) co
     // In-memory copies of the window and its mask, polygonized into a memory layer.
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
     GDALDriver* mem_vec = GetGDALDriverManager()->GetDriverByName("Memory");
-    if (!mem || !mem_vec) return out;
-    GDALDatasetUniquePtr win(mem->Create("", w, h, 2, GDT_Float32, nullptr));
+    if (!mem || !mem_vec) return fail("GDAL's in-memory drivers are missing");
+    GDALDatasetUniquePtr win(mem->Create("", bw, bh, 2, GDT_Float32, nullptr));
     GDALDatasetUniquePtr vec(mem_vec->Create("", 0, 0, 0, GDT_Unknown, nullptr));
-    if (!win || !vec) return out;
-    double wgt[6] = {gt_[0] + x0 * gt_[1], gt_[1], 0, gt_[3] + y0 * gt_[5], 0, gt_[5]};
+    if (!win || !vec) return fail("no memory for its cells");
+    double wgt[6] = {gt_[0] + x0 * gt_[1], gt_[1] * w / bw, 0, gt_[3] + y0 * gt_[5], 0, gt_[5] * h / bh};
     win->SetGeoTransform(wgt);
     std::vector<float> maskf(mask.begin(), mask.end());
-    if (win->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w, h, cells.data(), w, h, GDT_Float32, 0, 0) != CE_None ||
-        win->GetRasterBand(2)->RasterIO(GF_Write, 0, 0, w, h, maskf.data(), w, h, GDT_Float32, 0, 0) != CE_None)
-        return out;
+    if (win->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, bw, bh, cells.data(), bw, bh, GDT_Float32, 0, 0) != CE_None ||
+        win->GetRasterBand(2)->RasterIO(GF_Write, 0, 0, bw, bh, maskf.data(), bw, bh, GDT_Float32, 0, 0) != CE_None)
+        return fail("its cells cannot be copied (" + QuietGdalErrors::last_error() + ")");
     OGRLayer* layer = vec->CreateLayer("cells", nullptr, wkbPolygon, nullptr);
-    if (!layer) return out;
+    if (!layer) return fail("no memory for its polygons");
     OGRFieldDefn fd("v", OFTReal);
     layer->CreateField(&fd);
     if (GDALFPolygonize(win->GetRasterBand(1), win->GetRasterBand(2), OGRLayer::ToHandle(layer), 0, nullptr, nullptr,
                         nullptr) != CE_None)
-        return out;
+        return fail("its cells cannot be turned into polygons (" + QuietGdalErrors::last_error() + ")");
     layer->ResetReading();
     while (OGRFeatureUniquePtr f{layer->GetNextFeature()}) {
         const OGRGeometry* g = f->GetGeometryRef();
@@ -238,7 +252,8 @@ std::vector<RasterLayer::CellPolygon> RasterLayer::polygons_in(const Box& ll) co
         CellPolygon cp;
         cp.value = f->GetFieldAsDouble(0);
         cp.lonlat.reset(g->clone());
-        if (to_wgs_ && cp.lonlat->transform(to_wgs_.get()) != OGRERR_NONE) continue;
+        if (to_wgs_ && cp.lonlat->transform(to_wgs_.get()) != OGRERR_NONE)
+            return fail("its cells cannot be transformed to WGS84");
         out.push_back(std::move(cp));
     }
     return out;

@@ -36,12 +36,15 @@ public:
     // The cells inside a WGS84 lon/lat box as polygons (one per run of equal
     // values, GDALPolygonize), in WGS84 lon/lat, for drawing the map inset.
     // 0, nodata and NaN cells are left out. Empty when the box misses the
-    // raster or covers more than 4 million cells.
+    // raster. A box over more than 4 million cells is read every n-th cell
+    // (nearest neighbour; still finer than the printed map). When the box
+    // cannot be transformed into the raster's CRS, the cells cannot be read
+    // or polygonised, `failure` says why (the map must not be drawn without them).
     struct CellPolygon {
         double value = 0;
         OGRGeometryUniquePtr lonlat;
     };
-    std::vector<CellPolygon> polygons_in(const Box& lonlat_box) const;
+    std::vector<CellPolygon> polygons_in(const Box& lonlat_box, std::string* failure) const;
     // The raster's extent in WGS84 lon/lat (its corners and edge midpoints).
     const Box& extent() const { return extent_; }
     // The source declares its own CRS (a `crs:` in the config is then ignored).
@@ -57,7 +60,8 @@ private:
     const Block& block_at(int bx, int by) const;  // caller holds mu_
     // Reads a window as float values (colour mode: packed colour + 1, 0 where
     // transparent); false on a read error. Caller holds mu_.
-    bool read_cells(int x0, int y0, int w, int h, float* out) const;
+    // `bw` x `bh` (default: the window's size) is the buffer: smaller reads every n-th cell.
+    bool read_cells(int x0, int y0, int w, int h, float* out, int bw = 0, int bh = 0) const;
 
     std::string name_;
     int width_ = 0, height_ = 0;

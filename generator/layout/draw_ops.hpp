@@ -53,6 +53,7 @@ struct PathOp {
     bool even_odd = true;  // holes stay empty whatever the ring orientation
     bool dashed = false;
     bool closed = true;
+    double fill_opacity = 1;  // below 1: what lies under the fill shows through (a base map under zones)
 };
 
 struct ClipBegin {  // rectangle clip until the matching ClipEnd

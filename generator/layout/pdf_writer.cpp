@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <vector>
 
 #include "common/error.hpp"
@@ -120,6 +121,18 @@ struct PdfWriter::Impl {
             check(HPDF_Page_EndPath(p), "EndPath");
     }
 
+    // One graphics-state object per fill opacity used in the document.
+    std::map<double, HPDF_ExtGState> alphas;
+    HPDF_ExtGState fill_alpha(double opacity) {
+        opacity = std::max(0.0, std::min(1.0, opacity));
+        auto it = alphas.find(opacity);
+        if (it != alphas.end()) return it->second;
+        HPDF_ExtGState gs = need(HPDF_CreateExtGState(doc), "CreateExtGState");
+        check(HPDF_ExtGState_SetAlphaFill(gs, static_cast<HPDF_REAL>(opacity)), "ExtGState_SetAlphaFill");
+        alphas.emplace(opacity, gs);
+        return gs;
+    }
+
     void draw(HPDF_Page p, const DrawOp& op) {
         if (auto* t = std::get_if<TextOp>(&op)) {
             if (t->text.empty()) return;
@@ -144,6 +157,16 @@ struct PdfWriter::Impl {
             check(HPDF_Page_LineTo(p, l->x2, flip(l->y2)), "LineTo");
             check(HPDF_Page_Stroke(p), "Stroke");
         } else if (auto* pa = std::get_if<PathOp>(&op)) {
+            if (pa->fill && pa->fill_opacity < 1) {
+                // A graphics state of its own, so the opacity ends with the path.
+                check(HPDF_Page_GSave(p), "GSave");
+                check(HPDF_Page_SetExtGState(p, fill_alpha(pa->fill_opacity)), "SetExtGState");
+                PathOp opaque = *pa;
+                opaque.fill_opacity = 1;
+                draw(p, opaque);
+                check(HPDF_Page_GRestore(p), "GRestore");
+                return;
+            }
             if (pa->fill) set_fill(p, *pa->fill);
             if (pa->stroke) set_stroke(p, *pa->stroke);
             check(HPDF_Page_SetLineWidth(p, pa->line_width), "SetLineWidth");

@@ -29,6 +29,9 @@ const Color kWelfare = Color::hex(0x6A3FA0);
 const Color kRoute = Color::hex(0x1F3A93);
 const Color kWhite = Color::hex(0xFFFFFF);
 const Color kInk = Color::hex(0x222222);
+// With a base map the zone fills let it show through: still clearly the
+// zones' colours, and the roads and stations under them stay readable.
+constexpr double kZoneOpacityOverBasemap = 0.72;
 
 std::vector<Point> circle(double cx, double cy, double r, int n = 20) {
     std::vector<Point> pts;
@@ -189,6 +192,14 @@ private:
     void draw_north_arrow();
     void draw_scale_bar();
     void label(double x, double y, double fs, const std::string& text, const Color& colour, double dy);
+    void draw_basemap();
+    void draw_place_labels();
+    struct PlaceLabel;
+    std::vector<PlaceLabel> place_labels() const;
+    bool place(const PlaceLabel& l);
+    // Page areas a place name must not cover: the home, markers, the other labels.
+    void take(double x, double y, double w, double h) { taken_.push_back(Rect{x, y, w, h}); }
+    bool free(const Rect& r) const;
 
     PageOps& page_;
     const Rect& box_;
@@ -202,6 +213,7 @@ private:
     Point home_;
     std::optional<Target> target_;
     std::optional<Point> tp_;  // the route target on the page
+    std::vector<Rect> taken_;
 };
 
 // Rings in page points; a zone wholly outside the frame counts as not drawn.
@@ -248,6 +260,7 @@ void MapPainter::draw_floods() {
         op.subpaths = rings_of(*pg);
         op.fill = depth_colour(pg->depth);
         op.even_odd = true;
+        if (map_.with_basemap) op.fill_opacity = kZoneOpacityOverBasemap;
         if (op.subpaths.empty()) continue;  // nothing drawable: not in the legend either
         page_.ops.push_back(std::move(op));
         depth_entry(pg->depth);
@@ -315,7 +328,9 @@ void MapPainter::draw_shelters() {
         bool ok = usable(*ms.shelter);
         bool is_target = target_ && ms.shelter->id == target_->id;
         double r = is_target ? 4.2 : 3.0;
-        if (!fits(c, ms.shelter->welfare ? r + 2.5 : r + 0.5)) continue;  // at the very edge: would be cut
+        const double reach = ms.shelter->welfare ? r + 2.5 : r + 0.5;
+        if (!fits(c, reach)) continue;  // at the very edge: would be cut
+        take(c.first - reach, c.second - reach, 2 * reach, 2 * reach);
         if (ms.shelter->welfare) {
             PathOp d;
             d.subpaths.push_back({{c.first, c.second - r - 2}, {c.first + r + 2, c.second}, {c.first, c.second + r + 2}, {c.first - r - 2, c.second}});
@@ -340,6 +355,7 @@ void MapPainter::label(double x, double y, double fs, const std::string& text, c
     double ly = std::clamp(y - dy, box_.y + fs + 2, box_.y + box_.h - 2);
     page_.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
     page_.ops.push_back(TextOp{lx, ly, fs, text, colour});
+    take(lx - 1, ly - fs * 0.9, w + 2, fs * 1.2);
 }
 
 void MapPainter::draw_target_label() {
@@ -352,6 +368,7 @@ void MapPainter::draw_target_label() {
         m.fill = kShelterOk;
         m.stroke = kWhite;
         page_.ops.push_back(m);
+        take(tp_->first - 4.7, tp_->second - 4.7, 9.4, 9.4);
         Shelter as_drawn;
         as_drawn.welfare = false;
         shelter_entry(as_drawn, true);
@@ -390,6 +407,7 @@ void MapPainter::draw_home() {
     h.stroke = kWhite;
     h.line_width = 0.8;
     page_.ops.push_back(h);
+    take(x - r - 1.5, y - r - 1.5, 2 * r + 3, 2 * r + 3);
     legend_.add({LegendEntry::Home, kHome, word(Word::LegendHome, lang_), 40});
 }
 
@@ -404,6 +422,7 @@ void MapPainter::draw_distance() {
     double my = std::clamp((home_.second + tp_->second) / 2 + 3, box_.y + fs + 2, box_.y + box_.h - 14);
     page_.ops.push_back(RectOp{mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3, Color::hex(0xFFFFFF), kRoute, 0.4});
     page_.ops.push_back(TextOp{mx, my, fs, d, kRoute});
+    take(mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3);
 }
 
 // Top right.
@@ -434,9 +453,153 @@ void MapPainter::draw_scale_bar() {
     page_.ops.push_back(TextOp{bx + lp + 3, by, 6.5, buf, kInk});
 }
 
+// The base map, first (under the zones): muted areas and lines, and a small
+// square where a station is a point. Line and outline features are open paths.
+void MapPainter::draw_basemap() {
+    for (const MapFeature& f : map_.basemap) {
+        const BasemapStyleInfo& st = style_info(f.style);
+        std::vector<std::vector<Point>> paths;
+        for (const auto& part : f.parts) {
+            std::vector<Point> pts;
+            for (const auto& [x, y] : part)
+                if (std::isfinite(x) && std::isfinite(y)) pts.push_back(P(x, y));
+            if (!pts.empty()) paths.push_back(std::move(pts));
+        }
+        if (paths.empty()) continue;
+        if (f.shape == MapFeature::Shape::Point) {
+            if (!st.marker) continue;
+            const Point c = paths.front().front();
+            page_.ops.push_back(RectOp{c.first - 2.2, c.second - 2.2, 4.4, 4.4, kWhite, Color::hex(st.stroke), 1.0});
+            take(c.first - 2.8, c.second - 2.8, 5.6, 5.6);
+            continue;
+        }
+        const bool area = f.shape == MapFeature::Shape::Area;
+        if (area ? !st.fill : st.width <= 0) continue;
+        PathOp op;
+        for (auto& p : paths)
+            if (p.size() >= (area ? 3u : 2u)) op.subpaths.push_back(std::move(p));
+        if (op.subpaths.empty()) continue;
+        if (area) {
+            op.fill = Color::hex(st.fill_rgb);
+            op.even_odd = true;
+        } else {
+            op.stroke = Color::hex(st.stroke);
+            op.line_width = st.width;
+            op.dashed = st.dashed;
+            op.closed = false;
+        }
+        page_.ops.push_back(std::move(op));
+    }
+}
+
+// A place name to put on the map: a shelter's, a station's, a town's ...
+struct MapPainter::PlaceLabel {
+    std::string text;
+    Point at;            // the place, on the page
+    double reach = 0;    // its marker's half size: the name goes beside it; 0 = centred on the place
+    double size = 5.5;
+    Color colour;
+    bool ground = true;  // on a white ground (over the zones); town names are not
+    int rank = 0;        // lower placed first
+    double from_home = 0;
+};
+
+bool MapPainter::free(const Rect& r) const {
+    if (r.x < box_.x + 1 || r.y < box_.y + 1 || r.x + r.w > box_.x + box_.w - 1 || r.y + r.h > box_.y + box_.h - 1)
+        return false;
+    for (const Rect& t : taken_)
+        if (r.x < t.x + t.w && t.x < r.x + r.w && r.y < t.y + t.h && t.y < r.y + r.h) return false;
+    return true;
+}
+
+// Shelter names (never the route's target or the planned shelter: they are
+// named already) and the base map's labels, in placement order: stations,
+// shelters, towns, the rest; nearer the home first.
+std::vector<MapPainter::PlaceLabel> MapPainter::place_labels() const {
+    std::vector<PlaceLabel> out;
+    auto shorten = [&](const std::string& name) {
+        std::vector<char32_t> u = decode_utf8(drawable(font_, name));
+        if (u.size() > 14) {  // long names (立体駐車場３階から最上階 ...) are cut: the map is small
+            u.resize(13);
+            u.push_back(U'…');
+        }
+        std::string s;
+        for (char32_t c : u) s += encode_utf8(c);
+        return s;
+    };
+    const std::string planned = verdict_.planned_shelter ? verdict_.planned_shelter->id : "";
+    for (const auto& ms : map_.shelters) {
+        if (!ms.shelter || ms.shelter->name.empty() || !std::isfinite(ms.x) || !std::isfinite(ms.y)) continue;
+        if ((target_ && ms.shelter->id == target_->id) || (!planned.empty() && ms.shelter->id == planned)) continue;
+        // A site this household must not use keeps its hollow marker but gets
+        // no name: a sheet names no destination the verdict turned down. Nor
+        // does a welfare shelter that is not the household's own: direct
+        // evacuation there is for people agreed in advance (2021 guideline).
+        if (!usable(*ms.shelter) || ms.shelter->welfare) continue;
+        out.push_back({shorten(ms.shelter->name), P(ms.x, ms.y), ms.shelter->welfare ? 6.0 : 3.5, 5.5,
+                       Color::hex(0x1E6B2E), true, kShelterLabelRank, 0});
+    }
+    for (const MapFeature& f : map_.basemap) {
+        if (f.label.empty() || !f.label_at) continue;
+        const BasemapStyleInfo& st = style_info(f.style);
+        const bool marked = f.shape == MapFeature::Shape::Point && st.marker;
+        const bool on_line = f.shape == MapFeature::Shape::Line && f.style == BasemapStyle::Station;
+        out.push_back({shorten(f.label), P(f.label_at->first, f.label_at->second), marked ? 3.0 : on_line ? 2.5 : 0,
+                       st.label_size, Color::hex(st.label_rgb), f.style == BasemapStyle::Station, st.label_rank, 0});
+    }
+    for (auto& l : out) l.from_home = std::hypot(l.at.first - home_.first, l.at.second - home_.second);
+    std::stable_sort(out.begin(), out.end(), [](const PlaceLabel& a, const PlaceLabel& b) {
+        if (a.rank != b.rank) return a.rank < b.rank;
+        return a.from_home < b.from_home;  // nearer the home first: those are what the family looks for
+    });
+    return out;
+}
+
+// The first free spot beside the place (right, left, above, below; a name
+// without a marker centred on it first), or nothing: greedy, in rank order.
+bool MapPainter::place(const PlaceLabel& l) {
+    const double w = font_.text_width(l.text, l.size), fs = l.size;
+    const double x = l.at.first, y = l.at.second, r = l.reach;
+    std::vector<Point> spots;  // baseline starts: beside, above, below, then the corners, then a little further
+    if (r <= 0) spots.push_back({x - w / 2, y + fs * 0.35});
+    for (double d : {r + 1.5, r + 1.5 + fs}) {
+        spots.push_back({x + d, y + fs * 0.35});
+        spots.push_back({x - d - w, y + fs * 0.35});
+        spots.push_back({x - w / 2, y - d - fs * 0.25});
+        spots.push_back({x - w / 2, y + d + fs * 0.9});
+        spots.push_back({x + d, y - d + fs * 0.2});
+        spots.push_back({x + d, y + d + fs * 0.6});
+        spots.push_back({x - d - w, y - d + fs * 0.2});
+        spots.push_back({x - d - w, y + d + fs * 0.6});
+    }
+    for (const auto& [lx, ly] : spots) {
+        const Rect box{lx - 0.8, ly - fs * 0.92, w + 1.6, fs * 1.18};
+        if (!free(box)) continue;
+        if (l.ground) page_.ops.push_back(RectOp{box.x, box.y, box.w, box.h, kWhite, std::nullopt, 0});
+        page_.ops.push_back(TextOp{lx, ly, fs, l.text, l.colour});
+        taken_.push_back(box);
+        return true;
+    }
+    return false;
+}
+
+// Names last, over the zones, so none is hidden: shelters, stations and towns
+// around the home first. Names that find no free spot are left out.
+void MapPainter::draw_place_labels() {
+    // The north arrow and the scale bar are drawn over the frame afterwards.
+    take(box_.x + box_.w - 18, box_.y + 2, 16, 26);
+    take(box_.x + 2, box_.y + box_.h - 16, box_.w / 4 + 34, 15);
+    std::vector<std::string> placed;
+    for (const PlaceLabel& l : place_labels()) {
+        if (std::find(placed.begin(), placed.end(), l.text) != placed.end()) continue;
+        if (place(l)) placed.push_back(l.text);
+    }
+}
+
 MapLegend MapPainter::paint() {
     page_.ops.push_back(RectOp{box_.x, box_.y, box_.w, box_.h, Color::hex(0xFBFBF8), std::nullopt, 0.5});
     page_.ops.push_back(ClipBegin{box_.x, box_.y, box_.w, box_.h});
+    draw_basemap();
     draw_floods();
     draw_collapse_and_landslide();
     draw_route();
@@ -445,10 +608,13 @@ MapLegend MapPainter::paint() {
     draw_planned_shelter_label();
     draw_home();
     draw_distance();
+    if (map_.with_basemap) draw_place_labels();
     page_.ops.push_back(ClipEnd{});
     page_.ops.push_back(RectOp{box_.x, box_.y, box_.w, box_.h, std::nullopt, kInk, 0.7});
     draw_north_arrow();
     draw_scale_bar();
+    legend_.attributions = map_.attributions;
+    if (map_.with_basemap) legend_.swatch_opacity = kZoneOpacityOverBasemap;
     return legend_;
 }
 
@@ -456,6 +622,17 @@ MapLegend MapPainter::paint() {
 
 MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
                    const Verdict& verdict, const FontFace& font, Lang lang) {
+    if (map && !map->failure.empty()) {
+        // Never a map without its zones: the frame says so, the run warns (commands/render_lib.cpp).
+        page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
+        const bool en = lang == Lang::En;
+        const std::string t = en ? kMapFailedTextEn : kMapFailedText,
+                          sub = en ? "(the zone data could not be drawn on the map)" : "（区域データを地図に描けませんでした）";
+        page.ops.push_back(TextOp{box.x + (box.w - font.text_width(t, 10)) / 2, box.y + box.h / 2, 10, t, kInk});
+        page.ops.push_back(TextOp{box.x + (box.w - font.text_width(sub, 6.5)) / 2, box.y + box.h / 2 + 11, 6.5, sub,
+                                  Color::hex(0x555555)});
+        return MapLegend{};
+    }
     if (!map || !(map->half_width_m > 0 && map->half_height_m > 0 && std::isfinite(map->half_width_m) &&
                   std::isfinite(map->half_height_m))) {
         page.ops.push_back(RectOp{box.x, box.y, box.w, box.h, Color::hex(0xF0F0F0), kInk, 0.6});
@@ -489,11 +666,45 @@ int lay_legend(const MapLegend& legend, double width, const FontFace& font, F&& 
     return legend.entries.empty() ? 0 : row + 1;
 }
 
+// Attribution lines after the entries: each text whole on a row, several on
+// one row when they fit; a text longer than the row wraps.
+constexpr double kCreditFs = 5.5, kCreditLh = 7, kCreditGap = 8;
+const Color kCreditInk = Color::hex(0x555555);
+
+template <typename F>
+int lay_credits(const MapLegend& legend, double width, const FontFace& font, F&& place) {
+    double x = 0;
+    int row = 0;
+    bool any = false;
+    for (const auto& a : legend.attributions) {
+        for (const auto& piece : wrap_text(font, a, kCreditFs, width)) {
+            const double w = font.text_width(piece, kCreditFs);
+            if (any && x + w > width) {
+                x = 0;
+                ++row;
+            }
+            place(piece, x, row);
+            x += w + kCreditGap;
+            any = true;
+        }
+    }
+    return any ? row + 1 : 0;
+}
+
+void draw_credits(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font) {
+    const int rows = lay_legend(legend, area.w, font, [](const LegendEntry&, double, int) {});
+    const double top = area.y + (rows == 0 ? 0 : 3 + rows * kLegendLh) + 2;
+    lay_credits(legend, area.w, font, [&](const std::string& text, double dx, int row) {
+        page.ops.push_back(TextOp{area.x + dx, top + row * kCreditLh + kCreditFs, kCreditFs, text, kCreditInk});
+    });
+}
+
 }  // namespace
 
 double map_legend_height(const MapLegend& legend, double width, const FontFace& font) {
     int rows = lay_legend(legend, width, font, [](const LegendEntry&, double, int) {});
-    return rows == 0 ? 0 : 3 + rows * kLegendLh;
+    const int credits = lay_credits(legend, width, font, [](const std::string&, double, int) {});
+    return (rows == 0 ? 0 : 3 + rows * kLegendLh) + (credits == 0 ? 0 : 2 + credits * kCreditLh);
 }
 
 void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font) {
@@ -501,7 +712,19 @@ void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, c
         double x = area.x + dx, y = area.y + 2 + row * kLegendLh;
         double cx = x + 4, cy = y + 3.2;
         switch (it.symbol) {
-            case LegendEntry::Swatch: page.ops.push_back(RectOp{x, y, 8, 6, it.colour, Color::hex(0x999999), 0.3}); break;
+            case LegendEntry::Swatch:
+                if (legend.swatch_opacity < 1) {  // as the zones are drawn over a base map
+                    PathOp sw;
+                    sw.subpaths.push_back({{x, y}, {x + 8, y}, {x + 8, y + 6}, {x, y + 6}});
+                    sw.fill = it.colour;
+                    sw.fill_opacity = legend.swatch_opacity;
+                    sw.stroke = Color::hex(0x999999);
+                    sw.line_width = 0.3;
+                    page.ops.push_back(std::move(sw));
+                    break;
+                }
+                page.ops.push_back(RectOp{x, y, 8, 6, it.colour, Color::hex(0x999999), 0.3});
+                break;
             case LegendEntry::Hatch:
                 page.ops.push_back(RectOp{x, y, 8, 6, std::nullopt, it.colour, 0.6});
                 page.ops.push_back(LineOp{x, y + 6, x + 6, y, it.colour, 0.4, false});
@@ -539,6 +762,7 @@ void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, c
         }
         page.ops.push_back(TextOp{x + 10, y + 5.5, kLegendFs, it.label, kInk});
     });
+    draw_credits(page, area, legend, font);
 }
 
 void draw_map(PageOps& page, const Rect& box, const Rect& legend, const MapExtract* map, const Profile& profile,

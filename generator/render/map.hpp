@@ -40,6 +40,10 @@ struct LegendEntry {
 
 struct MapLegend {
     std::vector<LegendEntry> entries;  // sorted by rank, then first drawn; no duplicates
+    // Credit lines of the data on the map (`attribution:` of its layers),
+    // printed after the entries, each text whole on a row when it fits.
+    std::vector<std::string> attributions;
+    double swatch_opacity = 1;  // the zone fills' opacity (below 1 over a base map)
     void add(LegendEntry e);
     bool has(const std::string& label) const;
 };
@@ -50,12 +54,20 @@ std::string shelter_legend_label(const Shelter& shelter, Lang lang = Lang::Ja);
 
 // Draws the map into `box` (clipped; markers kept wholly inside the frame)
 // and returns the legend of what it drew. `map` null draws an empty frame
-// saying 地図なし (no legend). The legend and labels are in `lang`; in English
-// only the places the verdict accepted are named (the planned site it turned
-// down is marked "Planned site: not used").
+// saying 地図なし (no legend); a map whose data could not be read or projected
+// (MapExtract::failure) draws a frame saying 地図を表示できません, never a map
+// without its zones. The base map (MapExtract::basemap) goes under the zones;
+// with it, places are named: shelters, stations, towns, without covering
+// each other, the home or the markers. The legend and labels are in `lang`;
+// in English only the places the verdict accepted are named (the planned
+// site it turned down is marked "Planned site: not used").
 MapLegend draw_map(PageOps& page, const Rect& box, const MapExtract* map, const Profile& profile,
                    const Verdict& verdict, const FontFace& font, Lang lang = Lang::Ja);
-// Height the legend needs at `width` (every entry, wrapped onto rows).
+// The text in the frame of a map that cannot be drawn.
+inline constexpr const char* kMapFailedText = "地図を表示できません";
+inline constexpr const char* kMapFailedTextEn = "The map cannot be shown";
+
+// Height the legend needs at `width` (every entry and attribution, wrapped onto rows).
 double map_legend_height(const MapLegend& legend, double width, const FontFace& font);
 void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, const FontFace& font);
 

@@ -171,8 +171,13 @@ TEST_CASE("hazard config: errors name the line") {
 TEST_CASE("shipped hazard configs parse") {
     CHECK(load_hazard_config(test::source_path("geodata/tama-sample.yaml")).layers.size() == 6);
     HazardConfig real = load_hazard_config(test::source_path("geodata/tokyo-real.yaml"));
-    REQUIRE(real.layers.size() == 2);
+    REQUIRE(real.layers.size() == 5);  // flood zones, shelters, and three base-map layers
     CHECK(real.layers[0].resolved_source == test::source_path("geodata/../../shared/data/tokyo/A31-12_13.shp"));
+    CHECK(real.layers[2].style == BasemapStyle::Boundary);
+    CHECK(real.layers[3].style == BasemapStyle::Station);
+    CHECK(real.layers[3].label_field == "N02_005");
+    CHECK(real.layers[4].style == BasemapStyle::TownLabel);
+    for (const auto& l : real.layers) CHECK_FALSE(l.attribution.empty());
 }
 
 TEST_CASE("vertical shelter names") {
@@ -229,7 +234,7 @@ TEST_CASE("hazard config: every mistake is reported at once, in character column
     const std::string what = e.what();
     CHECK(what ==
           "/cfg/hz.yaml:3:44: unknown layer kind 'flood_dept' (did you mean 'flood_depth'?); allowed: flood_depth, "
-          "flood_duration, house_collapse, landslide, shelters, storm_surge, tsunami\n"
+          "flood_duration, house_collapse, landslide, shelters, storm_surge, tsunami, basemap\n"
           "/cfg/hz.yaml:7:5: unknown key 'welfare_feild' in layers[2] (did you mean 'welfare_field'?)\n"
           "/cfg/hz.yaml:8:62: unknown house_collapse type 'flood_flw' (did you mean 'flood_flow'?); allowed: "
           "flood_flow, bank_erosion");
