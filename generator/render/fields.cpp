@@ -180,6 +180,25 @@ std::string depth_text(const Exposure& e) {
     return e.depth->label_ja();
 }
 
+// One scenario's class, after its name: 「0.5m以上3.0m未満」「区域内・深さ不明」「区域外」.
+std::string scenario_depth_text(const ScenarioDepth& d) {
+    if (!d.in_zone) return "区域外";
+    return d.depth ? d.depth->label_ja() : "区域内・深さ不明";
+}
+
+// The depth with its scenario: 「3.0m以上5.0m未満（想定最大規模）」; when the
+// config loads both scenarios, the deciding one first and the other in
+// brackets: 「想定最大規模 3.0m以上5.0m未満（計画規模 0.5m以上3.0m未満）」.
+std::string depth_label(const Exposure& e) {
+    const std::string scenario = label_ja(e.depth_scenario);
+    if (!e.in_flood_zone || (e.scenario_depths.empty() && scenario.empty())) return depth_text(e);
+    if (e.scenario_depths.empty()) return depth_text(e) + "（" + scenario + "）";
+    std::vector<std::string> others;
+    for (const ScenarioDepth& d : e.scenario_depths)
+        if (d.scenario != e.depth_scenario) others.push_back(std::string(label_ja(d.scenario)) + " " + scenario_depth_text(d));
+    return (scenario.empty() ? "" : scenario + " ") + depth_text(e) + "（" + join(others, "、") + "）";
+}
+
 std::string shelter_line(const std::optional<ShelterSuggestion>& s) { return s ? s->name : std::string(); }
 
 // "多摩市総合福祉センター（福祉避難所・約1.2km）" for each accepted destination of a role.
@@ -300,10 +319,12 @@ void add_household_fields(Record& s, const Profile& p) {
 void add_exposure_fields(Record& s, const Exposure& e) {
     s["exposure.in_flood_zone"] = boolean(e.in_flood_zone);
     s["exposure.depth"] = text(depth_text(e));
-    std::string depth_label = depth_text(e);
-    if (e.in_flood_zone && !e.depth_scenario.empty()) depth_label += "（" + e.depth_scenario + "）";
-    s["exposure.depth_label"] = text(depth_label);
-    s["exposure.depth_scenario"] = text(e.depth_scenario);
+    s["exposure.depth_label"] = text(depth_label(e));
+    s["exposure.depth_scenario"] = text(label_ja(e.depth_scenario));
+    for (FloodScenario sc : {FloodScenario::Planned, FloodScenario::Maximum}) {
+        const ScenarioDepth* d = e.scenario_depth(sc);
+        s[std::string("exposure.depth_") + to_string(sc)] = text(d ? scenario_depth_text(*d) : "");
+    }
     s["exposure.duration"] = text(e.duration ? e.duration->label_ja() : (e.in_duration_zone ? "区域内（時間不明）" : "—"));
     std::string collapse = "該当なし";
     if (e.in_house_collapse) {

@@ -226,7 +226,7 @@ HtmlPdfLinks find_pdf_links(const std::string& pdf_dir, const std::string& href_
 HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlMapOptions& o, const HtmlPdfLinks& pdf) {
     std::string s = "{";
     bool first = true;
-    for (const Property& prop : household_properties(p, v)) {
+    for (const Property& prop : household_properties(p, v, o.columns)) {
         const std::string name = prop.name;
         if (o.no_names && name == "name") continue;  // not hidden: absent from the file
         if (name == "reasons" || name == "reasons_en") continue;  // the same sentences, through the table

@@ -10,6 +10,7 @@
 
 #include "hazard/exposure.hpp"
 #include "profile/profile.hpp"
+#include "report/flag_report.hpp"
 #include "risk/verdict.hpp"
 
 namespace sheetgen {
@@ -22,6 +23,7 @@ struct HtmlMapOptions {
     bool no_names = false;                 // --html-no-names: no names anywhere in the file
     std::string as_of;                     // the run's date (YYYY-MM-DD), shown on the page
     std::string hazards_name;              // the hazard configuration's name
+    FlagColumns columns;                   // the config's own properties (flag_report.hpp)
 };
 
 // Leaflet's script and stylesheet, made self-contained (see inline_leaflet_*).
