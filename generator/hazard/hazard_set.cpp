@@ -970,6 +970,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
         const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
         MapPolygon mp;
         mp.kind = zone_kind(a.kind);
+        mp.layer_kind = a.kind;
         mp.depth = a.depth;
         // One ring set per polygon part (simplifying may split a polygon).
         std::vector<std::vector<std::vector<Pt>>> parts{impl_->index.rings(poly)};
@@ -1127,6 +1128,7 @@ void add_items(std::vector<MapItem>& items, OGRGeometryUniquePtr clipped, const 
     for (const OGRPolygon* part : parts) {
         MapPolygon mp;
         mp.kind = zone_kind(a.kind);
+        mp.layer_kind = a.kind;
         mp.depth = a.depth;
         add_rings(*part, mp);
         if (mp.rings.empty()) continue;

@@ -176,6 +176,7 @@ private:
     }
     std::vector<std::vector<Point>> rings_of(const MapPolygon& pg) const;
     void depth_entry(const std::optional<DepthRange>& d);
+    void kind_outline(const MapPolygon& pg, const std::vector<std::vector<Point>>& subpaths, std::vector<PathOp>& out);
     void draw_floods();
     void draw_collapse_and_landslide();
     void draw_route();
@@ -234,6 +235,22 @@ void MapPainter::depth_entry(const std::optional<DepthRange>& d) {
     legend_.add({LegendEntry::Swatch, depth_colour(d), std::string("浸水") + depth_legend(c), c});
 }
 
+// A storm-surge or tsunami zone, filled in the depth colours like a river
+// flood: a dashed outline in the kind's colour, named in the legend from the
+// kind table.
+void MapPainter::kind_outline(const MapPolygon& pg, const std::vector<std::vector<Point>>& subpaths,
+                              std::vector<PathOp>& out) {
+    if (!has_kind_outline(pg.layer_kind)) return;
+    PathOp op;
+    op.subpaths = subpaths;
+    op.stroke = Color::hex(kind_outline_rgb(pg.layer_kind));
+    op.line_width = 0.9;
+    op.dashed = true;
+    out.push_back(std::move(op));
+    legend_.add({LegendEntry::DashedOutline, Color::hex(kind_outline_rgb(pg.layer_kind)),
+                 std::string(label_ja(pg.layer_kind)) + "（破線・色は浸水深）", 12 + static_cast<int>(pg.layer_kind)});
+}
+
 void MapPainter::draw_floods() {
     // Shallow classes first so deeper water is drawn on top.
     std::vector<const MapPolygon*> floods;
@@ -242,15 +259,19 @@ void MapPainter::draw_floods() {
     std::stable_sort(floods.begin(), floods.end(), [](const MapPolygon* a, const MapPolygon* b) {
         return (a->depth ? a->depth->gsi_class() : 0) < (b->depth ? b->depth->gsi_class() : 0);
     });
+    std::vector<PathOp> outlines;
     for (const MapPolygon* pg : floods) {
         PathOp op;
         op.subpaths = rings_of(*pg);
         op.fill = depth_colour(pg->depth);
         op.even_odd = true;
         if (op.subpaths.empty()) continue;  // nothing drawable: not in the legend either
+        kind_outline(*pg, op.subpaths, outlines);
         page_.ops.push_back(std::move(op));
         depth_entry(pg->depth);
     }
+    // Outlines on top of every fill, so no deeper class covers them.
+    for (PathOp& o : outlines) page_.ops.push_back(std::move(o));
 }
 
 void MapPainter::draw_collapse_and_landslide() {
@@ -496,6 +517,15 @@ void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, c
                 page.ops.push_back(LineOp{x + 3, y + 6, x + 8, y + 1, it.colour, 0.4, false});
                 break;
             case LegendEntry::Outline: page.ops.push_back(RectOp{x, y, 8, 6, std::nullopt, it.colour, 1.0}); break;
+            case LegendEntry::DashedOutline: {
+                PathOp r;
+                r.subpaths.push_back({{x, y}, {x + 8, y}, {x + 8, y + 6}, {x, y + 6}});
+                r.stroke = it.colour;
+                r.line_width = 0.9;
+                r.dashed = true;
+                page.ops.push_back(r);
+                break;
+            }
             case LegendEntry::Home: {
                 PathOp h;
                 h.subpaths.push_back({{cx, cy - 3.5}, {cx + 3.5, cy}, {cx + 2.5, cy}, {cx + 2.5, cy + 3}, {cx - 2.5, cy + 3}, {cx - 2.5, cy}, {cx - 3.5, cy}});

@@ -60,6 +60,9 @@ std::string relative_href_prefix(const std::string& html_path, const std::string
 struct HtmlRecord {
     std::string json;  // "{...": no closing brace
     std::vector<std::string> reasons_ja, reasons_en;
+    // The action and when to set out as the CSV and the sheets word them
+    // (action_label_ja / start_label_ja: a tsunami zone leaves at once), ja and en.
+    std::string action_ja, action_en, start_ja, start_en;
 };
 HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
                                  const HtmlPdfLinks& pdf = {});
@@ -69,7 +72,8 @@ HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict,
 // whatever the number of worker threads.
 class HtmlSentences {
 public:
-    // The record closed with "rj":[...],"re":[...]} (sentence numbers).
+    // The record closed with "rj":[...],"re":[...],"al":[ja,en],"sl":[ja,en]}
+    // (sentence numbers: reasons, action, start).
     std::string close(const HtmlRecord& record);
     std::string json() const;  // ["sentence", ...]
 private:

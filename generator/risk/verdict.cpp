@@ -772,4 +772,23 @@ std::string action_label_ja(const Verdict& v) {
                                : "津波警報でただちに立退き避難";
 }
 
+std::string action_label_en(const Verdict& v) {
+    if (v.action != FloodAction::LeaveEarly || !v.leave_immediately) return label_en(v.action);
+    return v.start_alert_level
+               ? "Leave at once on a tsunami warning (other floods: at alert level " + std::to_string(*v.start_alert_level) + ")"
+               : "Leave at once on a tsunami warning";
+}
+
+std::string start_label_ja(const Verdict& v) {
+    const std::string level = v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) : "";
+    if (v.leave_immediately) return "津波警報でただちに" + (level.empty() ? "" : "／" + level);
+    return level;
+}
+
+std::string start_label_en(const Verdict& v) {
+    const std::string level = v.start_alert_level ? "alert level " + std::to_string(*v.start_alert_level) : "";
+    if (v.leave_immediately) return "at once on a tsunami warning" + (level.empty() ? "" : " / " + level);
+    return level;
+}
+
 }  // namespace sheetgen

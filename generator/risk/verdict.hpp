@@ -146,5 +146,10 @@ Verdict assess(const Profile& profile, const Exposure& exposure, const std::vect
 // The action as printed for this household: label_ja(action), except that a
 // household in a tsunami zone leaves at the warning, not at an alert level.
 std::string action_label_ja(const Verdict& v);
+std::string action_label_en(const Verdict& v);
+// When the family sets out, short: 「警戒レベル3」, 「津波警報でただちに」,
+// 「津波警報でただちに／警戒レベル3」; "" when it stays.
+std::string start_label_ja(const Verdict& v);
+std::string start_label_en(const Verdict& v);
 
 }  // namespace sheetgen

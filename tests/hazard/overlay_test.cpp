@@ -112,15 +112,17 @@ TEST_CASE("overlapping zones: the worst class wins; known depth beats unknown") 
     write_layer(dir.file("z.gpkg"), "nodepth", 4326, {}, {{box_wkt(138.9, 34.9, 139.4, 35.4), {}}});
     HazardSet hs = load(dir, R"(layers:
   - {name: 区域のみ, source: z.gpkg, layer: nodepth, kind: flood_depth, scenario: 想定最大規模}
-  - {name: A, source: z.gpkg, layer: a, kind: flood_depth, field: rank, preset: a31a_depth, scenario: 計画規模}
+  - {name: A, source: z.gpkg, layer: a, kind: flood_depth, field: rank, preset: a31a_depth}
   - {name: B, source: z.gpkg, layer: b, kind: flood_depth, field: rank, preset: a31a_depth, scenario: 想定最大規模}
 )");
+    // One scenario stated (and layers of none): the worst class of every layer.
+    // Layers of both scenarios: tests/hazard/scenarios_test.cpp.
     Exposure both = hs.expose({35.15, 139.15});  // a rank 2 + a rank 4 + b rank 1 + no-depth zone
     REQUIRE(both.depth);
     CHECK(both.depth->min_m == 5);
     CHECK(both.depth->max_m == 10);
     CHECK(both.depth_layer == "A");
-    CHECK(both.depth_scenario == FloodScenario::Planned);
+    CHECK(both.depth_scenario == FloodScenario::Unknown);  // A's, not B's or the zone-only layer's
     CHECK(both.layers_hit == std::vector<std::string>{"区域のみ", "A", "B"});
     Exposure only2 = hs.expose({35.05, 139.05});
     REQUIRE(only2.depth);
