@@ -171,9 +171,9 @@ struct MapRing {
 
 struct MapPolygon {
     ZoneKind kind = ZoneKind::FloodDepth;  // how it is drawn
-    LayerKind layer_kind = LayerKind::FloodDepth;  // what it is (a tsunami zone is drawn as a flood)
     std::optional<DepthRange> depth;  // for FloodDepth; nullopt = depth unknown
     std::vector<MapRing> rings;       // first outer, then holes
+    LayerKind layer_kind = LayerKind::FloodDepth;  // what it is: a tsunami zone is drawn as a flood
 };
 
 struct MapShelter {

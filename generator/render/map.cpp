@@ -177,6 +177,7 @@ private:
     std::vector<std::vector<Point>> rings_of(const MapPolygon& pg) const;
     void depth_entry(const std::optional<DepthRange>& d);
     void kind_outline(const MapPolygon& pg, const std::vector<std::vector<Point>>& subpaths, std::vector<PathOp>& out);
+    std::vector<std::vector<Point>> off_frame(const std::vector<std::vector<Point>>& rings) const;
     void draw_floods();
     void draw_collapse_and_landslide();
     void draw_route();
@@ -235,6 +236,36 @@ void MapPainter::depth_entry(const std::optional<DepthRange>& d) {
     legend_.add({LegendEntry::Swatch, depth_colour(d), std::string("浸水") + depth_legend(c), c});
 }
 
+// A zone's rings as open lines without the stretches the clip to the frame
+// added: an outline along the frame edge would draw a zone boundary that is
+// not there.
+std::vector<std::vector<Point>> MapPainter::off_frame(const std::vector<std::vector<Point>>& rings) const {
+    const Point lo = P(-map_.half_width_m, map_.half_height_m), hi = P(map_.half_width_m, -map_.half_height_m);
+    auto near = [](double u, double v) { return std::fabs(u - v) < 0.05; };
+    auto on_frame = [&](const Point& a, const Point& b) {
+        return (near(a.first, lo.first) && near(b.first, lo.first)) || (near(a.first, hi.first) && near(b.first, hi.first)) ||
+               (near(a.second, lo.second) && near(b.second, lo.second)) ||
+               (near(a.second, hi.second) && near(b.second, hi.second));
+    };
+    std::vector<std::vector<Point>> out;
+    for (const auto& r : rings) {
+        std::vector<Point> ring = r;
+        if (ring.size() > 1 && ring.front() != ring.back()) ring.push_back(ring.front());
+        std::vector<Point> line;
+        for (size_t i = 0; i + 1 < ring.size(); ++i) {
+            if (on_frame(ring[i], ring[i + 1])) {
+                if (line.size() >= 2) out.push_back(std::move(line));
+                line.clear();
+                continue;
+            }
+            if (line.empty()) line.push_back(ring[i]);
+            line.push_back(ring[i + 1]);
+        }
+        if (line.size() >= 2) out.push_back(std::move(line));
+    }
+    return out;
+}
+
 // A storm-surge or tsunami zone, filled in the depth colours like a river
 // flood: a dashed outline in the kind's colour, named in the legend from the
 // kind table.
@@ -242,11 +273,14 @@ void MapPainter::kind_outline(const MapPolygon& pg, const std::vector<std::vecto
                               std::vector<PathOp>& out) {
     if (!has_kind_outline(pg.layer_kind)) return;
     PathOp op;
-    op.subpaths = subpaths;
+    op.subpaths = off_frame(subpaths);
+    op.closed = false;
     op.stroke = Color::hex(kind_outline_rgb(pg.layer_kind));
     op.line_width = 0.9;
     op.dashed = true;
-    out.push_back(std::move(op));
+    if (!op.subpaths.empty()) out.push_back(std::move(op));
+    // Named even when the zone covers the whole frame (no outline to see):
+    // the colours on the map are then that kind's.
     legend_.add({LegendEntry::DashedOutline, Color::hex(kind_outline_rgb(pg.layer_kind)),
                  std::string(label_ja(pg.layer_kind)) + "（破線・色は浸水深）", 12 + static_cast<int>(pg.layer_kind)});
 }

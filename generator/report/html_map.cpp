@@ -297,8 +297,15 @@ std::string HtmlSentences::close(const HtmlRecord& r) {
         for (size_t i = 0; i < list.size(); ++i) s += (i ? "," : "") + std::to_string(number(list[i]));
         s += "]";
     }
-    s += ",\"al\":[" + std::to_string(number(r.action_ja)) + "," + std::to_string(number(r.action_en)) + "]";
-    s += ",\"sl\":[" + std::to_string(number(r.start_ja)) + "," + std::to_string(number(r.start_en)) + "]";
+    // One number per statement: the operands of + are unsequenced, and the
+    // numbers must follow first appearance (ja before en) on every compiler.
+    auto pair = [&](const char* key, const std::string& ja, const std::string& en) {
+        const size_t nja = number(ja);
+        const size_t nen = number(en);
+        s += std::string(",\"") + key + "\":[" + std::to_string(nja) + "," + std::to_string(nen) + "]";
+    };
+    pair("al", r.action_ja, r.action_en);
+    pair("sl", r.start_ja, r.start_en);
     return s + "}";
 }
 

@@ -148,7 +148,7 @@ const char* const kApp = R"JS(
       lg_approx: '位置が概略（点線）', lg_zones: '浸水想定区域（深さ）', lg_collapse: '家屋倒壊等氾濫想定区域（赤い枠）',
       lg_landslide: '土砂災害警戒区域（茶色の斜線）', lg_shelters: '避難先（白抜きの丸）', none: 'なし',
       lg_kind: '（破線・色は浸水深）',
-      depth: '想定浸水深', devices: '機器'
+      depth: '想定浸水深', devices: '機器', depth_l1: '浸水深（計画規模）', depth_l2: '浸水深（想定最大規模）'
     },
     en: {
       handle: 'CONFIDENTIAL: sensitive personal (medical) data. Do not use, copy or share it beyond its purpose.',
@@ -163,7 +163,7 @@ const char* const kApp = R"JS(
       lg_approx: 'approximate location (dotted)', lg_zones: 'Flood zones (depth)', lg_collapse: 'House-collapse zone (red outline)',
       lg_landslide: 'Landslide zone (brown hatching)', lg_shelters: 'Shelters (rings)', none: 'none',
       lg_kind: ' (dashed outline, colour = depth)',
-      depth: 'Flood depth', devices: 'Devices'
+      depth: 'Flood depth', devices: 'Devices', depth_l1: 'Depth (planned scale)', depth_l2: 'Depth (maximum scale)'
     }
   };
   var LEVEL_COLOUR = { A: '#d62828', B: '#f77f00', C: '#fcbf49', D: '#9e9e9e' };
@@ -208,16 +208,19 @@ const char* const kApp = R"JS(
     px.beginPath(); px.moveTo(0, 8); px.lineTo(8, 0); px.moveTo(-2, 2); px.lineTo(2, -2); px.moveTo(6, 10); px.lineTo(10, 6); px.stroke();
     hatch = px.createPattern(pc, 'repeat');
   }
-  var kindsShown = {};  // storm surge, tsunami: depth colours with a dashed outline of the kind's colour
+  // Storm surge, tsunami: depth colours, and a dashed outline of the kind's
+  // colour drawn after every fill (as on the sheets), so no deeper class covers it.
+  var kindsShown = {}, outlined = [];
   Z.forEach(function (z) {
     var style;
-    if (z.k === 'f' && z.kd && C.kinds[z.kd]) {
-      kindsShown[z.kd] = true;
-      style = { renderer: renderer, color: C.kinds[z.kd].col, weight: 2, dashArray: '6 4', fillColor: z.col, fillOpacity: 0.65, interactive: false };
-    } else if (z.k === 'f') style = { renderer: renderer, stroke: false, fillColor: z.col, fillOpacity: 0.65, interactive: false };
+    if (z.k === 'f' && z.kd && C.kinds[z.kd]) { kindsShown[z.kd] = true; outlined.push(z); }
+    if (z.k === 'f') style = { renderer: renderer, stroke: false, fillColor: z.col, fillOpacity: 0.65, interactive: false };
     else if (z.k === 'h') style = { renderer: renderer, color: '#d00000', weight: 2, fill: false, dashArray: '6 4', interactive: false };
     else style = { renderer: renderer, color: '#8b5a2b', weight: 1.5, fillColor: hatch, fillOpacity: canvas ? 1 : 0.2, interactive: false };
     L.polygon(z.r, style).addTo(map);
+  });
+  outlined.forEach(function (z) {
+    L.polygon(z.r, { renderer: renderer, color: C.kinds[z.kd].col, weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(map);
   });
   S.forEach(function (s) {
     L.circleMarker([s.lat, s.lon], {
@@ -245,6 +248,8 @@ const char* const kApp = R"JS(
     row('dest', h.suggested_shelter ? h.suggested_shelter + (h.suggested_distance_m !== null ? ' (' + metres(h.suggested_distance_m) + ')' : '') : '');
     row('flee', h.flee_site ? h.flee_site + (h.flee_distance_m !== null ? ' (' + metres(h.flee_distance_m) + ')' : '') : '');
     row('depth', h.depth);
+    row('depth_l1', h.depth_planned);  // only with both flood scenarios loaded
+    row('depth_l2', h.depth_maximum);
     row('devices', h.devices.map(deviceLabel).join(', '));
     row('codes', uniqueCodes(h));
     d.appendChild(tb);

@@ -97,13 +97,13 @@ TEST_CASE("flag with both scenarios: both depths listed, the verdict uses the ma
     CHECK(l.header.substr(fixed.size() - 2) == ",浸水深（計画規模）,浸水深（想定最大規模）,判定に用いた想定\r\n");
     const auto c = cells(l.row);
     REQUIRE(c.size() == kFixedColumns + 3);
-    CHECK(c[kFixedColumns] == "5.0m以上10.0m未満");
+    CHECK(c[kFixedColumns] == "5.0m以上10m未満");
     CHECK(c[kFixedColumns + 1] == "0.5m以上3.0m未満");
     CHECK(c[kFixedColumns + 2] == "想定最大規模");
     CHECK(c[kDepthMin] == "0.5");
     CHECK(c[kDepth] == "0.5m以上3.0m未満");
     CHECK(c[kSafeFloor] == "2");  // above 3 m, not above 10 m
-    CHECK_THAT(l.geojson, Catch::Contains("\"depth_planned\":\"5.0m以上10.0m未満\",\"depth_min_m_planned\":5.0,"
+    CHECK_THAT(l.geojson, Catch::Contains("\"depth_planned\":\"5.0m以上10m未満\",\"depth_min_m_planned\":5.0,"
                                           "\"depth_maximum\":\"0.5m以上3.0m未満\",\"depth_min_m_maximum\":0.5,"
                                           "\"depth_scenario\":\"maximum\""));
     CHECK(l.gpkg_maximum == "0.5m以上3.0m未満");
@@ -116,7 +116,7 @@ TEST_CASE("flag with both scenarios and verdict_scenario: planned: the planned d
     const auto c = cells(l.row);
     REQUIRE(c.size() == kFixedColumns + 3);
     CHECK(c[kDepthMin] == "5.0");
-    CHECK(c[kDepth] == "5.0m以上10.0m未満");
+    CHECK(c[kDepth] == "5.0m以上10m未満");
     CHECK(c[kFixedColumns + 2] == "計画規模");
     CHECK(c[kSafeFloor] == "5");  // above 10 m
     CHECK_THAT(l.geojson, Catch::Contains("\"depth_scenario\":\"planned\""));

@@ -232,13 +232,30 @@ TEST_CASE("map: a storm-surge or tsunami zone is outlined and named in the legen
     CHECK_FALSE(drawn.has("高潮浸水想定区域（破線・色は浸水深）"));  // only the kinds drawn
     // Its dashed outline in the kind's colour, after (on top of) every flood fill.
     size_t outline_at = 0, last_fill = 0;
-    for (size_t i = 0; i < page.ops.size(); ++i)
+    bool in_clip = false;
+    for (size_t i = 0; i < page.ops.size(); ++i) {
+        if (std::get_if<ClipBegin>(&page.ops[i])) in_clip = true;
+        if (std::get_if<ClipEnd>(&page.ops[i])) in_clip = false;
         if (auto* pa = std::get_if<PathOp>(&page.ops[i])) {
             if (pa->dashed && pa->stroke && same(*pa->stroke, kind_outline_rgb(LayerKind::Tsunami))) outline_at = i;
-            if (pa->fill && !pa->stroke) last_fill = i;  // zone fills have no stroke (markers do)
+            if (in_clip && pa->fill && !pa->stroke) last_fill = i;  // zone fills have no stroke (markers do)
         }
+    }
     CHECK(outline_at > 0);
     CHECK(outline_at > last_fill);
+    // A zone covering the whole frame: its clipped edges are the frame's, and
+    // no dashed line is drawn along the frame; the legend still names it.
+    MapExtract whole = m;
+    MapPolygon cover;
+    cover.layer_kind = LayerKind::Tsunami;
+    cover.depth = DepthRange{2, 5};
+    const double hw = m.half_width_m, hh = m.half_height_m;
+    cover.rings.push_back(MapRing{{{-hw, -hh}, {hw, -hh}, {hw, hh}, {-hw, hh}, {-hw, -hh}}});
+    whole.polygons = {cover};
+    PageOps covered;
+    CHECK(draw_map(covered, box, &whole, p, v, font()).has("津波浸水想定（破線・色は浸水深）"));
+    for (const auto& op : covered.ops)
+        if (auto* pa = std::get_if<PathOp>(&op)) CHECK_FALSE((pa->dashed && pa->stroke && same(*pa->stroke, kind_outline_rgb(LayerKind::Tsunami))));
     // Storm surge and tsunami get different colours.
     CHECK(kind_outline_rgb(LayerKind::Tsunami) != kind_outline_rgb(LayerKind::StormSurge));
     CHECK_FALSE(has_kind_outline(LayerKind::FloodDepth));
