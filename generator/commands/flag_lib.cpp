@@ -92,6 +92,7 @@ private:
     std::vector<Diagnostic> path_problems_;
     std::optional<HazardSet> hazards_;
     RiskOptions risk_;
+    FlagColumns columns_;  // the config's own columns (both flood scenarios)
     HtmlMapOptions html_opts_;
     LeafletAssets leaflet_;
     std::string pdf_href_;
@@ -132,7 +133,7 @@ void FlagRun::open_outputs() {
     }
     if (o_.gpkg) {
         ensure_parent_directory(*o_.gpkg, o_.run.output);
-        gpkg_ = std::make_unique<GpkgWriter>(*o_.gpkg, o_.as_of, o_.run.output);
+        gpkg_ = std::make_unique<GpkgWriter>(*o_.gpkg, o_.as_of, o_.run.output, columns_);
     }
 }
 
@@ -147,8 +148,8 @@ Item FlagRun::evaluate(size_t index, PipelineCpu* cpu) const {
     item.id = p.id;
     item.id_at = h.parsed.id_at;
     item.level = v.level;
-    item.csv_row = flag_csv_row(p, v);
-    if (o_.geojson) item.geojson = flag_geojson_feature(p, v);
+    item.csv_row = flag_csv_row(p, v, columns_);
+    if (o_.geojson) item.geojson = flag_geojson_feature(p, v, columns_);
     if (o_.html)
         item.html = html_household_record(p, v, html_opts_,
                                           o_.pdf_dir ? find_pdf_links(*o_.pdf_dir, pdf_href_, p.id) : HtmlPdfLinks{});
@@ -189,7 +190,7 @@ void FlagRun::sink(Chunk&& chunk) {
 // Sorted by priority (input order within a level), each written atomically.
 void FlagRun::write_outputs() {
     AtomicWriter csv(o_.out_csv, o_.run.output);
-    csv.write(flag_csv_header());
+    csv.write(flag_csv_header(columns_));
     csv_.copy_to(csv, 0);
     if (o_.geojson) {
         AtomicWriter geo(*o_.geojson, o_.run.output);
@@ -229,7 +230,9 @@ FlagResult FlagRun::run() {
     for (const auto& d : path_problems_) io_.err << format_diagnostic(d) << "\n";
     admission_.skip(path_problems_.size());  // unusable paths count as skipped profiles
     risk_.as_of = o_.as_of;
+    columns_.scenario_depths = hazards_->compares_scenarios();
     html_opts_ = o_.html_map;
+    html_opts_.columns = columns_;
     html_opts_.as_of = o_.as_of.iso();
     html_opts_.hazards_name = hazards_->name();
     open_outputs();

@@ -52,6 +52,20 @@ public:
         for (const auto& e : *this) out.emplace_back(e.name);
         return out;
     }
+    // Where an input may also write a value by its Japanese label (a hazard
+    // config's `scenario: 想定最大規模`): the names, then the labels.
+    std::optional<E> parse_name_or_label(std::string_view text) const {
+        if (auto v = parse(text)) return v;
+        for (const auto& e : *this)
+            if (*e.label && text == e.label) return e.value;
+        return std::nullopt;
+    }
+    std::vector<std::string> names_and_labels() const {
+        std::vector<std::string> out = names();
+        for (const auto& e : *this)
+            if (*e.label) out.emplace_back(e.label);
+        return out;
+    }
 
 private:
     const EnumName<E>* begin_;

@@ -84,6 +84,13 @@ public:
         if (!name) return std::nullopt;
         return table.parse(*name);
     }
+    // The same, also accepting each value's Japanese label (計画規模 for planned).
+    template <typename E>
+    std::optional<E> enumeration_or_label(const YNode* n, const std::string& what, const EnumTable<E>& table) {
+        auto name = one_of(n, what, table.names_and_labels());
+        if (!name) return std::nullopt;
+        return table.parse_name_or_label(*name);
+    }
 
     // Each item of the list `n` read as a mapping with `keys`:
     // fn(item, where, map) with where = "what[i]". A null item ("- " alone) is

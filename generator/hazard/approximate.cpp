@@ -29,6 +29,16 @@ void fold_worse(Exposure& worst, const Exposure& o) {
             worst.depth_layer = o.depth_layer;
         }
     }
+    // Each scenario's worst class likewise (present only when both are loaded).
+    for (const ScenarioDepth& od : o.scenario_depths) {
+        ScenarioDepth* wd = nullptr;
+        for (auto& d : worst.scenario_depths) wd = d.scenario == od.scenario ? &d : wd;
+        if (!wd) {
+            worst.scenario_depths.push_back(od);
+        } else if (od.in_zone && (!wd->in_zone || (od.depth && (!wd->depth || deeper(*od.depth, *wd->depth))))) {
+            *wd = od;
+        }
+    }
     if (o.in_duration_zone) {
         if (!worst.in_duration_zone || (o.duration && (!worst.duration || longer(*o.duration, *worst.duration))))
             worst.duration = o.duration;

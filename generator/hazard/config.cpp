@@ -24,7 +24,8 @@ constexpr size_t kMaxConfigBytes = 1024 * 1024;
 
 // The schema: keys of the top level, of coverage/municipality, of a layer.
 const std::vector<std::string> kTopKeys = {"name",   "description",          "coverage",
-                                           "municipality", "location_uncertainty", "layers"};
+                                           "municipality", "location_uncertainty", "layers",
+                                           "verdict_scenario"};
 const std::vector<std::string> kUncertaintyKeys = {"town_m", "block_m"};
 const std::vector<std::string> kAreaKeys = {"source", "layer", "crs"};
 const std::vector<std::string> kCommonLayerKeys = {"kind",  "name",         "source", "layer", "scenario",
@@ -238,7 +239,8 @@ private:
             lc_.layer = c_.text(v, key_path("layer"));
             lc_.layer_at = c_.at(*v);
         }
-        lc_.scenario = c_.text(get("scenario"), key_path("scenario"));
+        if (auto sc = c_.enumeration_or_label(get("scenario"), "scenario", EnumTable<FloodScenario>(kFloodScenarioNames)))
+            lc_.scenario = *sc;
         if (const YNode* v = get("crs")) {
             lc_.crs = trim(c_.text(v, key_path("crs")));
             lc_.crs_at = c_.at(*v);
@@ -542,6 +544,11 @@ void read_config(SchemaChecker& c, const YNode& root, HazardConfig& cfg) {
     if (Map u = c.map(top.get("location_uncertainty"), "location_uncertainty", kUncertaintyKeys)) {
         cfg.uncertainty_town_m = c.number(u.get("town_m"), "location_uncertainty.town_m", 0, 5000);
         cfg.uncertainty_block_m = c.number(u.get("block_m"), "location_uncertainty.block_m", 0, 5000);
+    }
+    if (const YNode* v = top.get("verdict_scenario")) {
+        if (auto sc = c.enumeration_or_label(v, "verdict_scenario", EnumTable<FloodScenario>(kFloodScenarioNames)))
+            cfg.verdict_scenario = *sc;
+        cfg.verdict_scenario_at = c.at(*v);
     }
     const YNode* layers = c.require(top, "layers", root);
     const std::vector<YNode>* items = c.list(layers, "layers");

@@ -56,7 +56,7 @@ struct LayerConfig {
     std::string layer;        // OGR layer name; empty = the first layer
     SourceLocation layer_at;
     LayerKind kind = LayerKind::FloodDepth;
-    std::string scenario;     // 計画規模 / 想定最大規模 (free label)
+    FloodScenario scenario = FloodScenario::Unknown;  // `scenario:` planned / maximum (計画規模 / 想定最大規模)
     std::string crs;          // used when the source has no CRS
     SourceLocation crs_at;
     std::string where;        // OGR attribute filter
@@ -130,6 +130,10 @@ struct HazardConfig {
     // How far a home located from its address may be from the gazetteer
     // point (location_uncertainty: {town_m, block_m}); unset = 500 m / 50 m.
     std::optional<double> uncertainty_town_m, uncertainty_block_m;
+    // The scenario whose depth decides the verdict when the config loads
+    // flood layers of both (`verdict_scenario:`, default maximum).
+    FloodScenario verdict_scenario = FloodScenario::Maximum;
+    SourceLocation verdict_scenario_at;  // line 0 when not written
 };
 
 // Throws one InputError listing EVERY problem found, each at file:line:column

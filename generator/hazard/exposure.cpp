@@ -59,6 +59,13 @@ std::string DurationRange::label_ja() const {
     return hours(min_h) + "時間以上" + hours(max_h) + "時間未満";
 }
 
+const char* to_string(FloodScenario s) {
+    return s == FloodScenario::Unknown ? "" : EnumTable<FloodScenario>(kFloodScenarioNames).name(s);
+}
+const char* label_ja(FloodScenario s) {
+    return s == FloodScenario::Unknown ? "" : EnumTable<FloodScenario>(kFloodScenarioNames).label(s);
+}
+
 const char* to_string(ShelterType t) { return EnumTable<ShelterType>(kShelterTypeNames).name(t); }
 const char* label_ja(ShelterType t) { return EnumTable<ShelterType>(kShelterTypeNames).label(t); }
 namespace {

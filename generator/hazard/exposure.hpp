@@ -37,13 +37,33 @@ struct DurationRange {
     bool operator==(const DurationRange& o) const { return min_h == o.min_h && max_h == o.max_h; }
 };
 
+// The scenario of a flood layer (`scenario:`): 計画規模 (the planned scale,
+// rain of the river's design, L1) or 想定最大規模 (the maximum assumed rain,
+// L2). Unknown: the config does not say.
+enum class FloodScenario { Unknown, Planned, Maximum };
+// The names a config writes (`scenario: planned`, or the label: 計画規模).
+inline constexpr EnumName<FloodScenario> kFloodScenarioNames[] = {
+    {"planned", FloodScenario::Planned, "計画規模"},
+    {"maximum", FloodScenario::Maximum, "想定最大規模"}};
+const char* to_string(FloodScenario s);  // "planned", "maximum"; "" when unknown
+const char* label_ja(FloodScenario s);   // "計画規模", "想定最大規模"; "" when unknown
+
+// The worst flood depth class of one scenario at a point.
+struct ScenarioDepth {
+    FloodScenario scenario = FloodScenario::Unknown;
+    bool in_zone = false;
+    std::optional<DepthRange> depth;  // nullopt in a zone: depth unknown
+    std::string layer;                // layer name of the worst class
+    std::string river;
+};
+
 // A zone of a kind with its own exposure record (hazard/kinds.hpp
 // own_exposure: storm surge, tsunami): the worst class the point lies in.
 struct KindZone {
     LayerKind kind = LayerKind::FloodDepth;
     std::optional<DepthRange> depth;  // nullopt: inside a zone whose layer carries no depth
     std::string layer;                // layer name of the worst class
-    std::string scenario;
+    FloodScenario scenario = FloodScenario::Unknown;
     std::string river;                // river name of the worst class (config river / river_field), may be empty
 };
 
@@ -59,11 +79,17 @@ struct Exposure {
     bool inside_municipality = true;
     // Flood depth layers: inside any zone; depth is the worst class found, or
     // nullopt when inside a zone whose layer carries no depth ("depth unknown").
+    // When the config loads both scenarios, these are the verdict's scenario's
+    // (HazardConfig::verdict_scenario) where the point lies in one of its
+    // zones, else the other scenario's: a zone of either is never "outside".
     bool in_flood_zone = false;
     std::optional<DepthRange> depth;
-    std::string depth_scenario;  // 計画規模 / 想定最大規模 (scenario of the worst class)
+    FloodScenario depth_scenario = FloodScenario::Unknown;  // scenario of the chosen class
     std::string depth_layer;     // layer name from the config
     std::string depth_river;     // river of the worst class (config `river` / `river_field`), may be empty
+    // Only when the config loads both scenarios: the worst class of each,
+    // planned then maximum, whether or not the point lies in its zones.
+    std::vector<ScenarioDepth> scenario_depths;
     // Duration layers.
     bool in_duration_zone = false;
     std::optional<DurationRange> duration;
@@ -78,6 +104,11 @@ struct Exposure {
     // Layer names the point fell in, for explaining the verdict.
     std::vector<std::string> layers_hit;
 
+    const ScenarioDepth* scenario_depth(FloodScenario s) const {
+        for (const auto& d : scenario_depths)
+            if (d.scenario == s) return &d;
+        return nullptr;
+    }
     const KindZone* zone(LayerKind k) const {
         for (const auto& z : kind_zones)
             if (z.kind == k) return &z;
@@ -147,9 +178,10 @@ struct MapRing {
 };
 
 struct MapPolygon {
-    ZoneKind kind = ZoneKind::FloodDepth;
+    ZoneKind kind = ZoneKind::FloodDepth;  // how it is drawn
     std::optional<DepthRange> depth;  // for FloodDepth; nullopt = depth unknown
     std::vector<MapRing> rings;       // first outer, then holes
+    LayerKind layer_kind = LayerKind::FloodDepth;  // what it is: a tsunami zone is drawn as a flood
 };
 
 struct MapShelter {

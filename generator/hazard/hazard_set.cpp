@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <set>
@@ -69,10 +70,46 @@ struct ZoneAttr {
 
 struct LayerInfo {
     std::string name;
-    std::string scenario;
+    FloodScenario scenario;
     LayerKind kind;
     size_t entry;       // the config entry (the files of one multi-file entry share it)
     std::string river;  // the file's river name (config `river`), may be empty
+};
+
+// The worst flood depth class per scenario, folded in any order: the deeper
+// class wins (larger minimum, then larger maximum), a known depth beats
+// "depth unknown", ties go to the earlier layer, then the earlier polygon.
+class DepthFold {
+public:
+    explicit DepthFold(const std::vector<LayerInfo>& layers) : layers_(layers) {}
+    static bool earlier(const ZoneAttr* a, const ZoneAttr* b) {
+        return !b || a->layer < b->layer || (a->layer == b->layer && a < b);
+    }
+    static bool deeper(const ZoneAttr& a, const ZoneAttr* best) {
+        if (!best) return true;
+        const DepthRange& d = *a.depth;
+        const DepthRange& b = *best->depth;
+        return d.min_m > b.min_m || (d.min_m == b.min_m && d.max_m > b.max_m) || (d == b && earlier(&a, best));
+    }
+    void add(const ZoneAttr& a) {
+        const size_t s = static_cast<size_t>(layers_[a.layer].scenario);
+        if (a.depth ? deeper(a, best_[s]) : earlier(&a, unknown_[s])) (a.depth ? best_[s] : unknown_[s]) = &a;
+    }
+    // The worst class over the scenarios in `which`; nullptr outside all their zones.
+    const ZoneAttr* worst(std::initializer_list<FloodScenario> which) const {
+        const ZoneAttr* best = nullptr;
+        const ZoneAttr* unknown = nullptr;
+        for (FloodScenario sc : which) {
+            const size_t s = static_cast<size_t>(sc);
+            if (best_[s] && deeper(*best_[s], best)) best = best_[s];
+            if (unknown_[s] && earlier(unknown_[s], unknown)) unknown = unknown_[s];
+        }
+        return best ? best : unknown;
+    }
+
+private:
+    const std::vector<LayerInfo>& layers_;
+    std::array<const ZoneAttr*, 3> best_{}, unknown_{};  // by FloodScenario
 };
 
 // Codes compared as text, with integers canonicalised: 2, "02", 2.0 are one code.
@@ -382,6 +419,10 @@ struct HazardSet::Impl {
     std::vector<Shelter> shelters;
     std::vector<std::string> shelter_names;  // normalised, parallel to shelters
     bool has_flood_layer = false;            // a flood depth or duration layer was loaded
+    // Flood depth layers of both scenarios loaded: each one's depth is
+    // reported, and verdict_scenario's decides.
+    bool compares_scenarios = false;
+    FloodScenario verdict_scenario = FloodScenario::Maximum;
 
     // Raster zone layers: the cell value picks one of the layer's attrs.
     struct RasterZone {
@@ -444,6 +485,32 @@ struct HazardSet::Impl {
         for (uint32_t l = 0; l < 64 && l < layers.size(); ++l)
             if (bits & (uint64_t{1} << l)) hit(l);
         for (uint32_t l : many) hit(l);
+    }
+    // The flood depth the verdict reads: the worst of every layer; when both
+    // scenarios are loaded, the verdict scenario's (with the layers of no
+    // stated scenario) where the point lies in one of its zones, else the
+    // other's, so a zone of either is never "outside".
+    const ZoneAttr* verdict_depth(const DepthFold& f) const {
+        using S = FloodScenario;
+        if (!compares_scenarios) return f.worst({S::Unknown, S::Planned, S::Maximum});
+        const S other = verdict_scenario == S::Planned ? S::Maximum : S::Planned;
+        const ZoneAttr* chosen = f.worst({verdict_scenario, S::Unknown});
+        return chosen ? chosen : f.worst({other});
+    }
+    // Both scenarios' worst classes, reported side by side.
+    void add_scenario_depths(const DepthFold& f, Exposure& e) const {
+        if (!compares_scenarios) return;
+        for (FloodScenario sc : {FloodScenario::Planned, FloodScenario::Maximum}) {
+            ScenarioDepth d;
+            d.scenario = sc;
+            if (const ZoneAttr* z = f.worst({sc})) {
+                d.in_zone = true;
+                d.depth = z->depth;
+                d.layer = layers[z->layer].name;
+                d.river = river_of(*z);
+            }
+            e.scenario_depths.push_back(std::move(d));
+        }
     }
     void load_raster_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
     void load_shelter_layer(const HazardConfig& cfg, uint32_t li, std::vector<Diagnostic>* warnings);
@@ -788,6 +855,8 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
     impl->name = config.name;
     impl->uncertainty_town_m = config.uncertainty_town_m;
     impl->uncertainty_block_m = config.uncertainty_block_m;
+    impl->verdict_scenario = config.verdict_scenario;
+    std::set<FloodScenario> scenarios;  // of the flood depth layers
     // Areas first: layers are checked against the coverage as they load.
     Box area_extent;
     if (config.coverage) impl->coverage = load_area(*config.coverage, "coverage", &area_extent);
@@ -796,6 +865,7 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
         const LayerConfig& lc = config.layers[li];
         impl->layers.push_back({lc.name, lc.scenario, lc.kind, lc.entry, lc.river});
         impl->attributions.push_back(lc.attribution);
+        if (lc.kind == LayerKind::FloodDepth) scenarios.insert(lc.scenario);
         if (lc.kind == LayerKind::Basemap) {
             impl->load_basemap_layer(lc, li, warnings);
         } else if (lc.kind == LayerKind::Shelters) {
@@ -808,6 +878,11 @@ HazardSet HazardSet::load(const HazardConfig& config, std::vector<Diagnostic>* w
         }
         if (kind_info(lc.kind).flood_coverage) impl->has_flood_layer = true;
     }
+    impl->compares_scenarios = scenarios.count(FloodScenario::Planned) && scenarios.count(FloodScenario::Maximum);
+    if (config.verdict_scenario_at.line && !impl->compares_scenarios && warnings)
+        warnings->push_back({config.verdict_scenario_at,
+                             "verdict_scenario has no effect: the config does not load flood_depth layers of both "
+                             "scenarios (planned and maximum)", Severity::Warning});
     impl->index.build();
     HazardSet set(std::move(impl));
     // Shelters get their own exposure so a ground-level site inside a zone is flagged.
@@ -836,8 +911,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
         e.inside_municipality = in;
     }
     // Order-independent folding: ties go to the earlier layer, then the earlier polygon.
-    const ZoneAttr* depth_best = nullptr;
-    const ZoneAttr* depth_unknown = nullptr;
+    DepthFold depths(impl_->layers);
     // Kinds with their own record: the worst known depth, else the first zone without one.
     std::array<const ZoneAttr*, kHazardKindCount> kind_best{};
     std::array<const ZoneAttr*, kHazardKindCount> kind_unknown{};
@@ -846,14 +920,8 @@ Exposure HazardSet::expose(const LatLon& p) const {
     const ZoneAttr* slide = nullptr;
     uint64_t layer_bits = 0;
     std::vector<uint32_t> many_layers;  // only used beyond 64 layers
-    auto earlier = [](const ZoneAttr* a, const ZoneAttr* b) { return !b || a->layer < b->layer || (a->layer == b->layer && a < b); };
-    // The deeper class wins; the same class goes to the earlier layer.
-    auto deeper = [&](const ZoneAttr& a, const ZoneAttr* best) {
-        if (!best) return true;
-        const DepthRange& d = *a.depth;
-        const DepthRange& b = *best->depth;
-        return d.min_m > b.min_m || (d.min_m == b.min_m && d.max_m > b.max_m) || (d == b && earlier(&a, best));
-    };
+    const auto earlier = DepthFold::earlier;
+    const auto deeper = DepthFold::deeper;
     auto consider = [&](const ZoneAttr& a) {
         if (a.layer < 64)
             layer_bits |= uint64_t{1} << a.layer;
@@ -867,19 +935,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
         }
         switch (a.kind) {
             case LayerKind::FloodDepth:
-                if (a.depth) {
-                    if (!depth_best) {
-                        depth_best = &a;
-                    } else {
-                        const DepthRange& d = *a.depth;
-                        const DepthRange& b = *depth_best->depth;
-                        if (d.min_m > b.min_m || (d.min_m == b.min_m && d.max_m > b.max_m) ||
-                            (d == b && earlier(&a, depth_best)))
-                            depth_best = &a;
-                    }
-                } else if (earlier(&a, depth_unknown)) {
-                    depth_unknown = &a;
-                }
+                depths.add(a);
                 break;
             case LayerKind::FloodDuration:
                 if (!dur_best) {
@@ -918,8 +974,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
         if (!v) continue;
         consider(impl_->attrs[rz.attr_for(*v)]);
     }
-    const ZoneAttr* depth = depth_best ? depth_best : depth_unknown;
-    if (depth) {
+    if (const ZoneAttr* depth = impl_->verdict_depth(depths)) {
         e.in_flood_zone = true;
         e.depth = depth->depth;
         e.depth_scenario = impl_->layers[depth->layer].scenario;
@@ -940,6 +995,7 @@ Exposure HazardSet::expose(const LatLon& p) const {
     }
     for (size_t k = 0; k < kHazardKindCount; ++k)
         if (const ZoneAttr* z = kind_best[k] ? kind_best[k] : kind_unknown[k]) e.kind_zones.push_back(impl_->kind_zone(*z));
+    impl_->add_scenario_depths(depths, e);
     impl_->add_layers_hit(layer_bits, many_layers, e);
     return e;
 }
@@ -962,6 +1018,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
         const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
         MapPolygon mp;
         mp.kind = zone_kind(a.kind);
+        mp.layer_kind = a.kind;
         mp.depth = a.depth;
         // One ring set per polygon part (simplifying may split a polygon).
         std::vector<std::vector<std::vector<Pt>>> parts{impl_->index.rings(poly)};
@@ -1011,6 +1068,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
 
 size_t HazardSet::zone_polygon_count() const { return impl_->index.size(); }
 std::string HazardSet::name() const { return impl_->name; }
+bool HazardSet::compares_scenarios() const { return impl_->compares_scenarios; }
 
 RiskRadii HazardSet::uncertainty_radii(double town_default_m, double block_default_m) const {
     return {impl_->uncertainty_town_m.value_or(town_default_m), impl_->uncertainty_block_m.value_or(block_default_m)};
@@ -1118,6 +1176,7 @@ void add_items(std::vector<MapItem>& items, OGRGeometryUniquePtr clipped, const 
     for (const OGRPolygon* part : parts) {
         MapPolygon mp;
         mp.kind = zone_kind(a.kind);
+        mp.layer_kind = a.kind;
         mp.depth = a.depth;
         add_rings(*part, mp);
         if (mp.rings.empty()) continue;

@@ -60,6 +60,9 @@ public:
     // Counts for summaries and benchmarks.
     size_t zone_polygon_count() const;
     std::string name() const;  // config name/label
+    // Flood depth layers of both scenarios (planned, maximum) are loaded:
+    // every exposure carries both depths (Exposure::scenario_depths).
+    bool compares_scenarios() const;
     // The config's location_uncertainty radii over `risk`'s defaults.
     RiskRadii uncertainty_radii(double town_default_m, double block_default_m) const;
 

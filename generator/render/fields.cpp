@@ -228,6 +228,29 @@ std::string depth_text(const Exposure& e, Lang l) {
     return l == Lang::En ? e.depth->label_en() : e.depth->label_ja();
 }
 
+// A scenario's name: 計画規模 / planned scale ("" when the layer gave none).
+std::string scenario_name(FloodScenario sc, Lang l) { return data_term(label_ja(sc), l); }
+
+// One scenario's class, after its name: 「0.5m以上3.0m未満」「区域内・深さ不明」「区域外」.
+std::string scenario_depth_text(const ScenarioDepth& d, Lang l) {
+    if (!d.in_zone) return word(Word::ScenarioOutside, l);
+    if (!d.depth) return word(Word::ScenarioDepthUnknown, l);
+    return l == Lang::En ? d.depth->label_en() : d.depth->label_ja();
+}
+
+// The depth with its scenario: 「3.0m以上5.0m未満（想定最大規模）」; when the
+// config loads both scenarios, the deciding one first and the other in
+// brackets: 「想定最大規模 3.0m以上5.0m未満（計画規模 0.5m以上3.0m未満）」.
+std::string depth_label(const Exposure& e, Lang l) {
+    const std::string scenario = scenario_name(e.depth_scenario, l);
+    if (!e.in_flood_zone || (e.scenario_depths.empty() && scenario.empty())) return depth_text(e, l);
+    if (e.scenario_depths.empty()) return depth_text(e, l) + bracketed(scenario, l);
+    std::vector<std::string> others;
+    for (const ScenarioDepth& d : e.scenario_depths)
+        if (d.scenario != e.depth_scenario) others.push_back(scenario_name(d.scenario, l) + " " + scenario_depth_text(d, l));
+    return (scenario.empty() ? "" : scenario + " ") + depth_text(e, l) + bracketed(join(others, l == Lang::En ? "; " : "、"), l);
+}
+
 std::string shelter_line(const std::optional<ShelterSuggestion>& s) { return s ? s->name : std::string(); }
 
 // "多摩市総合福祉センター（福祉避難所・約1.2km）" / "... (Welfare shelter, ~1.2 km,
@@ -372,10 +395,12 @@ std::string duration_text(const Exposure& e, Lang l) {
 void add_exposure_fields(Record& s, const Exposure& e, Lang l) {
     s["exposure.in_flood_zone"] = boolean(e.in_flood_zone);
     s["exposure.depth"] = text(depth_text(e, l));
-    std::string depth_label = depth_text(e, l);
-    if (e.in_flood_zone && !e.depth_scenario.empty()) depth_label += bracketed(data_term(e.depth_scenario, l), l);
-    s["exposure.depth_label"] = text(depth_label);
-    s["exposure.depth_scenario"] = text(data_term(e.depth_scenario, l));
+    s["exposure.depth_label"] = text(depth_label(e, l));
+    s["exposure.depth_scenario"] = text(scenario_name(e.depth_scenario, l));
+    for (FloodScenario sc : {FloodScenario::Planned, FloodScenario::Maximum}) {
+        const ScenarioDepth* d = e.scenario_depth(sc);
+        s[std::string("exposure.depth_") + to_string(sc)] = text(d ? scenario_depth_text(*d, l) : "");
+    }
     s["exposure.duration"] = text(duration_text(e, l));
     std::string collapse = word(Word::ZoneOutside, l);
     if (e.in_house_collapse) {

@@ -179,6 +179,8 @@ private:
     }
     std::vector<std::vector<Point>> rings_of(const MapPolygon& pg) const;
     void depth_entry(const std::optional<DepthRange>& d);
+    void kind_outline(const MapPolygon& pg, const std::vector<std::vector<Point>>& subpaths, std::vector<PathOp>& out);
+    std::vector<std::vector<Point>> off_frame(const std::vector<std::vector<Point>>& rings) const;
     void draw_floods();
     void draw_collapse_and_landslide();
     void draw_route();
@@ -247,6 +249,55 @@ void MapPainter::depth_entry(const std::optional<DepthRange>& d) {
     legend_.add({LegendEntry::Swatch, depth_colour(d), phrase(Word::LegendDepth, lang_, {{"depth", gsi_depth_legend(c, lang_)}}), c});
 }
 
+// A zone's rings as open lines without the stretches the clip to the frame
+// added: an outline along the frame edge would draw a zone boundary that is
+// not there.
+std::vector<std::vector<Point>> MapPainter::off_frame(const std::vector<std::vector<Point>>& rings) const {
+    const Point lo = P(-map_.half_width_m, map_.half_height_m), hi = P(map_.half_width_m, -map_.half_height_m);
+    auto near = [](double u, double v) { return std::fabs(u - v) < 0.05; };
+    auto on_frame = [&](const Point& a, const Point& b) {
+        return (near(a.first, lo.first) && near(b.first, lo.first)) || (near(a.first, hi.first) && near(b.first, hi.first)) ||
+               (near(a.second, lo.second) && near(b.second, lo.second)) ||
+               (near(a.second, hi.second) && near(b.second, hi.second));
+    };
+    std::vector<std::vector<Point>> out;
+    for (const auto& r : rings) {
+        std::vector<Point> ring = r;
+        if (ring.size() > 1 && ring.front() != ring.back()) ring.push_back(ring.front());
+        std::vector<Point> line;
+        for (size_t i = 0; i + 1 < ring.size(); ++i) {
+            if (on_frame(ring[i], ring[i + 1])) {
+                if (line.size() >= 2) out.push_back(std::move(line));
+                line.clear();
+                continue;
+            }
+            if (line.empty()) line.push_back(ring[i]);
+            line.push_back(ring[i + 1]);
+        }
+        if (line.size() >= 2) out.push_back(std::move(line));
+    }
+    return out;
+}
+
+// A storm-surge or tsunami zone, filled in the depth colours like a river
+// flood: a dashed outline in the kind's colour, named in the legend from the
+// kind table.
+void MapPainter::kind_outline(const MapPolygon& pg, const std::vector<std::vector<Point>>& subpaths,
+                              std::vector<PathOp>& out) {
+    if (!has_kind_outline(pg.layer_kind)) return;
+    PathOp op;
+    op.subpaths = off_frame(subpaths);
+    op.closed = false;
+    op.stroke = Color::hex(kind_outline_rgb(pg.layer_kind));
+    op.line_width = 0.9;
+    op.dashed = true;
+    if (!op.subpaths.empty()) out.push_back(std::move(op));
+    // Named even when the zone covers the whole frame (no outline to see):
+    // the colours on the map are then that kind's.
+    legend_.add({LegendEntry::DashedOutline, Color::hex(kind_outline_rgb(pg.layer_kind)),
+                 std::string(label_ja(pg.layer_kind)) + "（破線・色は浸水深）", 12 + static_cast<int>(pg.layer_kind)});
+}
+
 void MapPainter::draw_floods() {
     // Shallow classes first so deeper water is drawn on top.
     std::vector<const MapPolygon*> floods;
@@ -255,6 +306,7 @@ void MapPainter::draw_floods() {
     std::stable_sort(floods.begin(), floods.end(), [](const MapPolygon* a, const MapPolygon* b) {
         return (a->depth ? a->depth->gsi_class() : 0) < (b->depth ? b->depth->gsi_class() : 0);
     });
+    std::vector<PathOp> outlines;
     for (const MapPolygon* pg : floods) {
         PathOp op;
         op.subpaths = rings_of(*pg);
@@ -262,9 +314,12 @@ void MapPainter::draw_floods() {
         op.even_odd = true;
         if (map_.with_basemap) op.fill_opacity = kZoneOpacityOverBasemap;
         if (op.subpaths.empty()) continue;  // nothing drawable: not in the legend either
+        kind_outline(*pg, op.subpaths, outlines);
         page_.ops.push_back(std::move(op));
         depth_entry(pg->depth);
     }
+    // Outlines on top of every fill, so no deeper class covers them.
+    for (PathOp& o : outlines) page_.ops.push_back(std::move(o));
 }
 
 void MapPainter::draw_collapse_and_landslide() {
@@ -731,6 +786,15 @@ void draw_map_legend(PageOps& page, const Rect& area, const MapLegend& legend, c
                 page.ops.push_back(LineOp{x + 3, y + 6, x + 8, y + 1, it.colour, 0.4, false});
                 break;
             case LegendEntry::Outline: page.ops.push_back(RectOp{x, y, 8, 6, std::nullopt, it.colour, 1.0}); break;
+            case LegendEntry::DashedOutline: {
+                PathOp r;
+                r.subpaths.push_back({{x, y}, {x + 8, y}, {x + 8, y + 6}, {x, y + 6}});
+                r.stroke = it.colour;
+                r.line_width = 0.9;
+                r.dashed = true;
+                page.ops.push_back(r);
+                break;
+            }
             case LegendEntry::Home: {
                 PathOp h;
                 h.subpaths.push_back({{cx, cy - 3.5}, {cx + 3.5, cy}, {cx + 2.5, cy}, {cx + 2.5, cy + 3}, {cx - 2.5, cy + 3}, {cx - 2.5, cy}, {cx - 3.5, cy}});

@@ -32,7 +32,7 @@ std::pair<double, double> local_metres(const LatLon& centre, const LatLon& p);
 // One legend line item. Every draw step that puts something on the map
 // registers its entry, so the legend lists exactly what was drawn.
 struct LegendEntry {
-    enum Symbol { Swatch, Hatch, Outline, Home, ShelterOk, ShelterNo, WelfareOk, WelfareNo, Route } symbol = Swatch;
+    enum Symbol { Swatch, Hatch, Outline, Home, ShelterOk, ShelterNo, WelfareOk, WelfareNo, Route, DashedOutline } symbol = Swatch;
     Color colour;
     std::string label;
     int rank = 0;  // legend order: zones, home, shelters, route

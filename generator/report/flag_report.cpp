@@ -23,6 +23,18 @@ std::string depth_text(const Exposure& e) {
     return e.depth->label_ja();
 }
 
+// The class of one scenario, as depth_text words it; "" outside its zones.
+std::string scenario_depth_text(const Exposure& e, FloodScenario s) {
+    const ScenarioDepth* d = e.scenario_depth(s);
+    if (!d || !d->in_zone) return "";
+    return d->depth ? d->depth->label_ja() : "区域内（深さ不明）";
+}
+
+std::optional<double> scenario_depth_min(const Exposure& e, FloodScenario s) {
+    const ScenarioDepth* d = e.scenario_depth(s);
+    return d && d->depth ? std::optional<double>(d->depth->min_m) : std::nullopt;
+}
+
 std::string duration_text(const Exposure& e) {
     if (!e.duration) return e.in_duration_zone ? "区域内（時間不明）" : "";
     return e.duration->label_ja();
@@ -105,13 +117,15 @@ std::string json_string(const std::string& value) {
     return r;
 }
 
-std::string flag_csv_header() {
-    return "\xEF\xBB\xBF"
+std::string flag_csv_header(const FlagColumns& columns) {
+    std::string h = "\xEF\xBB\xBF"
            "ID,氏名,地区,優先度,action,行動,evacuation_start_alert_level,safe_floor,in_flood_zone,depth_min_m,"
            "想定浸水深,浸水継続時間,家屋倒壊・土砂災害,居室の階,停電時の電源(h),浸水時の電源(h),想定する停電(h),"
            "計画の避難場所,避難場所の確認,suggested_shelter,避難先（滞在）,避難先までの距離(m),"
            "逃げ遅れたときの避難場所,避難場所までの距離(m),調整が必要な福祉避難所,福祉避難所までの距離(m),"
-           "reason_codes,理由,reasons (en)\r\n";
+           "reason_codes,理由,reasons (en)";
+    if (columns.scenario_depths) h += ",浸水深（計画規模）,浸水深（想定最大規模）,判定に用いた想定";
+    return h + "\r\n";
 }
 
 namespace {
@@ -134,7 +148,7 @@ std::string reason_codes(const Verdict& v) {
 
 }  // namespace
 
-std::string flag_csv_row(const Profile& p, const Verdict& v) {
+std::string flag_csv_row(const Profile& p, const Verdict& v, const FlagColumns& columns) {
     const Exposure& e = v.exposure;
     const Destination* stay = v.first(DestinationRole::Stay);
     std::vector<std::string> cells;
@@ -167,10 +181,15 @@ std::string flag_csv_row(const Profile& p, const Verdict& v) {
     cells.push_back(csv_field(reason_codes(v)));
     cells.push_back(csv_field(reasons(v, true)));
     cells.push_back(csv_field(reasons(v, false)));
+    if (columns.scenario_depths) {
+        cells.push_back(csv_field(scenario_depth_text(e, FloodScenario::Planned)));
+        cells.push_back(csv_field(scenario_depth_text(e, FloodScenario::Maximum)));
+        cells.push_back(csv_field(e.in_flood_zone ? label_ja(e.depth_scenario) : ""));
+    }
     return join(cells, ",") + "\r\n";
 }
 
-std::vector<Property> household_properties(const Profile& p, const Verdict& v) {
+std::vector<Property> household_properties(const Profile& p, const Verdict& v, const FlagColumns& columns) {
     using T = Property::Type;
     const Exposure& e = v.exposure;
     const Destination* stay = v.first(DestinationRole::Stay);
@@ -181,7 +200,7 @@ std::vector<Property> household_properties(const Profile& p, const Verdict& v) {
     };
     auto flag = [&](const char* n, bool b) { return num(n, T::Boolean, b ? 1.0 : 0.0); };
     auto opt_i = [](const std::optional<int>& i) { return i ? std::optional<double>(*i) : std::nullopt; };
-    return {
+    std::vector<Property> props = {
         txt("id", p.id),
         txt("name", p.person.name),
         txt("district", p.household.district),
@@ -209,6 +228,15 @@ std::vector<Property> household_properties(const Profile& p, const Verdict& v) {
         txt("reasons", reasons(v, true)),
         txt("reasons_en", reasons(v, false)),
     };
+    if (columns.scenario_depths) {
+        using S = FloodScenario;
+        props.push_back(txt("depth_planned", scenario_depth_text(e, S::Planned)));
+        props.push_back(num("depth_min_m_planned", T::Real, scenario_depth_min(e, S::Planned)));
+        props.push_back(txt("depth_maximum", scenario_depth_text(e, S::Maximum)));
+        props.push_back(num("depth_min_m_maximum", T::Real, scenario_depth_min(e, S::Maximum)));
+        props.push_back(txt("depth_scenario", e.in_flood_zone ? to_string(e.depth_scenario) : ""));
+    }
+    return props;
 }
 
 std::string flag_geojson_header() {
@@ -217,12 +245,12 @@ std::string flag_geojson_header() {
 
 std::string flag_geojson_footer() { return "\n]}\n"; }
 
-std::string flag_geojson_feature(const Profile& p, const Verdict& v) {
+std::string flag_geojson_feature(const Profile& p, const Verdict& v, const FlagColumns& columns) {
     std::string s = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[";
     s += json_number(p.household.location.lon, 6) + "," + json_number(p.household.location.lat, 6) + "]},";
     s += "\"properties\":{";
     bool first = true;
-    for (const Property& prop : household_properties(p, v)) {
+    for (const Property& prop : household_properties(p, v, columns)) {
         s += std::string(first ? "" : ",") + json_string(prop.name) + ":";
         first = false;
         if (prop.type == Property::Type::Text) s += json_string(prop.text.value_or(""));

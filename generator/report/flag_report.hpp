@@ -11,15 +11,24 @@
 
 namespace sheetgen {
 
+// Columns that depend on the hazard config: with flood depth layers of both
+// scenarios (HazardSet::compares_scenarios), each one's depth and the one
+// the verdict used. They come after the fixed columns, so a script reading
+// the others by position or by name keeps working; without both scenarios
+// the outputs are as before.
+struct FlagColumns {
+    bool scenario_depths = false;
+};
+
 // The CSV starts with a UTF-8 BOM so Excel opens Japanese text correctly.
-std::string flag_csv_header();
+std::string flag_csv_header(const FlagColumns& columns = {});
 // One row, ending in "\r\n".
-std::string flag_csv_row(const Profile& profile, const Verdict& verdict);
+std::string flag_csv_row(const Profile& profile, const Verdict& verdict, const FlagColumns& columns = {});
 
 // RFC 7946 FeatureCollection pieces (lon/lat WGS84), streamed by the caller:
 // header, features separated by ",\n", footer.
 std::string flag_geojson_header();
-std::string flag_geojson_feature(const Profile& profile, const Verdict& verdict);
+std::string flag_geojson_feature(const Profile& profile, const Verdict& verdict, const FlagColumns& columns = {});
 std::string flag_geojson_footer();
 
 // The per-household properties of the GeoJSON and the GeoPackage, in order:
@@ -32,7 +41,8 @@ struct Property {
     std::optional<std::string> text;  // Text
     std::optional<double> number;     // Integer, Real, Boolean (0/1)
 };
-std::vector<Property> household_properties(const Profile& profile, const Verdict& verdict);
+std::vector<Property> household_properties(const Profile& profile, const Verdict& verdict,
+                                           const FlagColumns& columns = {});
 
 // Text helpers shared by the outputs.
 std::string csv_field(const std::string& value);  // quotes, and defuses =,+,-,@ formula prefixes

@@ -34,6 +34,7 @@ struct GpkgWriter::Impl {
     GDALDatasetUniquePtr ds;
     OGRLayer* layer = nullptr;
     bool in_transaction = false;
+    FlagColumns columns;  // of the households layer
 
     ~Impl() {
         ds.reset();  // closed before its files are removed
@@ -47,8 +48,11 @@ struct GpkgWriter::Impl {
 };
 
 
-GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts)
-    : GpkgWriter(path, stamp, opts, "households", household_properties(Profile{}, Verdict{})) {}
+GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts,
+                       const FlagColumns& columns)
+    : GpkgWriter(path, stamp, opts, "households", household_properties(Profile{}, Verdict{}, columns)) {
+    impl_->columns = columns;
+}
 
 GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts, const std::string& layer,
                        const std::vector<Property>& schema)
@@ -94,7 +98,9 @@ GpkgWriter::GpkgWriter(const std::string& path, const Date& stamp, const OutputO
 
 GpkgWriter::~GpkgWriter() = default;
 
-void GpkgWriter::add(const Profile& p, const Verdict& v) { add(p.household.location, household_properties(p, v)); }
+void GpkgWriter::add(const Profile& p, const Verdict& v) {
+    add(p.household.location, household_properties(p, v, impl_->columns));
+}
 
 void GpkgWriter::add(const std::optional<LatLon>& location, const std::vector<Property>& properties) {
     hazard_detail::QuietGdalErrors quiet;

@@ -21,7 +21,8 @@ public:
     // Writes into a temporary file beside `path`; commit() renames it into
     // place. `stamp` fixes the GeoPackage's last-change dates so the same
     // inputs give the same bytes. Throws OutputError.
-    GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts);
+    GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts,
+               const FlagColumns& columns = {});
     // Any point layer: `schema` names the fields and their types, in order
     // (its values are ignored).
     GpkgWriter(const std::string& path, const Date& stamp, const OutputOptions& opts, const std::string& layer,

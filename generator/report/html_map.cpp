@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "common/error.hpp"
+#include "hazard/config.hpp"
 #include "hazard/gsi_colours.hpp"
 #include "report/flag_report.hpp"
 #include "report/html_map_page.hpp"
@@ -82,6 +83,8 @@ std::string zones_json(const std::vector<MapPolygon>& zones) {
             s += ",\"c\":" + std::to_string(z.depth ? z.depth->gsi_class() : 0);
             s += ",\"col\":\"" + hex_colour(gsi_depth_rgb(z.depth)) + "\"";
         }
+        // A storm-surge or tsunami zone: outlined in its kind's colour (config "kinds").
+        if (has_kind_outline(z.layer_kind)) s += std::string(",\"kd\":\"") + to_string(z.layer_kind) + "\"";
         s += ",\"r\":[";
         for (size_t r = 0; r < z.rings.size(); ++r) {
             s += r ? ",[" : "[";
@@ -108,6 +111,19 @@ std::string shelters_json(const std::vector<Shelter>& shelters) {
              ",\"power\":" + (sh.power ? (*sh.power ? "true" : "false") : "null") + "}";
     }
     return s + "\n]";
+}
+
+// The kinds drawn in the depth colours with an outline of their own, from
+// the kind table: {"tsunami":{"ja":...,"en":...,"col":"#..."}, ...}.
+std::string outlined_kinds_json() {
+    std::string s = "{";
+    for (const HazardKind& k : kHazardKinds) {
+        if (!has_kind_outline(k.kind)) continue;
+        s += std::string(s.size() > 1 ? "," : "") + "\"" + to_string(k.kind) + "\":{\"ja\":" +
+             html_json_string(label_ja(k.kind)) + ",\"en\":" + html_json_string(k.label_en) + ",\"col\":\"" +
+             hex_colour(kind_outline_rgb(k.kind)) + "\"}";
+    }
+    return s + "}";
 }
 
 // Labels from the libraries (one source of wording): levels, actions, devices, legend.
@@ -145,8 +161,8 @@ std::string config_json(const HtmlMapOptions& o) {
         s += std::string(c > 1 ? "," : "") + "{\"c\":" + std::to_string(c) + ",\"col\":\"" +
              hex_colour(gsi_depth_rgb(probe)) + "\",\"ja\":" + html_json_string(gsi_depth_legend(c)) + "}";
     }
-    s += ",{\"c\":0,\"col\":\"" + hex_colour(gsi_depth_rgb(std::nullopt)) + "\",\"ja\":\"深さ不明\"}]}";
-    return s;
+    s += ",{\"c\":0,\"col\":\"" + hex_colour(gsi_depth_rgb(std::nullopt)) + "\",\"ja\":\"深さ不明\"}]";
+    return s + ",\"kinds\":" + outlined_kinds_json() + "}";
 }
 
 }  // namespace
@@ -227,7 +243,7 @@ HtmlPdfLinks find_pdf_links(const std::string& pdf_dir, const std::string& href_
 HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlMapOptions& o, const HtmlPdfLinks& pdf) {
     std::string s = "{";
     bool first = true;
-    for (const Property& prop : household_properties(p, v)) {
+    for (const Property& prop : household_properties(p, v, o.columns)) {
         const std::string name = prop.name;
         if (o.no_names && name == "name") continue;  // not hidden: absent from the file
         if (name == "reasons" || name == "reasons_en") continue;  // the same sentences, through the table
@@ -256,6 +272,10 @@ HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlM
     if (!pdf.plan.empty()) s += ",\"plan_pdf\":" + html_json_string(pdf.plan);
     HtmlRecord r;
     r.json = std::move(s);
+    r.action_ja = action_label_ja(v);
+    r.action_en = action_label_en(v);
+    r.start_ja = start_label_ja(v);
+    r.start_en = start_label_en(v);
     // The verdict's own sentences: what household_properties joins into reasons / reasons_en.
     for (const auto& reason : v.reasons) {
         r.reasons_ja.push_back(reason.ja);
@@ -289,6 +309,15 @@ std::string HtmlSentences::close(const HtmlRecord& r) {
         s += numbers("cj", r.changes_ja);
         s += numbers("ce", r.changes_en);
     }
+    // One number per statement: the operands of + are unsequenced, and the
+    // numbers must follow first appearance (ja before en) on every compiler.
+    auto pair = [&](const char* key, const std::string& ja, const std::string& en) {
+        const size_t nja = number(ja);
+        const size_t nen = number(en);
+        s += std::string(",\"") + key + "\":[" + std::to_string(nja) + "," + std::to_string(nen) + "]";
+    };
+    pair("al", r.action_ja, r.action_en);
+    pair("sl", r.start_ja, r.start_en);
     return s + "}";
 }
 

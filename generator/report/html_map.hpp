@@ -10,6 +10,7 @@
 
 #include "hazard/exposure.hpp"
 #include "profile/profile.hpp"
+#include "report/flag_report.hpp"
 #include "risk/verdict.hpp"
 
 namespace sheetgen {
@@ -29,6 +30,7 @@ struct HtmlMapOptions {
     // and the page adds a 変化 column, filter and details section.
     bool changes = false;
     size_t removed_households = 0;         // in the earlier data only: not on today's map
+    FlagColumns columns;                   // the config's own properties (flag_report.hpp)
 };
 
 // Leaflet's script and stylesheet, made self-contained (see inline_leaflet_*).
@@ -66,6 +68,9 @@ struct HtmlRecord {
     std::string json;  // "{...": no closing brace
     std::vector<std::string> reasons_ja, reasons_en;
     std::vector<std::string> change_codes, changes_ja, changes_en;  // diff --html only
+    // The action and when to set out as the CSV and the sheets word them
+    // (action_label_ja / start_label_ja: a tsunami zone leaves at once), ja and en.
+    std::string action_ja, action_en, start_ja, start_en;
 };
 HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
                                  const HtmlPdfLinks& pdf = {});
@@ -75,8 +80,9 @@ HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict,
 // whatever the number of worker threads.
 class HtmlSentences {
 public:
-    // The record closed with "rj":[...],"re":[...]} (sentence numbers), and
-    // with "cc":[codes],"cj":[...],"ce":[...] when it carries changes.
+    // The record closed with "rj":[...],"re":[...],"al":[ja,en],"sl":[ja,en]
+    // (sentence numbers: reasons, action, start), and with
+    // "cc":[codes],"cj":[...],"ce":[...] when it carries changes (diff --html).
     std::string close(const HtmlRecord& record);
     std::string json() const;  // ["sentence", ...]
 private:

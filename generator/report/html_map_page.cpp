@@ -129,6 +129,8 @@ const char* const kApp = R"JS(
   H.forEach(function (h) {  // sentence numbers -> sentences (each is stored once in the page)
     h.rj = h.rj.map(function (i) { return SENT[i]; });
     h.re = h.re.map(function (i) { return SENT[i]; });
+    h.al = h.al.map(function (i) { return SENT[i]; });  // action, [ja, en], worded as in the CSV
+    h.sl = h.sl.map(function (i) { return SENT[i]; });  // when to set out, [ja, en]
     if (h.cc) {  // diff --html: what changed, in the same sentence table
       h.cj = h.cj.map(function (i) { return SENT[i]; });
       h.ce = h.ce.map(function (i) { return SENT[i]; });
@@ -149,12 +151,13 @@ const char* const kApp = R"JS(
       asof: '基準日', hazards: 'ハザード', tiles: '背景地図の出典: ', notiles: '背景地図なし（オフライン）',
       id: 'ID', name: '氏名', district: '地区', level: '優先度', action: '行動', start: '避難開始',
       safe_floor: '安全な階', power: '停電時の電源', dest: '避難先', distance: '距離', reasons: '理由',
-      codes: '理由コード', flee: '逃げ遅れたとき', alert: '警戒レベル', floor: '階', hours: '時間',
+      codes: '理由コード', flee: '逃げ遅れたとき', floor: '階', hours: '時間',
       sheet: '支援シート (PDF)', plan: '避難計画 (PDF)', approx: '位置は概略です', blackout: '停電リスク',
       lg_levels: '世帯（優先度）', lg_marks: '印', lg_blackout: '停電で機器の電源が72時間もたない',
       lg_approx: '位置が概略（点線）', lg_zones: '浸水想定区域（深さ）', lg_collapse: '家屋倒壊等氾濫想定区域（赤い枠）',
       lg_landslide: '土砂災害警戒区域（茶色の斜線）', lg_shelters: '避難先（白抜きの丸）', none: 'なし',
-      depth: '想定浸水深', devices: '機器',
+      lg_kind: '（破線・色は浸水深）',
+      depth: '想定浸水深', devices: '機器', depth_l1: '浸水深（計画規模）', depth_l2: '浸水深（想定最大規模）',
       title_changes: 'ハザードマップ改訂による変化', changes: '前回からの変更', f_change: '変化',
       removed: '前回のデータにだけある世帯（CSVを参照）', lg_changed: '変化のある世帯（青い輪）'
     },
@@ -165,12 +168,13 @@ const char* const kApp = R"JS(
       asof: 'as of', hazards: 'hazards', tiles: 'Base map from: ', notiles: 'no base map (offline)',
       id: 'ID', name: 'Name', district: 'District', level: 'Priority', action: 'Action', start: 'Leave at',
       safe_floor: 'Safe floor', power: 'Blackout power', dest: 'Destination', distance: 'Distance', reasons: 'Reasons',
-      codes: 'Reason codes', flee: 'When late', alert: 'alert level', floor: 'F', hours: 'h',
+      codes: 'Reason codes', flee: 'When late', floor: 'F', hours: 'h',
       sheet: 'Support sheet (PDF)', plan: 'Evacuation plan (PDF)', approx: 'Approximate location', blackout: 'Blackout risk',
       lg_levels: 'Households (priority)', lg_marks: 'Marks', lg_blackout: 'device power lasts under 72 h in a blackout',
       lg_approx: 'approximate location (dotted)', lg_zones: 'Flood zones (depth)', lg_collapse: 'House-collapse zone (red outline)',
       lg_landslide: 'Landslide zone (brown hatching)', lg_shelters: 'Shelters (rings)', none: 'none',
-      depth: 'Flood depth', devices: 'Devices',
+      lg_kind: ' (dashed outline, colour = depth)',
+      depth: 'Flood depth', devices: 'Devices', depth_l1: 'Depth (planned scale)', depth_l2: 'Depth (maximum scale)',
       title_changes: 'Changes after the hazard-map revision', changes: 'Changes since the last plan', f_change: 'Change',
       removed: 'households only in the earlier data (see the CSV)', lg_changed: 'household with changes (blue ring)'
     }
@@ -187,6 +191,9 @@ const char* const kApp = R"JS(
   }
   function blackout(h) { return (',' + h.reason_codes + ',').indexOf(',blackout_runtime_short,') >= 0; }
   function actionLabel(a) { return C.actions[a] ? C.actions[a][lang] : a; }
+  // The household's own wording (a tsunami zone: leave at once on the warning).
+  function actionText(h) { return h.al[lang === 'ja' ? 0 : 1]; }
+  function startText(h) { return h.sl[lang === 'ja' ? 0 : 1]; }
   function levelLabel(l) { return C.levels[l] ? C.levels[l][lang] : l; }
   function deviceLabel(d) { return lang === 'ja' && C.devices[d] ? C.devices[d] : d.replace(/_/g, ' '); }
   function num(v, unit) { return v === null || v === undefined ? '' : String(v) + unit; }
@@ -226,12 +233,19 @@ const char* const kApp = R"JS(
     px.beginPath(); px.moveTo(0, 8); px.lineTo(8, 0); px.moveTo(-2, 2); px.lineTo(2, -2); px.moveTo(6, 10); px.lineTo(10, 6); px.stroke();
     hatch = px.createPattern(pc, 'repeat');
   }
+  // Storm surge, tsunami: depth colours, and a dashed outline of the kind's
+  // colour drawn after every fill (as on the sheets), so no deeper class covers it.
+  var kindsShown = {}, outlined = [];
   Z.forEach(function (z) {
     var style;
+    if (z.k === 'f' && z.kd && C.kinds[z.kd]) { kindsShown[z.kd] = true; outlined.push(z); }
     if (z.k === 'f') style = { renderer: renderer, stroke: false, fillColor: z.col, fillOpacity: 0.65, interactive: false };
     else if (z.k === 'h') style = { renderer: renderer, color: '#d00000', weight: 2, fill: false, dashArray: '6 4', interactive: false };
     else style = { renderer: renderer, color: '#8b5a2b', weight: 1.5, fillColor: hatch, fillOpacity: canvas ? 1 : 0.2, interactive: false };
     L.polygon(z.r, style).addTo(map);
+  });
+  outlined.forEach(function (z) {
+    L.polygon(z.r, { renderer: renderer, color: C.kinds[z.kd].col, weight: 2, dashArray: '6 4', fill: false, interactive: false }).addTo(map);
   });
   S.forEach(function (s) {
     L.circleMarker([s.lat, s.lon], {
@@ -258,13 +272,15 @@ const char* const kApp = R"JS(
     var tb = el('table');
     function row(k, v) { if (v === '' || v === null || v === undefined) return; var tr = el('tr'); tr.appendChild(el('th', null, t(k))); tr.appendChild(el('td', null, v)); tb.appendChild(tr); }
     row('level', levelLabel(h.level));
-    row('action', actionLabel(h.action));
-    row('start', h.evacuation_start_alert_level === null ? '' : (lang === 'ja' ? t('alert') + h.evacuation_start_alert_level : t('alert') + ' ' + h.evacuation_start_alert_level));
+    row('action', actionText(h));
+    row('start', startText(h));
     row('safe_floor', h.safe_floor === null ? '' : h.safe_floor + t('floor'));
     row('power', num(h.power_hours, ' ' + t('hours')));
     row('dest', h.suggested_shelter ? h.suggested_shelter + (h.suggested_distance_m !== null ? ' (' + metres(h.suggested_distance_m) + ')' : '') : '');
     row('flee', h.flee_site ? h.flee_site + (h.flee_distance_m !== null ? ' (' + metres(h.flee_distance_m) + ')' : '') : '');
     row('depth', h.depth);
+    row('depth_l1', h.depth_planned);  // only with both flood scenarios loaded
+    row('depth_l2', h.depth_maximum);
     row('devices', h.devices.map(deviceLabel).join(', '));
     row('codes', uniqueCodes(h));
     d.appendChild(tb);
@@ -345,6 +361,11 @@ const char* const kApp = R"JS(
       var r = el('div', { 'class': 'lg' }); var sw = el('span', { 'class': 'sw' }); sw.style.background = c.col;
       r.appendChild(sw); r.appendChild(el('span', null, lang === 'ja' ? c.ja : DEPTH_EN[c.c])); g.appendChild(r);
     });
+    Object.keys(C.kinds).forEach(function (k) {  // only the kinds this page draws
+      if (!kindsShown[k]) return;
+      var r = el('div', { 'class': 'lg', 'data-kind': k }); var sw = el('span', { 'class': 'sw' }); sw.style.border = '2px dashed ' + C.kinds[k].col;
+      r.appendChild(sw); r.appendChild(el('span', null, C.kinds[k][lang] + t('lg_kind'))); g.appendChild(r);
+    });
     var r3 = el('div', { 'class': 'lg' }); var s3 = el('span', { 'class': 'sw' }); s3.style.border = '2px dashed #d00000';
     r3.appendChild(s3); r3.appendChild(el('span', null, t('lg_collapse'))); g.appendChild(r3);
     var r4 = el('div', { 'class': 'lg' }); var s4 = el('span', { 'class': 'sw' }); s4.style.border = '2px solid #8b5a2b'; s4.style.background = 'repeating-linear-gradient(-45deg, #8b5a2b 0 1.5px, #fff 1.5px 5px)';
@@ -362,8 +383,8 @@ const char* const kApp = R"JS(
     { k: 'id', v: function (h) { return h.id; } },
     { k: 'name', v: function (h) { return h.name || ''; }, names: true },
     { k: 'district', v: function (h) { return h.district; } },
-    { k: 'action', v: function (h) { return actionLabel(h.action); } },
-    { k: 'start', v: function (h) { return h.evacuation_start_alert_level; }, n: true },
+    { k: 'action', v: actionText },
+    { k: 'start', v: startText },
     { k: 'safe_floor', v: function (h) { return h.safe_floor; }, n: true },
     { k: 'power', v: function (h) { return h.power_hours; }, n: true },
     { k: 'dest', v: destination },

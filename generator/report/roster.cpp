@@ -48,9 +48,8 @@ std::string destination(const Verdict& v) {
 }
 
 std::string start_text(const Verdict& v) {
-    const std::string level = v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) : "";
-    if (v.leave_immediately) return "津波警報でただちに" + (level.empty() ? "" : "／" + level);
-    return level.empty() ? "—" : level;
+    const std::string s = start_label_ja(v);
+    return s.empty() ? "—" : s;
 }
 
 }  // namespace

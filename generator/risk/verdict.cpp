@@ -811,4 +811,18 @@ std::string action_label(const Verdict& v, Lang lang) {
 
 std::string action_label_ja(const Verdict& v) { return action_label(v, Lang::Ja); }
 
+std::string action_label_en(const Verdict& v) { return action_label(v, Lang::En); }
+
+std::string start_label_ja(const Verdict& v) {
+    const std::string level = v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) : "";
+    if (v.leave_immediately) return "津波警報でただちに" + (level.empty() ? "" : "／" + level);
+    return level;
+}
+
+std::string start_label_en(const Verdict& v) {
+    const std::string level = v.start_alert_level ? "Alert Level " + std::to_string(*v.start_alert_level) : "";
+    if (v.leave_immediately) return "immediately on a tsunami warning" + (level.empty() ? "" : " / " + level);
+    return level;
+}
+
 }  // namespace sheetgen

@@ -152,5 +152,10 @@ Verdict assess(const Profile& profile, const Exposure& exposure, const std::vect
 // alert level. Declared once, in one table per language (verdict.cpp).
 std::string action_label(const Verdict& v, Lang lang);
 std::string action_label_ja(const Verdict& v);
+std::string action_label_en(const Verdict& v);
+// When the family sets out, short: 「警戒レベル3」, 「津波警報でただちに」,
+// 「津波警報でただちに／警戒レベル3」; "" when it stays.
+std::string start_label_ja(const Verdict& v);
+std::string start_label_en(const Verdict& v);
 
 }  // namespace sheetgen

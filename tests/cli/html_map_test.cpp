@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli_fixtures.hpp"
+#include "hazard/fixtures.hpp"
 #include "report/html_refs.hpp"
 
 using namespace sheetgen::test;
@@ -271,4 +272,61 @@ TEST_CASE("diff --html: flag's page with each household's changes, a blue ring a
     CHECK(popup.find("前回からの変更") != std::string::npos);
     CHECK(popup.find("新しい想定で浸水想定区域に入りました") != std::string::npos);
     CHECK(dom.find("<option value=\"entered_zone\">") != std::string::npos);  // the 変化 filter
+}
+
+TEST_CASE("flag --html with a tsunami layer: the page says leave at once, and its legend names the kind",
+          "[cli][html][kinds]") {
+    if (!file_exists("/usr/share/javascript/leaflet/leaflet.css"))
+        SHEETGEN_SKIP("libjs-leaflet not installed (scripts/install-deps.sh installs it)");
+    TempDir dir;
+    // A shallow river flood over the area and a tsunami zone (code 4: 2-5 m) over the home.
+    write_layer(dir.file("flood.geojson"), "flood", 4326, {{"rank", OFTInteger}},
+                {{box_wkt(139.40, 35.60, 139.50, 35.70), {"1"}}}, "GeoJSON");
+    write_layer(dir.file("tsunami.geojson"), "tsunami", 4326, {{"A40_003", OFTString}},
+                {{box_wkt(139.46, 35.61, 139.49, 35.64), {"4"}}}, "GeoJSON");
+    write_file(dir.file("hz.yaml"), R"(layers:
+  - {name: 洪水, source: flood.geojson, kind: flood_depth, field: rank, preset: a31a_depth}
+  - name: 津波
+    source: tsunami.geojson
+    kind: tsunami
+    field: A40_003
+    classes: {"1": [0, 0.3], "2": [0.3, 1], "3": [1, 2], "4": [2, 5], "5": [5, null]}
+)");
+    write_file(dir.file("t-001.yaml"), minimal_profile("t-001", 35.625, 139.475));
+    RunResult r = run_sheetgen("flag --hazards " + q(dir.file("hz.yaml")) + " " + q(dir.file("t-001.yaml")) +
+                               " -q -o " + q(dir.file("at-risk.csv")) + " --html " + q(dir.file("at-risk.html")) +
+                               " --date 2026-11-24");
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string csv = read_file(dir.file("at-risk.csv"));
+    const std::string html = read_file(dir.file("at-risk.html"));
+    // The page holds the CSV's wording of the action, in both languages.
+    const std::string action_ja = "津波警報でただちに立退き避難（洪水等は警戒レベル3で）";
+    REQUIRE(csv.find(action_ja) != std::string::npos);
+    CHECK(html.find("\"" + action_ja + "\"") != std::string::npos);
+    CHECK(html.find("\"Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)\"") != std::string::npos);
+    CHECK(html.find("\"kd\":\"tsunami\"") != std::string::npos);
+
+    if (!have_chromium()) SHEETGEN_SKIP("chromium not installed (scripts/install-deps.sh installs it)");
+    const std::string dom = chromium_dom(dir, dir.file("at-risk.html"), "#open=t-001");
+    CHECK(attr(dom, "data-errors") == "0");
+    const size_t pop = dom.find("leaflet-popup-content");
+    REQUIRE(pop != std::string::npos);
+    const std::string popup = dom.substr(pop, dom.find("</ul>", pop) - pop);
+    CHECK(popup.find(action_ja) != std::string::npos);
+    CHECK(popup.find("津波警報でただちに／警戒レベル3") != std::string::npos);  // when to set out
+    const size_t legend = dom.find("id=\"legend\"");
+    REQUIRE(legend != std::string::npos);
+    const std::string legend_html = dom.substr(legend, dom.find("id=\"filters\"", legend) - legend);
+    CHECK(legend_html.find("津波浸水想定（破線・色は浸水深）") != std::string::npos);
+    CHECK(legend_html.find("高潮浸水想定区域") == std::string::npos);  // not in this config
+    // The table's action column too.
+    const size_t row = dom.find("<tr data-id=\"t-001\"");
+    REQUIRE(row != std::string::npos);
+    CHECK(dom.substr(row, dom.find("</tr>", row) - row).find(action_ja) != std::string::npos);
+
+    const std::string en = chromium_dom(dir, dir.file("at-risk.html"), "#lang=en&open=t-001");
+    CHECK(attr(en, "data-errors") == "0");
+    CHECK(en.find("Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)") != std::string::npos);
+    CHECK(en.find("tsunami inundation zone (dashed outline, colour = depth)") != std::string::npos);
 }

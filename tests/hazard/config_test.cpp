@@ -62,7 +62,7 @@ layers:
     CHECK(d.layer_at.line == 5);
     CHECK(d.field_at.line == 8);
     CHECK(d.kind == LayerKind::FloodDepth);
-    CHECK(d.scenario == "想定最大規模");
+    CHECK(d.scenario == FloodScenario::Maximum);
     REQUIRE(d.classes.size() == 6);
     CHECK(d.classes.at("2").min == 0.5);
     CHECK(d.classes.at("2").max == 3);

@@ -56,7 +56,7 @@ TEST_CASE("tama-sample: the sample households get their documented exposures") {
         if (c.depth_rank > 0) {
             REQUIRE(e.depth);
             CHECK(e.depth->min_m == kDepthMin[c.depth_rank]);
-            CHECK(e.depth_scenario == "想定最大規模");
+            CHECK(e.depth_scenario == FloodScenario::Maximum);
         } else {
             CHECK_FALSE(e.depth);
         }
@@ -147,7 +147,7 @@ TEST_CASE("tokyo-real: public A31 zones and GSI shelters") {
         Exposure e = hs.expose(in);
         CHECK(e.in_flood_zone);
         CHECK_FALSE(e.depth);  // no .dbf: depth unknown
-        CHECK(e.depth_scenario == "計画規模");
+        CHECK(e.depth_scenario == FloodScenario::Planned);
     }
     CHECK_FALSE(hs.expose({35.6305, 139.4480}).in_flood_zone);  // 永山
     CHECK_FALSE(hs.expose({35.6230, 139.4290}).in_flood_zone);  // 落合

@@ -141,7 +141,7 @@ TEST_CASE("tama-maxscale: the GeoPackage config gives the rank GDAL reads from t
         INFO("lat " << p.lat << " lon " << p.lon);
         Exposure e = hs.expose(p);
         REQUIRE(rank_of(e) == want);
-        if (want > 0) CHECK(e.depth_scenario == "想定最大規模");
+        if (want > 0) CHECK(e.depth_scenario == FloodScenario::Maximum);
         ++compared[want];
     }
     // The comparison must have bitten: thousands of points, dry and flooded, several classes.

@@ -60,7 +60,7 @@ TEST_CASE("CRS: layers in JGD2000 degrees and plane rectangular metres hit WGS84
     CHECK(in_depth.in_flood_zone);
     REQUIRE(in_depth.depth);
     CHECK(in_depth.depth->min_m == 0.5);
-    CHECK(in_depth.depth_scenario == "計画規模");
+    CHECK(in_depth.depth_scenario == FloodScenario::Planned);
     CHECK(in_depth.depth_layer == "d");
     CHECK_FALSE(in_depth.in_duration_zone);
     Exposure in_dur = hs.expose({35.643, 139.445});
@@ -112,15 +112,17 @@ TEST_CASE("overlapping zones: the worst class wins, known depth beats unknown") 
     write_layer(dir.file("z.gpkg"), "nodepth", 4326, {}, {{box_wkt(138.9, 34.9, 139.4, 35.4), {}}});
     HazardSet hs = load(dir, R"(layers:
   - {name: 区域のみ, source: z.gpkg, layer: nodepth, kind: flood_depth, scenario: 想定最大規模}
-  - {name: A, source: z.gpkg, layer: a, kind: flood_depth, field: rank, preset: a31a_depth, scenario: 計画規模}
+  - {name: A, source: z.gpkg, layer: a, kind: flood_depth, field: rank, preset: a31a_depth}
   - {name: B, source: z.gpkg, layer: b, kind: flood_depth, field: rank, preset: a31a_depth, scenario: 想定最大規模}
 )");
+    // One scenario stated (and layers of none): the worst class of every layer.
+    // Layers of both scenarios: tests/hazard/scenarios_test.cpp.
     Exposure both = hs.expose({35.15, 139.15});  // a rank 2 + a rank 4 + b rank 1 + no-depth zone
     REQUIRE(both.depth);
     CHECK(both.depth->min_m == 5);
     CHECK(both.depth->max_m == 10);
     CHECK(both.depth_layer == "A");
-    CHECK(both.depth_scenario == "計画規模");
+    CHECK(both.depth_scenario == FloodScenario::Unknown);  // A's, not B's or the zone-only layer's
     CHECK(both.layers_hit == std::vector<std::string>{"区域のみ", "A", "B"});
     Exposure only2 = hs.expose({35.05, 139.05});
     REQUIRE(only2.depth);
@@ -129,7 +131,7 @@ TEST_CASE("overlapping zones: the worst class wins, known depth beats unknown") 
     CHECK(only_unknown.in_flood_zone);
     CHECK_FALSE(only_unknown.depth);
     CHECK(only_unknown.depth_layer == "区域のみ");
-    CHECK(only_unknown.depth_scenario == "想定最大規模");
+    CHECK(only_unknown.depth_scenario == FloodScenario::Maximum);
     CHECK_FALSE(hs.expose({35.5, 139.5}).in_flood_zone);
 }
 

@@ -117,7 +117,7 @@ TEST_CASE("raster layer: the cell value under the point is its class, 0 and noda
                 REQUIRE(e.depth);
                 CHECK(e.depth->min_m == kDepthMin[v]);
                 CHECK(e.depth_layer == "depth");
-                CHECK(e.depth_scenario == "想定最大規模");
+                CHECK(e.depth_scenario == FloodScenario::Maximum);
                 REQUIRE(e.layers_hit.size() == 1);
             }
             ++checked;

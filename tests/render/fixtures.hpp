@@ -125,7 +125,7 @@ inline Verdict sample_verdict() {
                  {"power_short", "停電時の電源持続は約14時間で72時間に満たない", "power lasts 14 h", {}}};
     v.exposure.in_flood_zone = true;
     v.exposure.depth = DepthRange{0.5, 3.0};
-    v.exposure.depth_scenario = "想定最大規模";
+    v.exposure.depth_scenario = FloodScenario::Maximum;
     v.exposure.in_duration_zone = true;
     v.exposure.duration = DurationRange{24, 72};
     v.exposure.in_house_collapse = true;

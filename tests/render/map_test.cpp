@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
+#include "hazard/gsi_colours.hpp"
 #include "layout/font.hpp"
 #include "render/map.hpp"
 
@@ -206,4 +207,56 @@ TEST_CASE("map: markers stay wholly inside the frame", "[map]") {
         CHECK(req.half_width_m - std::fabs(x) >= kMarkerPadPt / s - 1e-6);
         CHECK(req.half_height_m - std::fabs(y) >= kMarkerPadPt / s - 1e-6);
     }
+}
+
+TEST_CASE("map: a storm-surge or tsunami zone is outlined and named in the legend from the kind table", "[map][kinds]") {
+    Profile p = test::sample_profile();
+    Verdict v = test::sample_verdict();
+    auto shelters = test::sample_shelters();
+    MapRequest req = make_map_request(p, v, 300, 150);
+    MapExtract m = test::sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
+    Rect box{100, 200, 300, 150};
+    // Without such a zone: no entry (the river floods draw as before).
+    PageOps before;
+    MapLegend plain = draw_map(before, box, &m, p, v, font());
+    CHECK_FALSE(plain.has("津波浸水想定（破線・色は浸水深）"));
+    // The first flood zone comes from a tsunami layer.
+    MapPolygon* flood = nullptr;
+    for (auto& pg : m.polygons)
+        if (!flood && pg.kind == ZoneKind::FloodDepth) flood = &pg;
+    REQUIRE(flood);
+    flood->layer_kind = LayerKind::Tsunami;
+    PageOps page;
+    MapLegend drawn = draw_map(page, box, &m, p, v, font());
+    CHECK(drawn.has("津波浸水想定（破線・色は浸水深）"));
+    CHECK_FALSE(drawn.has("高潮浸水想定区域（破線・色は浸水深）"));  // only the kinds drawn
+    // Its dashed outline in the kind's colour, after (on top of) every flood fill.
+    size_t outline_at = 0, last_fill = 0;
+    bool in_clip = false;
+    for (size_t i = 0; i < page.ops.size(); ++i) {
+        if (std::get_if<ClipBegin>(&page.ops[i])) in_clip = true;
+        if (std::get_if<ClipEnd>(&page.ops[i])) in_clip = false;
+        if (auto* pa = std::get_if<PathOp>(&page.ops[i])) {
+            if (pa->dashed && pa->stroke && same(*pa->stroke, kind_outline_rgb(LayerKind::Tsunami))) outline_at = i;
+            if (in_clip && pa->fill && !pa->stroke) last_fill = i;  // zone fills have no stroke (markers do)
+        }
+    }
+    CHECK(outline_at > 0);
+    CHECK(outline_at > last_fill);
+    // A zone covering the whole frame: its clipped edges are the frame's, and
+    // no dashed line is drawn along the frame; the legend still names it.
+    MapExtract whole = m;
+    MapPolygon cover;
+    cover.layer_kind = LayerKind::Tsunami;
+    cover.depth = DepthRange{2, 5};
+    const double hw = m.half_width_m, hh = m.half_height_m;
+    cover.rings.push_back(MapRing{{{-hw, -hh}, {hw, -hh}, {hw, hh}, {-hw, hh}, {-hw, -hh}}});
+    whole.polygons = {cover};
+    PageOps covered;
+    CHECK(draw_map(covered, box, &whole, p, v, font()).has("津波浸水想定（破線・色は浸水深）"));
+    for (const auto& op : covered.ops)
+        if (auto* pa = std::get_if<PathOp>(&op)) CHECK_FALSE((pa->dashed && pa->stroke && same(*pa->stroke, kind_outline_rgb(LayerKind::Tsunami))));
+    // Storm surge and tsunami get different colours.
+    CHECK(kind_outline_rgb(LayerKind::Tsunami) != kind_outline_rgb(LayerKind::StormSurge));
+    CHECK_FALSE(has_kind_outline(LayerKind::FloodDepth));
 }

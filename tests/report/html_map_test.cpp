@@ -126,15 +126,17 @@ TEST_CASE("household record: the flag properties, location, devices, markup esca
     CHECK(r.find("\"reason_codes\":\"blackout_runtime_short\"") != std::string::npos);
     CHECK(r.find("\"lat\":35.630500,\"lon\":139.448000,\"devices\":[\"ventilator\"],\"approximate\":false,") !=
           std::string::npos);
-    // The sentences by number: each stored once in the page, in order of first appearance.
-    CHECK(r.substr(r.size() - 19) == ",\"rj\":[0],\"re\":[1]}");
+    // The sentences by number: each stored once in the page, in order of first
+    // appearance: reasons, then the action and when to set out (ja, en).
+    CHECK(r.substr(r.size() - 41) == ",\"rj\":[0],\"re\":[1],\"al\":[2,3],\"sl\":[4,4]}");
     // A location found from the address is marked approximate (drawn dotted).
     Profile approx = household();
     approx.household.location_source = LocationSource{"gazetteer", "town", "towns.geojson", {}};
     CHECK(sentences.close(html_household_record(approx, verdict(), o)).find("\"approximate\":true") != std::string::npos);
-    CHECK(sentences.close(html_household_record(household("tama-202"), verdict(), o)).find("\"rj\":[0],\"re\":[1]}") !=
-          std::string::npos);
-    CHECK(sentences.json() == "[\n\"停電時の電源が6時間\",\n\"6 h of power\"\n]");
+    CHECK(sentences.close(html_household_record(household("tama-202"), verdict(), o))
+              .find("\"rj\":[0],\"re\":[1],\"al\":[2,3],\"sl\":[4,4]}") != std::string::npos);
+    CHECK(sentences.json() == "[\n\"停電時の電源が6時間\",\n\"6 h of power\",\n\"自宅で過ごし停電に備える\",\n"
+                              "\"Stay home, prepare for blackouts\",\n\"\"\n]");
     CHECK(r.find("<") == std::string::npos);  // nothing can close the <script> block
     // Every property but the joined sentences (which come through the table).
     size_t props = 0;
@@ -185,4 +187,43 @@ TEST_CASE("missing Leaflet is an input error naming the package", "[report][html
         CHECK(std::string(e.what()).find("libjs-leaflet") != std::string::npos);
         CHECK(std::string(e.what()).find(dir.path()) != std::string::npos);
     }
+}
+
+TEST_CASE("household record: the action and start wording come from the verdict's labels (tsunami: at once)",
+          "[report][html][kinds]") {
+    Verdict v = verdict();
+    v.action = FloodAction::LeaveEarly;
+    v.leave_immediately = true;
+    v.start_alert_level = 3;
+    const HtmlRecord r = html_household_record(household(), v, HtmlMapOptions{});
+    CHECK(r.action_ja == action_label_ja(v));
+    CHECK(r.action_ja == "津波警報でただちに立退き避難（洪水等は警戒レベル3で）");
+    CHECK(r.action_en == "Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)");
+    CHECK(r.start_ja == "津波警報でただちに／警戒レベル3");
+    CHECK(r.start_en == "immediately on a tsunami warning / Alert Level 3");
+    HtmlSentences sentences;
+    const std::string closed = sentences.close(r);
+    CHECK(closed.find(",\"al\":[2,3],\"sl\":[4,5]}") != std::string::npos);
+    CHECK(sentences.json().find("\"津波警報でただちに立退き避難（洪水等は警戒レベル3で）\"") != std::string::npos);
+    // Without a tsunami zone: the action's plain label.
+    v.leave_immediately = false;
+    const HtmlRecord plain = html_household_record(household(), v, HtmlMapOptions{});
+    CHECK(plain.action_ja == "警戒レベル3で立退き避難");
+    CHECK(plain.action_en == "Leave at Alert Level 3 (Evacuate elderly etc.)");
+    CHECK(plain.start_ja == "警戒レベル3");
+}
+
+TEST_CASE("the page names the storm-surge and tsunami kinds from the kind table and marks their zones",
+          "[report][html][kinds]") {
+    HtmlMapOptions o;
+    MapPolygon tsunami = flood_box();
+    tsunami.layer_kind = LayerKind::Tsunami;
+    const std::string html = html_map_head(fake_leaflet(), {flood_box(), tsunami}, {}, o);
+    // Every outlined kind's labels and colour go to the page's config; the legend lists those drawn.
+    CHECK(html.find("\"kinds\":{\"storm_surge\":{\"ja\":\"高潮浸水想定区域\",\"en\":\"storm-surge inundation zone\"")
+          != std::string::npos);
+    CHECK(html.find("\"tsunami\":{\"ja\":\"津波浸水想定\",\"en\":\"tsunami inundation zone\",\"col\":\"" +
+                    std::string("#00796B") + "\"}") != std::string::npos);
+    CHECK(html.find("{\"k\":\"f\",\"c\":2,\"col\":\"#FFD8C0\",\"kd\":\"tsunami\",\"r\":") != std::string::npos);
+    CHECK(html.find("\"kd\":\"flood_depth\"") == std::string::npos);  // river floods as before
 }
