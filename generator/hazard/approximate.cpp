@@ -52,6 +52,9 @@ void fold_worse(Exposure& worst, const Exposure& o) {
         worst.in_landslide = true;
         worst.landslide_type = o.landslide_type;
     }
+    for (const auto& l : o.unreadable_layers)
+        if (std::find(worst.unreadable_layers.begin(), worst.unreadable_layers.end(), l) == worst.unreadable_layers.end())
+            worst.unreadable_layers.push_back(l);
     for (const auto& l : o.layers_hit)
         if (std::find(worst.layers_hit.begin(), worst.layers_hit.end(), l) == worst.layers_hit.end())
             worst.layers_hit.push_back(l);

@@ -103,6 +103,10 @@ struct Exposure {
     std::vector<KindZone> kind_zones;
     // Layer names the point fell in, for explaining the verdict.
     std::vector<std::string> layers_hit;
+    // Zone layers that could not be read at this point (a raster block that
+    // failed, a point its CRS cannot take): what they say here is not known,
+    // which is never "outside" (reason hazard_data_unreadable).
+    std::vector<std::string> unreadable_layers;
 
     const ScenarioDepth* scenario_depth(FloodScenario s) const {
         for (const auto& d : scenario_depths)

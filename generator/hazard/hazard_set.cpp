@@ -970,7 +970,9 @@ Exposure HazardSet::expose(const LatLon& p) const {
     impl_->index.for_each_covering(p.lon, p.lat, [&](uint32_t poly) { consider(impl_->attrs[impl_->index.tag(poly)]); });
     // Raster layers: the cell under the point (0 / nodata = outside).
     for (const auto& rz : impl_->rasters) {
-        std::optional<double> v = rz.raster->sample(p.lon, p.lat);
+        bool unreadable = false;
+        std::optional<double> v = rz.raster->sample(p.lon, p.lat, &unreadable);
+        if (unreadable) e.unreadable_layers.push_back(impl_->layers[rz.layer].name);
         if (!v) continue;
         consider(impl_->attrs[rz.attr_for(*v)]);
     }

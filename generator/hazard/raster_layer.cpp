@@ -128,9 +128,12 @@ const RasterLayer::Block& RasterLayer::block_at(int bx, int by) const {
     b.cells.assign(static_cast<size_t>(b.w) * b.h, std::nanf(""));
     ++block_reads_;
     QuietGdalErrors quiet;
-    // A failed read leaves NaN cells: "outside", as for nodata. GDAL reports
-    // why on its own error stack; the overlay cannot stop a run mid-household.
-    if (!read_cells(x0, y0, b.w, b.h, b.cells.data())) std::fill(b.cells.begin(), b.cells.end(), std::nanf(""));
+    // A failed read marks the block: its points are "not known" (sample's
+    // *unreadable), never "outside". The overlay cannot stop a run mid-household.
+    if (!read_cells(x0, y0, b.w, b.h, b.cells.data())) {
+        std::fill(b.cells.begin(), b.cells.end(), std::nanf(""));
+        b.failed = true;
+    }
     cached_cells_ += b.cells.size();
     lru_.emplace_front(key, std::move(b));
     cache_[key] = lru_.begin();
@@ -170,15 +173,20 @@ bool RasterLayer::read_cells(int x0, int y0, int w, int h, float* out, int bw, i
     return true;
 }
 
-std::optional<double> RasterLayer::sample(double lon, double lat) const {
-    if (!std::isfinite(lon) || !std::isfinite(lat)) return std::nullopt;
+std::optional<double> RasterLayer::sample(double lon, double lat, bool* unreadable) const {
+    auto unknown = [&] {
+        if (unreadable) *unreadable = true;
+        return std::nullopt;
+    };
+    if (!std::isfinite(lon) || !std::isfinite(lat)) return unknown();
     std::lock_guard<std::mutex> lock(mu_);
     double x = lon, y = lat;
-    if (to_raster_ && !to_raster_->Transform(1, &x, &y)) return std::nullopt;
+    if (to_raster_ && !to_raster_->Transform(1, &x, &y)) return unknown();
     const double fc = (x - gt_[0]) / gt_[1], fr = (y - gt_[3]) / gt_[5];
     if (!(fc >= 0 && fr >= 0 && fc < width_ && fr < height_)) return std::nullopt;
     const int c = static_cast<int>(fc), r = static_cast<int>(fr);
     const Block& b = block_at(c / block_w_, r / block_h_);
+    if (b.failed) return unknown();
     const double v = b.cells[static_cast<size_t>(r % block_h_) * b.w + (c % block_w_)];
     if (!std::isfinite(v) || v == 0 || (nodata_ && v == static_cast<double>(static_cast<float>(*nodata_))))
         return std::nullopt;

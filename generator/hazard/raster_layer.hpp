@@ -31,8 +31,10 @@ public:
 
     // The cell value at a WGS84 point; nullopt outside the raster, on nodata,
     // 0 or NaN (all "outside every zone"). For a legend layer the value is
-    // the cell's colour 0xRRGGBB + 1 (transparent cells are outside).
-    std::optional<double> sample(double lon, double lat) const;
+    // the cell's colour 0xRRGGBB + 1 (transparent cells are outside). When
+    // the point cannot be transformed into the raster's CRS or its block
+    // cannot be read, nullopt with *unreadable set: not known, not "outside".
+    std::optional<double> sample(double lon, double lat, bool* unreadable = nullptr) const;
     // The cells inside a WGS84 lon/lat box as polygons (one per run of equal
     // values, GDALPolygonize), in WGS84 lon/lat, for drawing the map inset.
     // 0, nodata and NaN cells are left out. Empty when the box misses the
@@ -56,6 +58,7 @@ private:
     struct Block {
         int w = 0, h = 0;
         std::vector<float> cells;  // exact for the integer codes of hazard rasters (|v| < 2^24)
+        bool failed = false;       // the read failed: every cell is unknown
     };
     const Block& block_at(int bx, int by) const;  // caller holds mu_
     // Reads a window as float values (colour mode: packed colour + 1, 0 where

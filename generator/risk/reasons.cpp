@@ -35,6 +35,10 @@ const std::vector<ReasonDef> kCatalogue = {
      "No flood hazard data covers this address: it cannot be judged safe; check the hazard map"},
 
     // ---- hazards at the home -----------------------------------------------
+    {"hazard_data_unreadable", G::Hazard,
+     "浸水想定データ「{layer}」をこの住所で読めませんでした：区域外と同じではなく、浸水のおそれは分かりません。データを確かめ、ハザードマップで確認してください",
+     "The hazard layer '{layer}' could not be read at this address: that is not the same as outside every zone, "
+     "and the risk here is unknown; check the data and this area's hazard map"},
     {"outside_hazard_data", G::Hazard,
      "この住所は読み込んだ浸水想定データの範囲外です：想定区域外と同じではなく、浸水のおそれは分かりません。この地域のハザードマップで確認してください",
      "This address lies outside the area the loaded flood data covers: that is not the same as outside every zone, "

@@ -192,6 +192,7 @@ namespace {
 void rule_zones(Ctx& c) {
     // Outside the data is not safe; outside the boundary, the location may be wrong.
     if (!c.e.covered_by_flood_data) c.add("outside_hazard_data");
+    if (!c.e.unreadable_layers.empty()) c.add("hazard_data_unreadable", {{"layer", same(c.e.unreadable_layers.front())}});
     if (!c.e.inside_municipality) c.add("outside_municipality");
     if (location_uncertainty_m(c.p, c.opt)) {
         const bool block = c.p.household.location_source->level == "block";
@@ -363,7 +364,9 @@ void decide_action(Ctx& c) {
         const bool flood_only = !c.e.in_house_collapse && !c.e.in_landslide && !c.f.leave_now;
         v.action = flood_only && c.f.floor_dry && !c.indoor_blocked ? FloodAction::ShelterUpstairs : FloodAction::LeaveEarly;
     } else {
-        v.action = c.e.covered_by_flood_data ? FloodAction::StayHomePowerPlan : FloodAction::NoHazardData;
+        // Outside the data, or data that could not be read here: not known, not safe.
+        const bool known = c.e.covered_by_flood_data && c.e.unreadable_layers.empty();
+        v.action = known ? FloodAction::StayHomePowerPlan : FloodAction::NoHazardData;
     }
     const int outage_days = static_cast<int>(std::ceil(v.outage_hours / 24.0 - 1e-9));
     switch (v.action) {

@@ -33,7 +33,7 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("tama-scenarios: flag lists both scenarios' depths and judges on 想定最大規模; the sheet shows both",
+TEST_CASE("tama-scenarios: flag lists both scenarios' depths and judges on 想定最大規模, the sheet shows both",
           "[cli][flag][scenario][realdata]") {
     if (!file_exists(shared_data("tokyo/A31-12_13.shp")) ||
         !file_exists(shared_data("tama-maxscale/flood_maxscale_tama.gpkg")))

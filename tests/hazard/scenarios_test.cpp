@@ -51,7 +51,7 @@ const LatLon kInBoth{35.05, 139.15}, kPlannedOnly{35.05, 139.05}, kMaximumOnly{3
 
 }  // namespace
 
-TEST_CASE("scenario: names and Japanese labels parse to one typed value; unstated stays unknown", "[hazard][scenario]") {
+TEST_CASE("scenario: names and Japanese labels parse to one typed value, unstated stays unknown", "[hazard][scenario]") {
     HazardConfig c = parse_hazard_config(R"(layers:
   - {source: a.gpkg, kind: flood_depth, scenario: planned}
   - {source: b.gpkg, kind: flood_depth, scenario: 計画規模}

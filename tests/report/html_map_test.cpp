@@ -136,7 +136,7 @@ TEST_CASE("household record: the flag properties, location, devices, markup esca
     CHECK(sentences.close(html_household_record(household("tama-202"), verdict(), o))
               .find("\"rj\":[0],\"re\":[1],\"al\":[2,3],\"sl\":[4,4]}") != std::string::npos);
     CHECK(sentences.json() == "[\n\"停電時の電源が6時間\",\n\"6 h of power\",\n\"自宅で過ごし停電に備える\",\n"
-                              "\"Stay home, prepare for blackouts\",\n\"\"\n]");
+                              "\"Stay home and prepare for blackouts\",\n\"\"\n]");
     CHECK(r.find("<") == std::string::npos);  // nothing can close the <script> block
     // Every property but the joined sentences (which come through the table).
     size_t props = 0;

@@ -224,12 +224,31 @@ TEST_CASE("outside the hazard data and outside the municipality are reasons of t
     CHECK(v.action == FloodAction::StayHomePowerPlan);
     CHECK(codes(v).count("outside_municipality"));
     CHECK_FALSE(codes(v).count("outside_hazard_data"));
-    for (const char* code : {"outside_hazard_data", "outside_municipality"}) {
+    for (const char* code : {"outside_hazard_data", "outside_municipality", "hazard_data_unreadable"}) {
         auto it = std::find_if(reason_catalogue().begin(), reason_catalogue().end(),
                                [&](const ReasonDef& d) { return std::string(d.code) == code; });
         REQUIRE(it != reason_catalogue().end());
         CHECK(it->group == ReasonGroup::Hazard);
     }
+}
+
+TEST_CASE("a zone layer that could not be read at the home is not known, never outside every zone",
+          "[verdict][coverage]") {
+    Profile p = base_profile(1);
+    Exposure unread;
+    unread.unreadable_layers = {"浸水深ラスタ"};
+    Verdict v = assess(p, unread, {}, opts());
+    CHECK(v.action == FloodAction::NoHazardData);
+    CHECK(v.has("hazard_data_unreadable"));
+    CHECK_FALSE(v.has("stay_home_power_plan"));
+    bool named = false;
+    for (const auto& r : v.reasons) named = named || (r.code == "hazard_data_unreadable" && r.ja.find("浸水深ラスタ") != std::string::npos);
+    CHECK(named);
+    // Inside a zone another layer found, the action follows that zone; the reason stays.
+    unread.in_flood_zone = true;
+    v = assess(p, unread, {}, opts());
+    CHECK(v.action != FloodAction::NoHazardData);
+    CHECK(v.has("hazard_data_unreadable"));
 }
 
 // ---- safe floor -------------------------------------------------------------------
