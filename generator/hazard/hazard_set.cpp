@@ -1016,7 +1016,15 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
     };
     std::vector<Item> items;
     QuietGdalErrors quiet;
+    // Where the data applies: a zone beyond it decides nothing, and a 2012
+    // Tokyo-wide layer under a Tama config was a fifth of the 10,000-household page.
+    std::optional<Box> cov;
+    if (impl_->coverage) {
+        cov = kEmptyBox;
+        for (size_t i = 0; i < impl_->coverage->size(); ++i) cov = merge_box(*cov, impl_->coverage->box(static_cast<uint32_t>(i)));
+    }
     for (uint32_t poly = 0; poly < impl_->index.size(); ++poly) {
+        if (cov && !impl_->index.box(poly).intersects(*cov)) continue;
         const ZoneAttr& a = impl_->attrs[impl_->index.tag(poly)];
         MapPolygon mp;
         mp.kind = zone_kind(a.kind);

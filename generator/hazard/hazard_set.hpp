@@ -55,6 +55,8 @@ public:
     // ring point is (lon, lat) degrees, not metres. Simplified with a
     // tolerance of about `tolerance_m` metres (0: as loaded); ordered like
     // extract_map (kind, shallow before deep, load order). Shelters are shelters().
+    // With a stated `coverage:`, only the zones whose extent meets the
+    // coverage's: the page of a Tama config carries no Tokyo-wide layer.
     std::vector<MapPolygon> zone_polygons_lonlat(double tolerance_m) const;
 
     // Counts for summaries and benchmarks.

@@ -77,3 +77,17 @@ TEST_CASE("zone_polygons_lonlat: all zones in lon/lat, by kind then shallow befo
     }
     CHECK(vertices(simple[0]) == 5);  // a box stays a box
 }
+
+TEST_CASE("zone_polygons_lonlat: with a stated coverage, only the zones that meet it", "[hazard][map][coverage]") {
+    test::TempDir dir;
+    write_layer(dir.file("z.gpkg"), "depth", 4326, {{"rank", OFTInteger}},
+                {{box_wkt(139.40, 35.60, 139.41, 35.61), {"2"}}, {box_wkt(139.70, 35.60, 139.71, 35.61), {"3"}}});
+    write_layer(dir.file("area.gpkg"), "city", 4326, {}, {{box_wkt(139.39, 35.59, 139.45, 35.63), {}}});
+    const std::string layers = "layers:\n  - {name: depth, source: z.gpkg, layer: depth, kind: flood_depth, field: rank, preset: a31a_depth}\n";
+    test::write_file(dir.file("all.yaml"), layers);
+    test::write_file(dir.file("city.yaml"), "coverage: area.gpkg\n" + layers);
+    CHECK(HazardSet::load_file(dir.file("all.yaml")).zone_polygons_lonlat(0).size() == 2);
+    const auto kept = HazardSet::load_file(dir.file("city.yaml")).zone_polygons_lonlat(0);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].rings.at(0).points.at(0).first < 139.5);  // the zone inside the city, not the one 30 km east
+}
