@@ -2,9 +2,11 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 #include <sys/stat.h>
 
 #include "common/error.hpp"
+#include "common/utf8.hpp"
 #include "hazard/config.hpp"
 #include "hazard/gsi_colours.hpp"
 #include "report/flag_report.hpp"
@@ -167,11 +169,31 @@ std::string config_json(const HtmlMapOptions& o) {
 
 }  // namespace
 
+// Non-ASCII as \uXXXX (UTF-16, surrogate pairs above U+FFFF): Chromium's
+// parser takes the page's script data in about half the time when it is all
+// ASCII (bench/RESULTS.md), and the data then reads the same whatever
+// encoding a browser assumes for the file.
 std::string html_json_string(const std::string& value) {
-    std::string s = json_string(value);
-    replace_all(s, "&", "\\u0026");
-    replace_all(s, "<", "\\u003c");
-    replace_all(s, ">", "\\u003e");
+    std::string s;
+    const std::string quoted = json_string(value);
+    s.reserve(quoted.size());
+    auto unit = [&s](unsigned u) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", u & 0xFFFFu);
+        s += buf;
+    };
+    for (char32_t cp : decode_utf8(quoted)) {
+        if (cp == '&' || cp == '<' || cp == '>' || cp >= 0x7F) {
+            if (cp >= 0x10000) {
+                unit(0xD800 + ((cp - 0x10000) >> 10));
+                unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+            } else {
+                unit(cp);
+            }
+        } else {
+            s += static_cast<char>(cp);
+        }
+    }
     return s;
 }
 
@@ -241,21 +263,19 @@ HtmlPdfLinks find_pdf_links(const std::string& pdf_dir, const std::string& href_
 }
 
 HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlMapOptions& o, const HtmlPdfLinks& pdf) {
-    std::string s = "{";
-    bool first = true;
+    HtmlRecord r;
+    auto literal = [&r](const char* name, std::string json) { r.fields.push_back({name, std::move(json), std::nullopt}); };
     for (const Property& prop : household_properties(p, v, o.columns)) {
         const std::string name = prop.name;
         if (o.no_names && name == "name") continue;  // not hidden: absent from the file
         if (name == "reasons" || name == "reasons_en") continue;  // the same sentences, through the table
-        s += std::string(first ? "" : ",") + "\"" + prop.name + "\":";
-        first = false;
-        if (prop.type == Property::Type::Text) s += html_json_string(prop.text.value_or(""));
-        else if (!prop.number) s += "null";
-        else if (prop.type == Property::Type::Boolean) s += *prop.number != 0 ? "true" : "false";
-        else s += format_fixed(*prop.number, prop.type == Property::Type::Integer ? 0 : 1);
+        if (prop.type == Property::Type::Text) r.fields.push_back({name, {}, prop.text.value_or("")});
+        else if (!prop.number) literal(prop.name, "null");
+        else if (prop.type == Property::Type::Boolean) literal(prop.name, *prop.number != 0 ? "true" : "false");
+        else literal(prop.name, format_fixed(*prop.number, prop.type == Property::Type::Integer ? 0 : 1));
     }
-    s += ",\"lat\":" + format_fixed(p.household.location.lat, 6) + ",\"lon\":" + format_fixed(p.household.location.lon, 6);
-    s += ",\"devices\":[";
+    literal("lat", format_fixed(p.household.location.lat, 6));
+    literal("lon", format_fixed(p.household.location.lon, 6));
     std::vector<std::string> kinds;
     for (const Device& d : p.devices) {
         std::string k = to_string(d.kind);
@@ -263,15 +283,14 @@ HtmlRecord html_household_record(const Profile& p, const Verdict& v, const HtmlM
         for (const auto& x : kinds) seen = seen || x == k;
         if (!seen) kinds.push_back(k);
     }
-    for (size_t i = 0; i < kinds.size(); ++i) s += std::string(i ? "," : "") + "\"" + kinds[i] + "\"";
-    s += "]";
+    std::string devices = "[";
+    for (size_t i = 0; i < kinds.size(); ++i) devices += std::string(i ? "," : "") + "\"" + kinds[i] + "\"";
+    literal("devices", devices + "]");
     // A location from the address (a gazetteer's town or block point) is drawn dotted.
     const auto& src = p.household.location_source;
-    s += std::string(",\"approximate\":") + (src && src->method == "gazetteer" ? "true" : "false");
-    if (!pdf.sheet.empty()) s += ",\"pdf\":" + html_json_string(pdf.sheet);
-    if (!pdf.plan.empty()) s += ",\"plan_pdf\":" + html_json_string(pdf.plan);
-    HtmlRecord r;
-    r.json = std::move(s);
+    literal("approximate", src && src->method == "gazetteer" ? "true" : "false");
+    r.pdf = pdf.sheet;
+    r.plan_pdf = pdf.plan;
     r.action_ja = action_label_ja(v);
     r.action_en = action_label_en(v);
     r.start_ja = start_label_ja(v);
@@ -290,41 +309,82 @@ size_t HtmlSentences::number(const std::string& sentence) {
     return it->second;
 }
 
-std::string HtmlSentences::numbers(const char* key, const std::vector<std::string>& list) {
-    std::string s = std::string(",\"") + key + "\":[";
+std::string HtmlSentences::numbers(const std::vector<std::string>& list) {
+    std::string s = "[";
     for (size_t i = 0; i < list.size(); ++i) s += (i ? "," : "") + std::to_string(number(list[i]));
     return s + "]";
 }
 
-std::string HtmlSentences::close(const HtmlRecord& r) {
-    // One statement per list: sentence numbers follow first appearance, so
-    // the order of numbering must not be left to the order of evaluation.
-    std::string s = r.json;
-    s += numbers("rj", r.reasons_ja);
-    s += numbers("re", r.reasons_en);
-    if (!r.change_codes.empty()) {
-        s += ",\"cc\":[";
-        for (size_t i = 0; i < r.change_codes.size(); ++i) s += (i ? "," : "") + html_json_string(r.change_codes[i]);
-        s += "]";
-        s += numbers("cj", r.changes_ja);
-        s += numbers("ce", r.changes_en);
+void HtmlSentences::check_fields(const std::vector<std::string>& names, const std::vector<size_t>& text) {
+    if (!fields_known_) {
+        field_names_ = names;
+        text_fields_ = text;
+        fields_known_ = true;
+    } else if (names != field_names_ || text != text_fields_) {
+        throw std::logic_error("html page: a household record's fields differ from the first record's");
     }
-    // One number per statement: the operands of + are unsequenced, and the
-    // numbers must follow first appearance (ja before en) on every compiler.
+}
+
+std::string HtmlSentences::close(const HtmlRecord& r) {
+    // Each value is numbered in its own statement, in field order: sentence
+    // numbers follow first appearance, which must not be left to the
+    // (unsequenced) order of evaluation of one expression.
+    std::vector<std::string> names, values;
+    std::vector<size_t> text;
+    auto add = [&](const std::string& name, std::string value) {
+        names.push_back(name);
+        values.push_back(std::move(value));
+    };
+    for (const HtmlRecord::Field& f : r.fields) {
+        if (f.text) {
+            text.push_back(names.size());
+            add(f.name, std::to_string(number(*f.text)));
+        } else {
+            add(f.name, f.json);
+        }
+    }
+    add("rj", numbers(r.reasons_ja));
+    add("re", numbers(r.reasons_en));
     auto pair = [&](const char* key, const std::string& ja, const std::string& en) {
         const size_t nja = number(ja);
         const size_t nen = number(en);
-        s += std::string(",\"") + key + "\":[" + std::to_string(nja) + "," + std::to_string(nen) + "]";
+        add(key, "[" + std::to_string(nja) + "," + std::to_string(nen) + "]");
     };
     pair("al", r.action_ja, r.action_en);
     pair("sl", r.start_ja, r.start_en);
-    return s + "}";
+    // Links are unique to a household: kept in the row, not in the table.
+    add("pdf", r.pdf.empty() ? "null" : html_json_string(r.pdf));
+    add("plan_pdf", r.plan_pdf.empty() ? "null" : html_json_string(r.plan_pdf));
+    if (r.change_codes.empty()) {
+        for (const char* key : {"cc", "cj", "ce"}) add(key, "null");
+    } else {
+        std::string codes = "[";
+        for (size_t i = 0; i < r.change_codes.size(); ++i)
+            codes += (i ? "," : "") + html_json_string(r.change_codes[i]);
+        add("cc", codes + "]");
+        add("cj", numbers(r.changes_ja));
+        add("ce", numbers(r.changes_en));
+    }
+    check_fields(names, text);
+    size_t n = values.size();
+    while (n > 0 && values[n - 1] == "null") --n;  // the page reads a missing value as null
+    std::string s = "[";
+    for (size_t i = 0; i < n; ++i) s += (i ? "," : "") + values[i];
+    return s + "]";
 }
 
 std::string HtmlSentences::json() const {
     std::string s = "[";
     for (size_t i = 0; i < sentences_.size(); ++i) s += (i ? ",\n" : "\n") + html_json_string(sentences_[i]);
     return s + "\n]";
+}
+
+std::string HtmlSentences::fields_json() const {
+    std::string s = "{\"names\":[";
+    for (size_t i = 0; i < field_names_.size(); ++i) s += (i ? "," : "") + html_json_string(field_names_[i]);
+    s += "],\"text\":[";
+    for (size_t i = 0; i < text_fields_.size(); ++i) s += (i ? "," : "") + std::to_string(text_fields_[i]);
+    return s + "]}";
 }
 
 std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPolygon>& zones,
@@ -344,6 +404,7 @@ std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPol
 
 std::string html_map_tail(const HtmlMapOptions&, const HtmlSentences& sentences) {
     return "\n]</script>\n<script type=\"application/json\" id=\"sentences\">" + sentences.json() +
+           "</script>\n<script type=\"application/json\" id=\"fields\">" + sentences.fields_json() +
            "</script>\n<script>\n" + html_page::kApp + "</script>\n</body>\n</html>\n";
 }
 

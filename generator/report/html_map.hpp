@@ -2,7 +2,7 @@
 // `flag --html`: one self-contained HTML page (Leaflet inlined, no external
 // references) with every household, its verdict, the hazard zones and the
 // shelters, plus a sortable, filterable table. Streamed like the GeoJSON:
-// head, household records separated by ",\n", tail.
+// head, household rows separated by ",\n", tail (sentences, field list).
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -61,11 +61,21 @@ std::string relative_href_prefix(const std::string& html_path, const std::string
 
 // One household: household_properties() (without `name` under no_names, and
 // without the joined `reasons` / `reasons_en`), its location, device kinds
-// and PDF links as an unclosed JSON object, plus its reason sentences. The
-// sentences repeat across households (18 of 26 MB for 10,000), so the page
-// holds each once (HtmlSentences) and the records hold numbers.
+// and PDF links, plus its sentences. On the page a household is a row of
+// values whose positions the tail's field list names: 10,000 records with
+// their property names repeated were 8.5 of a 9.6 MiB page, and the browser's
+// parser, not the script, was most of the time to open it. Every text value
+// (district, depth, shelter names, the reason codes, ...) and every sentence
+// repeats across households, so the page holds each once (HtmlSentences) and
+// the rows hold its number.
 struct HtmlRecord {
-    std::string json;  // "{...": no closing brace
+    struct Field {
+        std::string name;
+        std::string json;                 // a JSON literal: number, true/false, null, array
+        std::optional<std::string> text;  // or a text value, stored in the sentence table
+    };
+    std::vector<Field> fields;
+    std::string pdf, plan_pdf;  // relative links, empty when there is no such PDF
     std::vector<std::string> reasons_ja, reasons_en;
     std::vector<std::string> change_codes, changes_ja, changes_en;  // diff --html only
     // The action and when to set out as the CSV and the sheets word them
@@ -75,28 +85,36 @@ struct HtmlRecord {
 HtmlRecord html_household_record(const Profile& profile, const Verdict& verdict, const HtmlMapOptions& options,
                                  const HtmlPdfLinks& pdf = {});
 
-// The page's sentence table, filled in household order by one thread (the
-// output sink): numbers follow first appearance, so the page is the same
-// whatever the number of worker threads.
+// The page's sentence table and field list, filled in household order by one
+// thread (the output sink): numbers follow first appearance, so the page is
+// the same whatever the number of worker threads.
 class HtmlSentences {
 public:
-    // The record closed with "rj":[...],"re":[...],"al":[ja,en],"sl":[ja,en]
-    // (sentence numbers: reasons, action, start), and with
-    // "cc":[codes],"cj":[...],"ce":[...] when it carries changes (diff --html).
+    // The record as a row: [value, ...] in the order of fields_json(), a text
+    // value as its sentence number, then rj, re (reason sentences, ja / en),
+    // al, sl ([ja, en] of the action and when to set out), pdf, plan_pdf, and
+    // cc (change codes), cj, ce (their sentences) for diff --html. Trailing
+    // nulls are left out. Throws std::logic_error if a record's fields differ
+    // from the first record's (every row must follow one field list).
     std::string close(const HtmlRecord& record);
-    std::string json() const;  // ["sentence", ...]
+    std::string json() const;         // ["sentence", ...]
+    std::string fields_json() const;  // {"names":[...],"text":[positions of text fields]}
 private:
     size_t number(const std::string& sentence);
-    std::string numbers(const char* key, const std::vector<std::string>& list);  // ,"key":[n,...]
+    std::string numbers(const std::vector<std::string>& list);  // [n,...]
+    void check_fields(const std::vector<std::string>& names, const std::vector<size_t>& text);
     std::unordered_map<std::string, size_t> index_;
     std::vector<std::string> sentences_;
+    std::vector<std::string> field_names_;
+    std::vector<size_t> text_fields_;
+    bool fields_known_ = false;
 };
 
 // Everything before the household records: page, styles, Leaflet, zones
 // (lon/lat rings from HazardSet::zone_polygons_lonlat) and shelters.
 std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPolygon>& zones_lonlat,
                           const std::vector<Shelter>& shelters, const HtmlMapOptions& options);
-// Everything after them: the sentence table and the page's own script.
+// Everything after them: the sentence table, the field list and the page's own script.
 std::string html_map_tail(const HtmlMapOptions& options, const HtmlSentences& sentences);
 
 // A JSON string literal safe inside an HTML <script> element (<, >, & escaped).

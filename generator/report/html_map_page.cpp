@@ -125,16 +125,24 @@ const char* const kApp = R"JS(
 (function () {
   'use strict';
   function json(id) { return JSON.parse(document.getElementById(id).textContent); }
-  var C = json('config'), Z = json('zones'), S = json('shelters'), H = json('households'), SENT = json('sentences');
-  H.forEach(function (h) {  // sentence numbers -> sentences (each is stored once in the page)
-    h.rj = h.rj.map(function (i) { return SENT[i]; });
-    h.re = h.re.map(function (i) { return SENT[i]; });
-    h.al = h.al.map(function (i) { return SENT[i]; });  // action, [ja, en], worded as in the CSV
-    h.sl = h.sl.map(function (i) { return SENT[i]; });  // when to set out, [ja, en]
-    if (h.cc) {  // diff --html: what changed, in the same sentence table
-      h.cj = h.cj.map(function (i) { return SENT[i]; });
-      h.ce = h.ce.map(function (i) { return SENT[i]; });
+  var C = json('config'), Z = json('zones'), S = json('shelters'), SENT = json('sentences'), FIELDS = json('fields');
+  // Each household is a row of values named by the field list; a text value
+  // and every sentence is a number into the sentence table (each is stored
+  // once in the page). A value missing at the end of a row is null.
+  function sentences(list) { return list ? list.map(function (i) { return SENT[i]; }) : list; }
+  var NAMES = FIELDS.names, TEXT = {};
+  FIELDS.text.forEach(function (i) { TEXT[i] = true; });
+  var H = json('households').map(function (row) {
+    var h = {};
+    for (var i = 0; i < NAMES.length; i++) {
+      var v = i < row.length ? row[i] : null;
+      h[NAMES[i]] = TEXT[i] ? SENT[v] : v;
     }
+    h.rj = sentences(h.rj); h.re = sentences(h.re);
+    h.al = sentences(h.al);  // action, [ja, en], worded as in the CSV
+    h.sl = sentences(h.sl);  // when to set out, [ja, en]
+    h.cj = sentences(h.cj); h.ce = sentences(h.ce);  // diff --html: what changed
+    return h;
   });
   var hash = {};
   location.hash.replace(/^#/, '').split('&').forEach(function (kv) {

@@ -3,6 +3,7 @@
 // marker per household, opens a household's details and logs no error.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <sstream>
@@ -10,6 +11,7 @@
 
 #include "cli/cli_fixtures.hpp"
 #include "hazard/fixtures.hpp"
+#include "report/html_page_data.hpp"
 #include "report/html_refs.hpp"
 
 using namespace sheetgen::test;
@@ -94,11 +96,21 @@ TEST_CASE("flag --html: one self-contained page, 0600, deterministic, every samp
     for (const auto& x : bad) UNSCOPED_INFO(x);
     CHECK(bad.empty());
     CHECK(html.find("取扱注意") != std::string::npos);
-    // One record per household, level A first (the CSV's order).
-    CHECK(count(html, "{\"id\":\"tama-") == 12);
-    for (const char* id : kSampleIds) CHECK(html.find(std::string("{\"id\":\"") + id + "\"") != std::string::npos);
-    const size_t first = html.find("{\"id\":\"tama-");
-    CHECK(html.find("\"level\":\"A\"", first) < html.find("\"level\":\"D\"", first));
+    // One record per household, in the CSV's order (level A first).
+    const HtmlPageData data = html_page_data(html);
+    REQUIRE(data.households.size() == 12);
+    std::vector<std::string> ids, csv_ids;
+    for (const auto& h : data.households) ids.push_back(text_of(h, "id"));
+    for (const char* id : kSampleIds) CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+    CHECK(text_of(data.households.front(), "level") == "A");
+    CHECK(text_of(data.households.back(), "level") == "D");
+    {
+        std::istringstream csv(read_file(dir.file("at-risk.csv")));
+        std::string line;
+        std::getline(csv, line);
+        while (std::getline(csv, line)) csv_ids.push_back(line.substr(0, line.find(',')));
+    }
+    CHECK(ids == csv_ids);
     // The sample zones are there, in GSI colours, and the shelters.
     CHECK(html.find("\"col\":\"#FFD8C0\"") != std::string::npos);
     CHECK(html.find("{\"k\":\"h\"") != std::string::npos);
@@ -109,17 +121,21 @@ TEST_CASE("flag --html: one self-contained page, 0600, deterministic, every samp
     // Names are in the default page...
     const auto names = csv_names(read_file(dir.path() + "/at-risk.csv"));
     REQUIRE(names.size() == 12);
-    CHECK(html.find(names[0]) != std::string::npos);
+    CHECK(text_of(data.households[0], "name") == names[0]);
 
     SECTION("--html-no-names leaves every name out of the file") {
         RunResult n = flag_html(dir.path(), dir.file("n.html"), "--html-no-names");
         REQUIRE(n.exit_code == 0);
         const std::string page = read_file(dir.file("n.html"));
+        const HtmlPageData shown = html_page_data(page);
         for (const auto& name : names) {
             INFO(name);
             CHECK(page.find(name) == std::string::npos);
+            for (const std::string& s : shown.sentences) CHECK(s.find(name) == std::string::npos);
         }
-        CHECK(count(page, "{\"id\":\"tama-") == 12);
+        CHECK(page.find("\"name\"") == std::string::npos);  // not even the field
+        REQUIRE(shown.households.size() == 12);
+        CHECK(shown.households[0].count("name") == 0);
     }
     SECTION("--pdf-dir links the PDFs that exist, relative to the page") {
         std::filesystem::create_directories(dir.file("sheets"));
@@ -129,9 +145,16 @@ TEST_CASE("flag --html: one self-contained page, 0600, deterministic, every samp
         RunResult p = flag_html(dir.path(), dir.file("pages/p.html"), "--pdf-dir " + q(dir.file("sheets")));
         REQUIRE(p.exit_code == 0);
         const std::string page = read_file(dir.file("pages/p.html"));
-        CHECK(page.find("\"pdf\":\"../sheets/tama-001.pdf\",\"plan_pdf\":\"../sheets/tama-001-ventilator-plan.pdf\"") !=
-              std::string::npos);
-        CHECK(count(page, "\"pdf\":") == 1);
+        size_t linked = 0;
+        for (const auto& h : html_page_data(page).households) {
+            if (text_of(h, "id") != "tama-001") {
+                linked += text_of(h, "pdf") != "<null>" || text_of(h, "plan_pdf") != "<null>";
+                continue;
+            }
+            CHECK(text_of(h, "pdf") == "../sheets/tama-001.pdf");
+            CHECK(text_of(h, "plan_pdf") == "../sheets/tama-001-ventilator-plan.pdf");
+        }
+        CHECK(linked == 0);  // only the PDFs that exist
         CHECK(external_refs(page).empty());
     }
     SECTION("--html-tiles adds a base map and the page names it") {
@@ -237,13 +260,21 @@ TEST_CASE("diff --html: flag's page with each household's changes, a blue ring a
     CHECK(mode_of(dir.file("changes.html")) == 0600);
     CHECK(external_refs(html).empty());
     CHECK(html.find("\"changes\":true,\"removed\":0") != std::string::npos);
-    CHECK(count(html, "\"cc\":[\"unchanged\"]") == 12);
-    const size_t moved = html.find("{\"id\":\"t-moved\"");
-    REQUIRE(moved != std::string::npos);
-    CHECK(html.find("\"cc\":[\"entered_zone\"", moved) < html.find("\n", moved));
-    CHECK(html.find("新しい想定で浸水想定区域に入りました") != std::string::npos);  // the sentence, once, in the table
+    const HtmlPageData data = html_page_data(html);
+    REQUIRE(data.households.size() == 13);
     // The most urgent change first, as in the CSV.
-    CHECK(moved < html.find("{\"id\":\"tama-"));
+    const HtmlHousehold& moved = data.households.front();
+    CHECK(text_of(moved, "id") == "t-moved");
+    REQUIRE(moved.at("cc").IsSequence());
+    CHECK(moved.at("cc")[0].as<std::string>() == "entered_zone");
+    CHECK(moved.at("cj")[0].as<std::string>().find("新しい想定で浸水想定区域に入りました") != std::string::npos);
+    for (size_t i = 1; i < data.households.size(); ++i) {
+        const HtmlHousehold& h = data.households[i];
+        REQUIRE(h.at("cc").size() == 1);
+        CHECK(h.at("cc")[0].as<std::string>() == "unchanged");
+    }
+    // The sentence is stored once, in the table.
+    CHECK(std::count(data.sentences.begin(), data.sentences.end(), moved.at("cj")[0].as<std::string>()) == 1);
     // Deterministic.
     RunResult again = run_sheetgen(diff + q(dir.file("again.html")) + " --jobs 2");
     REQUIRE(again.exit_code == 0);
@@ -253,7 +284,7 @@ TEST_CASE("diff --html: flag's page with each household's changes, a blue ring a
     REQUIRE(p.exit_code == 0);
     const std::string flag_page = read_file(dir.file("flag.html"));
     CHECK(flag_page.find("\"changes\":true") == std::string::npos);
-    CHECK(flag_page.find("\"cc\":") == std::string::npos);
+    for (const auto& h : html_page_data(flag_page).households) CHECK(h.at("cc").IsNull());
     // --html-tiles without --html is a usage error here too.
     RunResult u = run_sheetgen("diff --before-list " + q(dir.file("old.csv")) + " --after " + q(sample_hazards()) +
                                " " + q(dir.file("now/moved.yaml")) + " -q -o " + q(dir.file("u.csv")) +
@@ -303,8 +334,11 @@ TEST_CASE("flag --html with a tsunami layer: the page says leave at once, and it
     // The page holds the CSV's wording of the action, in both languages.
     const std::string action_ja = "津波警報でただちに立退き避難（洪水等は警戒レベル3で）";
     REQUIRE(csv.find(action_ja) != std::string::npos);
-    CHECK(html.find("\"" + action_ja + "\"") != std::string::npos);
-    CHECK(html.find("\"Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)\"") != std::string::npos);
+    const HtmlPageData data = html_page_data(html);
+    REQUIRE(data.households.size() == 1);
+    CHECK(data.households[0].at("al")[0].as<std::string>() == action_ja);
+    CHECK(data.households[0].at("al")[1].as<std::string>() ==
+          "Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)");
     CHECK(html.find("\"kd\":\"tsunami\"") != std::string::npos);
 
     if (!have_chromium()) SHEETGEN_SKIP("chromium not installed (scripts/install-deps.sh installs it)");

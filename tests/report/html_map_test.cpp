@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "report/flag_report.hpp"
 #include "report/html_map.hpp"
+#include "report/html_page_data.hpp"
 #include "report/html_refs.hpp"
 #include "test_support.hpp"
 
@@ -119,41 +121,93 @@ TEST_CASE("household record: the flag properties, location, devices, markup esca
     HtmlMapOptions o;
     HtmlSentences sentences;
     const std::string r = sentences.close(html_household_record(household(), verdict(), o));
-    // Same properties and order as the GeoJSON (household_properties), then the page's own fields.
-    std::string expect_start = "{\"id\":\"tama-201\",\"name\":\"多摩 \\u003cb\\u003e太郎\\u003c/b\\u003e\",\"district\":\"関戸\",\"level\":\"B\",\"action\":\"stay_home_power_plan\",";
-    CHECK(r.substr(0, expect_start.size()) == expect_start);
-    CHECK(r.find("\"power_hours\":6.0") != std::string::npos);
-    CHECK(r.find("\"reason_codes\":\"blackout_runtime_short\"") != std::string::npos);
-    CHECK(r.find("\"lat\":35.630500,\"lon\":139.448000,\"devices\":[\"ventilator\"],\"approximate\":false,") !=
-          std::string::npos);
-    // The sentences by number: each stored once in the page, in order of first
-    // appearance: reasons, then the action and when to set out (ja, en).
-    CHECK(r.substr(r.size() - 41) == ",\"rj\":[0],\"re\":[1],\"al\":[2,3],\"sl\":[4,4]}");
+    // A row of values; the field list names them: the GeoJSON's properties in
+    // its order (household_properties), then the page's own fields.
+    const std::vector<std::string> geojson_names = [] {
+        std::vector<std::string> n;
+        for (const auto& p : household_properties(household(), verdict()))
+            if (std::string(p.name) != "reasons" && std::string(p.name) != "reasons_en") n.push_back(p.name);
+        return n;
+    }();
+    const YAML::Node fields = test::load_json(sentences.fields_json());
+    REQUIRE(fields["names"].size() == geojson_names.size() + 13);
+    for (size_t i = 0; i < geojson_names.size(); ++i) CHECK(fields["names"][i].as<std::string>() == geojson_names[i]);
+    const char* own[] = {"lat", "lon", "devices", "approximate", "rj", "re", "al", "sl", "pdf", "plan_pdf", "cc", "cj", "ce"};
+    for (size_t i = 0; i < 13; ++i) CHECK(fields["names"][geojson_names.size() + i].as<std::string>() == own[i]);
+    // The row starts with the text values' sentence numbers (id, name, district, level, action).
+    CHECK(r.substr(0, 11) == "[0,1,2,3,4,");
+    // Read back as the page reads it.
+    const test::HtmlHousehold h = test::html_row(r, sentences.fields_json(), sentences.json());
+    CHECK(test::text_of(h, "id") == "tama-201");
+    CHECK(test::text_of(h, "name") == "多摩 <b>太郎</b>");
+    CHECK(test::text_of(h, "district") == "関戸");
+    CHECK(test::text_of(h, "level") == "B");
+    CHECK(test::text_of(h, "action") == "stay_home_power_plan");
+    CHECK(test::text_of(h, "power_hours") == "6.0");
+    CHECK(test::text_of(h, "reason_codes") == "blackout_runtime_short");
+    CHECK(test::text_of(h, "lat") == "35.630500");
+    CHECK(test::text_of(h, "lon") == "139.448000");
+    REQUIRE(h.at("devices").size() == 1);
+    CHECK(h.at("devices")[0].as<std::string>() == "ventilator");
+    CHECK(test::text_of(h, "approximate") == "false");
+    CHECK(h.at("rj")[0].as<std::string>() == "停電時の電源が6時間");
+    CHECK(h.at("re")[0].as<std::string>() == "6 h of power");
+    CHECK(h.at("al")[1].as<std::string>() == "Stay home and prepare for blackouts");
+    // No PDF links and no changes: the trailing nulls are left out of the row.
+    CHECK(h.at("pdf").IsNull());
+    CHECK(h.at("cc").IsNull());
+    CHECK(r.find("null]") == std::string::npos);
+    CHECK(r.find("<") == std::string::npos);  // nothing can close the <script> block
     // A location found from the address is marked approximate (drawn dotted).
     Profile approx = household();
     approx.household.location_source = LocationSource{"gazetteer", "town", "towns.geojson", {}};
-    CHECK(sentences.close(html_household_record(approx, verdict(), o)).find("\"approximate\":true") != std::string::npos);
-    CHECK(sentences.close(html_household_record(household("tama-202"), verdict(), o))
-              .find("\"rj\":[0],\"re\":[1],\"al\":[2,3],\"sl\":[4,4]}") != std::string::npos);
-    CHECK(sentences.json() == "[\n\"停電時の電源が6時間\",\n\"6 h of power\",\n\"自宅で過ごし停電に備える\",\n"
-                              "\"Stay home and prepare for blackouts\",\n\"\"\n]");
-    CHECK(r.find("<") == std::string::npos);  // nothing can close the <script> block
-    // Every property but the joined sentences (which come through the table).
-    size_t props = 0;
-    for (const auto& p : household_properties(household(), verdict()))
-        props += r.find(std::string("\"") + p.name + "\":") != std::string::npos;
-    CHECK(props == household_properties(household(), verdict()).size() - 2);
-    CHECK(r.find("\"reasons\":") == std::string::npos);
+    const std::string ra = sentences.close(html_household_record(approx, verdict(), o));
+    CHECK(test::text_of(test::html_row(ra, sentences.fields_json(), sentences.json()), "approximate") == "true");
+    // Each sentence and text value is stored once, in order of first appearance.
+    const std::string r2 = sentences.close(html_household_record(household("tama-202"), verdict(), o));
+    const std::vector<std::string> table = test::sentence_table(sentences.json());
+    CHECK(table == std::vector<std::string>{"tama-201", "多摩 <b>太郎</b>", "関戸", "B", "stay_home_power_plan", "",
+                                            "not_planned", "blackout_runtime_short", "停電時の電源が6時間", "6 h of power",
+                                            "自宅で過ごし停電に備える", "Stay home and prepare for blackouts", "tama-202"});
+    CHECK(r2.substr(0, 5) == "[12,1");
+    // Markup and non-ASCII are escaped in the table: nothing can end the script early.
+    CHECK(sentences.json().find("\"\\u591a\\u6469 \\u003cb\\u003e\\u592a\\u90ce\\u003c/b\\u003e\"") != std::string::npos);
+    CHECK(sentences.json().find('<') == std::string::npos);
+}
+
+TEST_CASE("a record whose fields differ from the first one's is refused (one field list per page)", "[report][html]") {
+    HtmlSentences sentences;
+    sentences.close(html_household_record(household(), verdict(), {}));
+    HtmlMapOptions no_names;
+    no_names.no_names = true;
+    CHECK_THROWS_AS(sentences.close(html_household_record(household("tama-202"), verdict(), no_names)), std::logic_error);
+}
+
+TEST_CASE("page JSON strings are ASCII: u-escapes for non-ASCII, surrogate pairs above U+FFFF, markup escaped",
+          "[report][html]") {
+    CHECK(html_json_string("関戸") == "\"\\u95a2\\u6238\"");
+    CHECK(html_json_string("𠮷田") == "\"\\ud842\\udfb7\\u7530\"");  // 𠮷 (U+20BB7) is common in names
+    CHECK(html_json_string("a<b>&\"c\"\n") == "\"a\\u003cb\\u003e\\u0026\\\"c\\\"\\n\"");
+    CHECK(html_json_string("\x7f") == "\"\\u007f\"");
+    // And they read back as they were.
+    CHECK(test::load_json("[" + html_json_string("𠮷田 <b>") + "]")[0].as<std::string>() == "𠮷田 <b>");
 }
 
 TEST_CASE("no-names option: no name anywhere in the page", "[report][html]") {
     HtmlMapOptions o;
     o.no_names = true;
     const std::string html = page(o, fake_leaflet());
+    const test::HtmlPageData data = test::html_page_data(html);
+    REQUIRE(data.households.size() == 2);
+    CHECK(test::text_of(data.households[0], "id") == "tama-201");
+    CHECK(data.households[0].count("name") == 0);
+    for (const std::string& s : data.sentences) CHECK(s.find("太郎") == std::string::npos);
     CHECK(html.find("太郎") == std::string::npos);
-    CHECK(html.find("\"name\":") == std::string::npos);
+    CHECK(html.find("\"name\"") == std::string::npos);
     CHECK(html.find("\"no_names\":true") != std::string::npos);
-    CHECK(html.find("tama-201") != std::string::npos);
+    // The same page with names holds the name: the check above can fail.
+    const test::HtmlPageData named = test::html_page_data(page(HtmlMapOptions{}, fake_leaflet()));
+    CHECK(test::text_of(named.households[0], "name") == "多摩 <b>太郎</b>");
 }
 
 TEST_CASE("PDF links: relative, only for files that exist, percent-encoded", "[report][html]") {
@@ -173,9 +227,13 @@ TEST_CASE("PDF links: relative, only for files that exist, percent-encoded", "[r
     CHECK(none.plan.empty());
     CHECK(find_pdf_links(dir.file("sheets"), "", "多摩-1").sheet == "%E5%A4%9A%E6%91%A9-1.pdf");
     CHECK(find_pdf_links(dir.file("sheets"), "", "../sheets/tama-001").sheet.empty());
-    const std::string r = html_household_record(household("tama-001"), verdict(), {}, both).json;
-    CHECK(r.find(",\"pdf\":\"sheets/tama-001.pdf\",\"plan_pdf\":\"sheets/tama-001-ventilator-plan.pdf\"") !=
-          std::string::npos);
+    HtmlSentences sentences;
+    const std::string r = sentences.close(html_household_record(household("tama-001"), verdict(), {}, both));
+    const test::HtmlHousehold h = test::html_row(r, sentences.fields_json(), sentences.json());
+    CHECK(test::text_of(h, "pdf") == "sheets/tama-001.pdf");
+    CHECK(test::text_of(h, "plan_pdf") == "sheets/tama-001-ventilator-plan.pdf");
+    // The links are in the row itself (unique to a household), not the sentence table.
+    CHECK(r.find("\"sheets/tama-001.pdf\",\"sheets/tama-001-ventilator-plan.pdf\"]") != std::string::npos);
 }
 
 TEST_CASE("missing Leaflet is an input error naming the package", "[report][html]") {
@@ -202,9 +260,12 @@ TEST_CASE("household record: the action and start wording come from the verdict'
     CHECK(r.start_ja == "津波警報でただちに／警戒レベル3");
     CHECK(r.start_en == "immediately on a tsunami warning / Alert Level 3");
     HtmlSentences sentences;
-    const std::string closed = sentences.close(r);
-    CHECK(closed.find(",\"al\":[2,3],\"sl\":[4,5]}") != std::string::npos);
-    CHECK(sentences.json().find("\"津波警報でただちに立退き避難（洪水等は警戒レベル3で）\"") != std::string::npos);
+    const std::string row = sentences.close(r);  // before the field list and table are read
+    const test::HtmlHousehold h = test::html_row(row, sentences.fields_json(), sentences.json());
+    CHECK(h.at("al")[0].as<std::string>() == "津波警報でただちに立退き避難（洪水等は警戒レベル3で）");
+    CHECK(h.at("al")[1].as<std::string>() == r.action_en);
+    CHECK(h.at("sl")[0].as<std::string>() == r.start_ja);
+    CHECK(h.at("sl")[1].as<std::string>() == r.start_en);
     // Without a tsunami zone: the action's plain label.
     v.leave_immediately = false;
     const HtmlRecord plain = html_household_record(household(), v, HtmlMapOptions{});
@@ -220,10 +281,12 @@ TEST_CASE("the page names the storm-surge and tsunami kinds from the kind table 
     tsunami.layer_kind = LayerKind::Tsunami;
     const std::string html = html_map_head(fake_leaflet(), {flood_box(), tsunami}, {}, o);
     // Every outlined kind's labels and colour go to the page's config; the legend lists those drawn.
-    CHECK(html.find("\"kinds\":{\"storm_surge\":{\"ja\":\"高潮浸水想定区域\",\"en\":\"storm-surge inundation zone\"")
-          != std::string::npos);
-    CHECK(html.find("\"tsunami\":{\"ja\":\"津波浸水想定\",\"en\":\"tsunami inundation zone\",\"col\":\"" +
-                    std::string("#00796B") + "\"}") != std::string::npos);
+    const YAML::Node kinds = test::load_json(test::script_text(html, "config"))["kinds"];
+    CHECK(kinds["storm_surge"]["ja"].as<std::string>() == "高潮浸水想定区域");
+    CHECK(kinds["storm_surge"]["en"].as<std::string>() == "storm-surge inundation zone");
+    CHECK(kinds["tsunami"]["ja"].as<std::string>() == "津波浸水想定");
+    CHECK(kinds["tsunami"]["en"].as<std::string>() == "tsunami inundation zone");
+    CHECK(kinds["tsunami"]["col"].as<std::string>() == "#00796B");
     CHECK(html.find("{\"k\":\"f\",\"c\":2,\"col\":\"#FFD8C0\",\"kd\":\"tsunami\",\"r\":") != std::string::npos);
     CHECK(html.find("\"kd\":\"flood_depth\"") == std::string::npos);  // river floods as before
 }
