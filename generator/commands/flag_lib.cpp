@@ -235,6 +235,7 @@ FlagResult FlagRun::run() {
     html_opts_.columns = columns_;
     html_opts_.as_of = o_.as_of.iso();
     html_opts_.hazards_name = hazards_->name();
+    html_opts_.shelter_attributions = hazards_->shelter_attributions();
     open_outputs();
 
     progress_ = std::make_unique<Progress>(io_.err, o_.run.progress, paths_.size(), "flag");

@@ -246,6 +246,7 @@ DiffResult DiffRun::run() {
         page_ = o_.html_map;
         page_.as_of = o_.as_of.iso();
         page_.hazards_name = after_set_->name();
+        page_.shelter_attributions = after_set_->shelter_attributions();
         page_.changes = true;
     }
 

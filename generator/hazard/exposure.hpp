@@ -186,6 +186,7 @@ struct MapPolygon {
     std::optional<DepthRange> depth;  // for FloodDepth; nullopt = depth unknown
     std::vector<MapRing> rings;       // first outer, then holes
     LayerKind layer_kind = LayerKind::FloodDepth;  // what it is: a tsunami zone is drawn as a flood
+    std::string attribution;  // its layer's `attribution:` (zone_polygons_lonlat only; "" = none)
 };
 
 struct MapShelter {

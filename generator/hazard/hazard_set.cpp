@@ -1004,6 +1004,15 @@ Exposure HazardSet::expose(const LatLon& p) const {
 
 const std::vector<Shelter>& HazardSet::shelters() const { return impl_->shelters; }
 
+std::vector<std::string> HazardSet::shelter_attributions() const {
+    std::vector<std::string> out;
+    for (uint32_t li : std::set<uint32_t>(impl_->shelter_layer.begin(), impl_->shelter_layer.end())) {
+        const std::string& a = impl_->attributions[li];
+        if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    }
+    return out;
+}
+
 const Shelter* HazardSet::find_shelter(const std::string& id_or_name) const {
     return sheetgen::find_shelter(impl_->shelters, id_or_name);
 }
@@ -1030,6 +1039,7 @@ std::vector<MapPolygon> HazardSet::zone_polygons_lonlat(double tolerance_m) cons
         mp.kind = zone_kind(a.kind);
         mp.layer_kind = a.kind;
         mp.depth = a.depth;
+        mp.attribution = impl_->attributions[a.layer];
         // One ring set per polygon part (simplifying may split a polygon).
         std::vector<std::vector<std::vector<Pt>>> parts{impl_->index.rings(poly)};
         if (tolerance_m > 0 && !parts[0].empty()) {

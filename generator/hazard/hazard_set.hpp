@@ -34,6 +34,8 @@ public:
     Exposure expose(const LatLon& p) const;
 
     const std::vector<Shelter>& shelters() const;
+    // The `attribution:` lines of the shelter layers, in config order, each once.
+    std::vector<std::string> shelter_attributions() const;
     // By exact id, then by exact name; nullptr when not found.
     const Shelter* find_shelter(const std::string& id_or_name) const;
 

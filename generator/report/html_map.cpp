@@ -1,5 +1,6 @@
 #include "report/html_map.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -128,8 +129,21 @@ std::string outlined_kinds_json() {
     return s + "}";
 }
 
+// The credit lines of the data the page draws: the zones' layers (those
+// drawn), then the shelters', each once, in that order.
+std::vector<std::string> page_credits(const std::vector<MapPolygon>& zones, const HtmlMapOptions& o) {
+    std::vector<std::string> out;
+    auto add = [&out](const std::string& a) {
+        if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    };
+    for (const MapPolygon& z : zones)
+        if (zone_code(z.kind)) add(z.attribution);
+    for (const std::string& a : o.shelter_attributions) add(a);
+    return out;
+}
+
 // Labels from the libraries (one source of wording): levels, actions, devices, legend.
-std::string config_json(const HtmlMapOptions& o) {
+std::string config_json(const HtmlMapOptions& o, const std::vector<std::string>& credits) {
     std::string s = "{\"as_of\":" + html_json_string(o.as_of) + ",\"hazards\":" + html_json_string(o.hazards_name) +
                     ",\"no_names\":" + (o.no_names ? "true" : "false") +
                     ",\"tiles\":" + (o.tiles_url ? html_json_string(*o.tiles_url) : "null");
@@ -164,7 +178,9 @@ std::string config_json(const HtmlMapOptions& o) {
              hex_colour(gsi_depth_rgb(probe)) + "\",\"ja\":" + html_json_string(gsi_depth_legend(c)) + "}";
     }
     s += ",{\"c\":0,\"col\":\"" + hex_colour(gsi_depth_rgb(std::nullopt)) + "\",\"ja\":\"深さ不明\"}]";
-    return s + ",\"kinds\":" + outlined_kinds_json() + "}";
+    s += ",\"credits\":[";
+    for (size_t i = 0; i < credits.size(); ++i) s += (i ? "," : "") + html_json_string(credits[i]);
+    return s + "],\"kinds\":" + outlined_kinds_json() + "}";
 }
 
 }  // namespace
@@ -395,7 +411,7 @@ std::string html_map_head(const LeafletAssets& leaflet, const std::vector<MapPol
     s += "</head>\n";
     s += html_page::kBody;
     s += "<script>\n" + leaflet.js + "\n</script>\n";
-    s += "<script type=\"application/json\" id=\"config\">" + config_json(o) + "</script>\n";
+    s += "<script type=\"application/json\" id=\"config\">" + config_json(o, page_credits(zones, o)) + "</script>\n";
     s += "<script type=\"application/json\" id=\"zones\">" + zones_json(zones) + "</script>\n";
     s += "<script type=\"application/json\" id=\"shelters\">" + shelters_json(shelters) + "</script>\n";
     s += "<script type=\"application/json\" id=\"households\">[\n";

@@ -31,6 +31,9 @@ struct HtmlMapOptions {
     bool changes = false;
     size_t removed_households = 0;         // in the earlier data only: not on today's map
     FlagColumns columns;                   // the config's own properties (flag_report.hpp)
+    // Credit lines of the shelter layers (HazardSet::shelter_attributions);
+    // the zones bring their own. The page lists them under the legend.
+    std::vector<std::string> shelter_attributions;
 };
 
 // Leaflet's script and stylesheet, made self-contained (see inline_leaflet_*).

@@ -29,6 +29,7 @@ header h1 { font-size: 18px; margin: 0; }
 #map { flex: 1; background: #f4f4f0; }
 #legend { width: 230px; overflow-y: auto; padding: 6px 10px; font-size: 12px; border-left: 1px solid #ccc; }
 #legend h3 { font-size: 13px; margin: 8px 0 4px; }
+#legend .credit { color: #555; font-size: 11px; margin: 2px 0; }
 .lg { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .sw { display: inline-block; width: 16px; height: 12px; border: 1px solid #999; flex: none; }
 .dot { display: inline-block; width: 14px; height: 14px; border-radius: 50%; border: 2px solid #222; flex: none; }
@@ -167,7 +168,8 @@ const char* const kApp = R"JS(
       lg_kind: '（破線・色は浸水深）',
       depth: '想定浸水深', devices: '機器', depth_l1: '浸水深（計画規模）', depth_l2: '浸水深（想定最大規模）',
       title_changes: 'ハザードマップ改訂による変化', changes: '前回からの変更', f_change: '変化',
-      removed: '前回のデータにだけある世帯（CSVを参照）', lg_changed: '変化のある世帯（青い輪）'
+      removed: '前回のデータにだけある世帯（CSVを参照）', lg_changed: '変化のある世帯（青い輪）',
+      lg_credits: '出典'
     },
     en: {
       handle: 'CONFIDENTIAL: sensitive personal (medical) data. Do not use, copy or share it beyond its purpose.',
@@ -184,7 +186,8 @@ const char* const kApp = R"JS(
       lg_kind: ' (dashed outline, colour = depth)',
       depth: 'Flood depth', devices: 'Devices', depth_l1: 'Depth (planned scale)', depth_l2: 'Depth (maximum scale)',
       title_changes: 'Changes after the hazard-map revision', changes: 'Changes since the last plan', f_change: 'Change',
-      removed: 'households only in the earlier data (see the CSV)', lg_changed: 'household with changes (blue ring)'
+      removed: 'households only in the earlier data (see the CSV)', lg_changed: 'household with changes (blue ring)',
+      lg_credits: 'Data sources'
     }
   };
   var LEVEL_COLOUR = { A: '#d62828', B: '#f77f00', C: '#fcbf49', D: '#9e9e9e' };
@@ -383,6 +386,10 @@ const char* const kApp = R"JS(
       var r = el('div', { 'class': 'lg' }); var dot = el('span', { 'class': 'dot' }); dot.style.borderColor = SHELTER_COLOUR[k]; dot.style.borderWidth = '3px'; dot.style.background = '#fff';
       r.appendChild(dot); r.appendChild(el('span', null, lang === 'ja' ? C.shelter_types[k] : k.replace(/_/g, ' '))); g.appendChild(r);
     });
+    if (C.credits.length) {  // the layers' `attribution:` lines, as written (the data's own credit wording)
+      g.appendChild(el('h3', null, t('lg_credits')));
+      C.credits.forEach(function (c) { g.appendChild(el('div', { 'class': 'credit' }, c)); });
+    }
   }
 
   // --- table -------------------------------------------------------------

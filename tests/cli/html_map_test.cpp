@@ -340,6 +340,7 @@ TEST_CASE("flag --html with a tsunami layer: the page says leave at once, and it
     kind: tsunami
     field: A40_003
     classes: {"1": [0, 0.3], "2": [0.3, 1], "3": [1, 2], "4": [2, 5], "5": [5, null]}
+    attribution: 「津波浸水想定（テスト県）」を加工して作成
 )");
     write_file(dir.file("t-001.yaml"), minimal_profile("t-001", 35.625, 139.475));
     RunResult r = run_sheetgen("flag --hazards " + q(dir.file("hz.yaml")) + " " + q(dir.file("t-001.yaml")) +
@@ -372,6 +373,9 @@ TEST_CASE("flag --html with a tsunami layer: the page says leave at once, and it
     const std::string legend_html = dom.substr(legend, dom.find("id=\"filters\"", legend) - legend);
     CHECK(legend_html.find("津波浸水想定（破線・色は浸水深）") != std::string::npos);
     CHECK(legend_html.find("高潮浸水想定区域") == std::string::npos);  // not in this config
+    // The tsunami layer's credit line under 出典; the flood layer has none.
+    CHECK(legend_html.find("出典") != std::string::npos);
+    CHECK(legend_html.find("<div class=\"credit\">「津波浸水想定（テスト県）」を加工して作成</div>") != std::string::npos);
     // The table's action column too.
     const size_t row = dom.find("<tr data-id=\"t-001\"");
     REQUIRE(row != std::string::npos);

@@ -290,3 +290,20 @@ TEST_CASE("the page names the storm-surge and tsunami kinds from the kind table 
     CHECK(html.find("{\"k\":\"f\",\"c\":2,\"col\":\"#FFD8C0\",\"kd\":\"tsunami\",\"r\":") != std::string::npos);
     CHECK(html.find("\"kd\":\"flood_depth\"") == std::string::npos);  // river floods as before
 }
+
+TEST_CASE("the page credits the data it draws: the drawn zones' layers, then the shelters', each once",
+          "[report][html]") {
+    MapPolygon a = flood_box(), again = flood_box(), duration = flood_box(), plain = flood_box();
+    a.attribution = again.attribution = "「国土数値情報（洪水浸水想定区域データ）（国土交通省）を加工して作成」";
+    duration.kind = ZoneKind::FloodDuration;  // not drawn on the page: its credit is not printed
+    duration.attribution = "duration data";
+    HtmlMapOptions o;
+    o.shelter_attributions = {"「指定緊急避難場所データ」（国土地理院）", a.attribution};
+    const YAML::Node config = test::load_json(test::script_text(html_map_head(fake_leaflet(), {a, duration, again, plain}, {}, o), "config"));
+    REQUIRE(config["credits"].size() == 2);
+    CHECK(config["credits"][0].as<std::string>() == a.attribution);
+    CHECK(config["credits"][1].as<std::string>() == "「指定緊急避難場所データ」（国土地理院）");
+    // Without any attribution: an empty list, and the page shows no 出典 heading.
+    const YAML::Node none = test::load_json(test::script_text(html_map_head(fake_leaflet(), {plain}, {}, {}), "config"));
+    CHECK(none["credits"].size() == 0);
+}
