@@ -24,11 +24,13 @@ echo "== render support sheets, ventilator plans, help cards, fridge sheets and 
 
 echo "== import the fictional sample ledger (Shift_JIS CSV), geocoded offline from the address"
 gazetteer=../shared/data/tama-towns/tama_13224_towns.geojson
+imported=""   # the closing lines name out/imported/ only when the import ran
 if [ -f "$gazetteer" ]; then
   # Exit 1 would mean some rows were refused (reported above); the rest are imported.
   "$sheetgen" import samples/ledger/ledger-sjis.csv --mapping samples/ledger/mapping.yaml \
     --gazetteer "$gazetteer" --out out/imported
   "$sheetgen" validate -q out/imported
+  imported=", out/imported/ (profiles drafted from the sample ledger)"
 else
   echo "skipped: the Tama town points ($gazetteer) are not beside the checkout"
 fi
@@ -40,5 +42,5 @@ echo "== rosters for supporters (consenting households only) and the review list
 echo
 echo "Done. Open out/at-risk.html (map page, any browser), out/at-risk.csv (Excel), out/at-risk.geojson (QGIS),"
 echo "out/sheets/*.pdf (sheets, plans, help cards, fridge sheets, English sheets), out/all-sheets.pdf (for printing),"
-echo "out/rosters/ (for supporters), out/imported/ (profiles drafted from the sample ledger)"
+echo "out/rosters/ (for supporters)$imported"
 echo "and out/review.csv (reviews and consents due)."

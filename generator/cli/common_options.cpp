@@ -63,6 +63,11 @@ std::string font_option(const Args& args) {
     return env && *env ? env : SHEETGEN_DEFAULT_FONT;
 }
 
+std::string leaflet_dir(const std::string& default_dir) {
+    const char* env = std::getenv("SHEETGEN_LEAFLET_DIR");
+    return env && *env ? env : default_dir;
+}
+
 std::string value_or_empty(const Args& args, const std::string& name) { return args.value(name).value_or(""); }
 
 std::string format_ms(long long ns) {

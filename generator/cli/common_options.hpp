@@ -31,6 +31,10 @@ commands::RunSettings run_settings(const Args& args);
 void arm(commands::RunSettings& run, const Streams& io, bool quiet);
 // --font, else $SHEETGEN_FONT, else IPAexGothic.
 std::string font_option(const Args& args);
+// Where the map page (flag --html, diff --html) reads Leaflet from:
+// $SHEETGEN_LEAFLET_DIR when set and not empty, else `default_dir` (Debian's
+// libjs-leaflet).
+std::string leaflet_dir(const std::string& default_dir);
 // The named option's value, or "" when absent.
 std::string value_or_empty(const Args& args, const std::string& name);
 

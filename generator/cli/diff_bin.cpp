@@ -1,5 +1,4 @@
 // sheetgen diff: the command line of commands::diff_households.
-#include <cstdlib>
 
 #include "cli/command.hpp"
 #include "cli/common_options.hpp"
@@ -59,8 +58,7 @@ public:
         o_.html = args.value("--html");
         o_.html_map.tiles_url = args.value("--html-tiles");
         o_.html_map.no_names = args.flag("--html-no-names");
-        const char* leaflet = std::getenv("SHEETGEN_LEAFLET_DIR");
-        if (leaflet && *leaflet) o_.leaflet_dir = leaflet;
+        o_.leaflet_dir = leaflet_dir(o_.leaflet_dir);
         o_.profile_paths = args.positionals();
         o_.as_of = as_of_date(args);
         o_.run = run_settings(args);

@@ -1,5 +1,4 @@
 // sheetgen flag: the command line of commands::flag_households.
-#include <cstdlib>
 #include <ostream>
 
 #include "cli/command.hpp"
@@ -61,8 +60,7 @@ public:
         o_.html_map.tiles_url = args.value("--html-tiles");
         o_.html_map.no_names = args.flag("--html-no-names");
         o_.pdf_dir = args.value("--pdf-dir");
-        const char* leaflet = std::getenv("SHEETGEN_LEAFLET_DIR");
-        if (leaflet && *leaflet) o_.leaflet_dir = leaflet;
+        o_.leaflet_dir = leaflet_dir(o_.leaflet_dir);
         o_.as_of = as_of_date(args);
         o_.run = run_settings(args);
         timings_ = args.flag("--timings");

@@ -25,8 +25,10 @@ bool is_word_char(char32_t c) {
 }
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 
-// May a line end between a and b?
+// May a line end between a and b? Never next to a word joiner (it glues
+// characters that must stay on one line, such as a Japanese term on an English sheet).
 bool can_break_between(char32_t a, char32_t b) {
+    if (a == kWordJoiner || b == kWordJoiner) return false;
     if (is_space(b)) return false;  // break after the space, not before it
     if (is_space(a)) return true;
     if (is_word_char(a) && is_word_char(b)) return false;
@@ -35,7 +37,10 @@ bool can_break_between(char32_t a, char32_t b) {
     return true;
 }
 
-std::u32string trim_spaces(std::u32string s) {
+// A finished line: without the spaces at its ends and without word joiners
+// (they have done their work, and the font has no glyph for them).
+std::u32string finish_line(std::u32string s) {
+    s.erase(std::remove(s.begin(), s.end(), kWordJoiner), s.end());
     size_t b = 0, e = s.size();
     while (b < e && is_space(s[b])) ++b;
     while (e > b && is_space(s[e - 1])) --e;
@@ -55,17 +60,17 @@ void wrap_paragraph(const std::u32string& p, double width, const MeasureFn& meas
         size_t last_break = 0;  // a break is allowed before index last_break (0 = none yet)
         for (; k < p.size(); ++k) {
             if (k > start && can_break_between(p[k - 1], p[k])) last_break = k;
-            double cw = measure(p[k]);
+            double cw = p[k] == kWordJoiner ? 0 : measure(p[k]);
             // Trailing spaces may hang past the edge: they are dropped.
             if (w + cw > width + 1e-9 && k > start && !is_space(p[k])) break;
             w += cw;
         }
         if (k >= p.size()) {
-            out.push_back(trim_spaces(p.substr(start)));
+            out.push_back(finish_line(p.substr(start)));
             break;
         }
         size_t end = last_break > start ? last_break : k;  // no allowed break: split a too-long word
-        out.push_back(trim_spaces(p.substr(start, end - start)));
+        out.push_back(finish_line(p.substr(start, end - start)));
         start = end;
         while (start < p.size() && is_space(p[start])) ++start;
     }

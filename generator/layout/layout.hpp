@@ -11,6 +11,9 @@
 
 namespace sheetgen::layout {
 
+// U+2060 WORD JOINER: glues the characters on either side onto one line.
+inline constexpr char32_t kWordJoiner = U'\u2060';
+
 // Width of one code point in points (at the size being laid out).
 using MeasureFn = std::function<double(char32_t)>;
 
@@ -23,7 +26,8 @@ bool forbidden_at_line_end(char32_t c);
 // letters/digits/punctuation, accented Latin letters such as José, and the
 // typographic apostrophe: English words, numbers, phone numbers) break only at
 // spaces unless longer than a line; explicit '\n' always breaks. Spaces at a
-// break are dropped.
+// break are dropped. A word joiner (U+2060) forbids a break on either side,
+// has no width and is dropped from the lines.
 std::vector<std::u32string> wrap_lines(const std::u32string& text, double width, const MeasureFn& measure);
 // UTF-8 convenience over a font at `size` points.
 std::vector<std::string> wrap_text(const FontFace& font, const std::string& utf8, double size, double width);

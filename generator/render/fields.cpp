@@ -202,7 +202,7 @@ std::string reason_in(const Reason& r, const Verdict& v, Lang l) {
             if (r.code == u.code) value.en = u.en;
         changed = true;
     }
-    return changed ? make_reason(r.code, params).en : r.en;
+    return with_broadcast_terms(changed ? make_reason(r.code, params).en : r.en, l);
 }
 
 Record reason_record(const Reason& r, const Verdict& v, Lang l) {
@@ -292,8 +292,9 @@ std::string safe_floor_text(const Verdict& v, Lang l) {
 }
 
 void add_action_fields(Record& s, const Verdict& v, Lang l) {
-    s["verdict.action"] = enumeration(to_string(v.action), action_label(v, l));
-    s["verdict.start_alert_level"] = text(start_text(v, l));
+    // On the English sheet, each alert with its Japanese broadcast term (words.hpp).
+    s["verdict.action"] = enumeration(to_string(v.action), with_broadcast_terms(action_label(v, l), l));
+    s["verdict.start_alert_level"] = text(with_broadcast_terms(start_text(v, l), l));
     s["verdict.safe_floor"] = text(safe_floor_text(v, l));
     std::vector<std::string> stay = destination_lines(v, DestinationRole::Stay, l);
     if (stay.empty() && v.has("no_stay_destination")) stay.push_back(word(Word::NoStayDestination, l));

@@ -355,6 +355,10 @@ std::string SheetContext::drawable(const std::string& text, const std::string& f
         }
         if (c == U'\t') c = U' ';
         if (c < 0x20 || c == 0x7F) continue;  // other control characters print nothing
+        if (c == layout::kWordJoiner) {  // no glyph, but the line breaking needs it (a term kept whole)
+            out += encode_utf8(c);
+            continue;
+        }
         if (!flow.font().has_glyph(c)) {
             if (warned.insert({field_path, c}).second) {
                 char buf[160];

@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "common/utf8.hpp"
+#include "layout/layout.hpp"
+
 namespace sheetgen::render {
 
 namespace {
@@ -94,6 +97,56 @@ const WordRow kWords[] = {
 
 static_assert(sizeof kWords / sizeof kWords[0] == static_cast<size_t>(Word::Count), "one row per Word");
 
+// The Japanese the alerts are broadcast in, each as the Japanese sheet
+// words it at the same place (so both sheets name the same broadcast).
+struct BroadcastTerm {
+    const char* name;  // {name} in the sheet forms below
+    const char* ja;
+};
+const BroadcastTerm kBroadcastTerms[] = {
+    {"level3", "警戒レベル3 高齢者等避難"},
+    {"level4", "警戒レベル4 避難指示"},
+    {"tsunami", "津波警報"},                              // the action: 「津波警報でただちに立退き避難」
+    {"tsunamis", "津波警報・大津波警報"},                 // the start: 「津波警報・大津波警報が出たら」
+    {"tsunami_alerts", "大津波警報・津波警報・津波注意報"},  // the reason leave_now_tsunami
+};
+
+// The English sentences that say when to leave, as the CSV, GeoJSON and map
+// page print them (action_label, the start words above, the reason
+// catalogue), and the English sheet's form of each: the same words with the
+// broadcast term beside every alert. Whole sentences, so nothing else is
+// touched; a test (tests/render/english_sheet_test.cpp) checks that every
+// sentence the tool prints to say when to leave has its form here.
+struct SheetForm {
+    const char* shared;
+    const char* sheet;
+};
+const SheetForm kSheetForms[] = {
+    // action_label and Word::StartAtLevel (level 3, the level the rules give)
+    {"Leave at Alert Level 3 (Evacuate elderly etc.)", "Leave at Alert Level 3 (Evacuate elderly etc.: {level3})"},
+    // action_label, a tsunami zone
+    {"Leave immediately on a tsunami warning", "Leave immediately on a tsunami warning ({tsunami})"},
+    {"Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)",
+     "Leave immediately on a tsunami warning ({tsunami}); floods etc.: at Alert Level 3 (Evacuate elderly etc.: "
+     "{level3})"},
+    // Word::StartOnTsunami, Word::StartOnTsunamiAndLevel
+    {"Leave immediately on a tsunami warning: go to high ground",
+     "Leave immediately on a tsunami warning ({tsunamis}): go to high ground"},
+    {"Leave immediately on a tsunami warning: go to high ground; for floods etc., leave at Alert Level 3 "
+     "(Evacuate elderly etc.)",
+     "Leave immediately on a tsunami warning ({tsunamis}): go to high ground; for floods etc., leave at Alert Level "
+     "3 (Evacuate elderly etc.: {level3})"},
+    // the reasons leave_early and leave_now_tsunami
+    {"Leave when Alert Level 3 (Evacuate elderly etc.) is issued: moving takes time and helpers, so do not wait for "
+     "Level 4",
+     "Leave when Alert Level 3 (Evacuate elderly etc.: {level3}) is issued: moving takes time and helpers, so do "
+     "not wait for Level 4 (Evacuation order: {level4})"},
+    {"Leave at once for high ground outside the zone when a tsunami warning or advisory is issued, without waiting "
+     "for an alert level: a tsunami can arrive minutes after the warning",
+     "Leave at once for high ground outside the zone when a tsunami warning or advisory ({tsunami_alerts}) is "
+     "issued, without waiting for an alert level: a tsunami can arrive minutes after the warning"},
+};
+
 struct Strings {
     std::string ja, en;
 };
@@ -111,15 +164,9 @@ const std::vector<Strings>& table() {
     return t;
 }
 
-}  // namespace
-
-const std::string& word(Word w, Lang lang) {
-    const Strings& s = table().at(static_cast<size_t>(w));
-    return lang == Lang::En ? s.en : s.ja;
-}
-
-std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, std::string>>& values) {
-    const std::string& tmpl = word(w, lang);
+// `tmpl` with each {name} replaced by its value; a {name} without one is a
+// programming error.
+std::string fill(const std::string& tmpl, const std::vector<std::pair<std::string, std::string>>& values) {
     std::string out;
     size_t i = 0;
     while (i < tmpl.size()) {
@@ -141,6 +188,57 @@ std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, s
     }
     out.append(tmpl, i, std::string::npos);
     return out;
+}
+
+// A term as printed: its words glued with word joiners, so a line never
+// breaks inside 警戒レベル3 or 高齢者等避難 (only at its space or after a ・).
+std::string kept_whole(const std::string& term) {
+    const std::vector<char32_t> cps = decode_utf8(term);
+    auto separator = [](char32_t c) { return c == U' ' || c == U'・'; };
+    std::string out;
+    for (size_t i = 0; i < cps.size(); ++i) {
+        out += encode_utf8(cps[i]);
+        if (i + 1 < cps.size() && !separator(cps[i]) && !separator(cps[i + 1])) out += encode_utf8(layout::kWordJoiner);
+    }
+    return out;
+}
+
+// The sheet forms with their terms filled in, by shared sentence.
+const std::vector<std::pair<std::string, std::string>>& sheet_forms() {
+    static const std::vector<std::pair<std::string, std::string>> forms = [] {
+        std::vector<std::pair<std::string, std::string>> terms, out;
+        for (const auto& t : kBroadcastTerms) terms.emplace_back(t.name, kept_whole(t.ja));
+        for (const auto& f : kSheetForms) out.emplace_back(f.shared, fill(f.sheet, terms));
+        return out;
+    }();
+    return forms;
+}
+
+}  // namespace
+
+const std::vector<std::string>& broadcast_terms() {
+    static const std::vector<std::string> terms = [] {
+        std::vector<std::string> out;
+        for (const auto& t : kBroadcastTerms) out.push_back(t.ja);
+        return out;
+    }();
+    return terms;
+}
+
+std::string with_broadcast_terms(const std::string& sentence, Lang lang) {
+    if (lang != Lang::En) return sentence;
+    for (const auto& [shared, sheet] : sheet_forms())
+        if (sentence == shared) return sheet;
+    return sentence;
+}
+
+const std::string& word(Word w, Lang lang) {
+    const Strings& s = table().at(static_cast<size_t>(w));
+    return lang == Lang::En ? s.en : s.ja;
+}
+
+std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, std::string>>& values) {
+    return fill(word(w, lang), values);
 }
 
 }  // namespace sheetgen::render

@@ -39,4 +39,22 @@ const std::string& word(Word w, Lang lang);
 // std::logic_error, so tests catch it rather than a family).
 std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, std::string>>& values);
 
+// ---- the alerts as the family hears them -------------------------------------
+// Families who read English still hear the alerts in Japanese (TV, radio,
+// 防災行政無線, Area Mail). Where the English sheet says when to leave, it
+// prints the Japanese broadcast term beside the alert: "Leave at Alert Level 3
+// (Evacuate elderly etc.: 警戒レベル3 高齢者等避難)". These terms, a fixed list,
+// are the only Japanese the English sheet prints in its own words (the rest
+// is what the family typed and the names of the places the verdict accepted).
+const std::vector<std::string>& broadcast_terms();
+
+// `sentence` as the document prints it in `lang`: on the English sheet, a
+// sentence that says when to leave (the action, the start, the reasons
+// leave_early and leave_now_tsunami) becomes its form with the broadcast
+// terms, their words glued with word joiners (U+2060, layout.hpp) so that no
+// line breaks inside 警戒レベル3; any other sentence, and every Japanese one,
+// is returned unchanged. The CSV, GeoJSON and map page keep the shared
+// English sentence.
+std::string with_broadcast_terms(const std::string& sentence, Lang lang);
+
 }  // namespace sheetgen::render

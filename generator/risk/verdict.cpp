@@ -728,6 +728,20 @@ const Param kTsunamiAction = {"津波警報でただちに立退き避難", "Lea
 const Param kTsunamiWithLevel = {"津波警報でただちに立退き避難（洪水等は警戒レベル{level}で）",
                                  "Leave immediately on a tsunami warning (floods etc.: at Alert Level {level})"};
 
+// When the family sets out, short (the CSV's and the map page's 出発 column),
+// the same three cases as the action: an alert level, a tsunami warning, or
+// both.
+const Param kStartLevel = {"警戒レベル{level}", "Alert Level {level}"};
+const Param kStartTsunami = {"津波警報でただちに", "immediately on a tsunami warning"};
+const Param kStartTsunamiWithLevel = {"津波警報でただちに／警戒レベル{level}",
+                                      "immediately on a tsunami warning / Alert Level {level}"};
+
+// `sentence` with its {level} replaced by the household's alert level.
+std::string with_level(std::string sentence, int level) {
+    sentence.replace(sentence.find("{level}"), 7, std::to_string(level));
+    return sentence;
+}
+
 }  // namespace
 
 const char* to_string(Priority p) { return row_of(kPriorityNames, p).name; }
@@ -807,25 +821,22 @@ std::string action_label(const Verdict& v, Lang lang) {
         return label_ja(v.action);
     }
     if (!v.start_alert_level) return pick(kTsunamiAction);
-    std::string s = pick(kTsunamiWithLevel);
-    s.replace(s.find("{level}"), 7, std::to_string(*v.start_alert_level));
-    return s;
+    return with_level(pick(kTsunamiWithLevel), *v.start_alert_level);
 }
 
 std::string action_label_ja(const Verdict& v) { return action_label(v, Lang::Ja); }
 
 std::string action_label_en(const Verdict& v) { return action_label(v, Lang::En); }
 
-std::string start_label_ja(const Verdict& v) {
-    const std::string level = v.start_alert_level ? "警戒レベル" + std::to_string(*v.start_alert_level) : "";
-    if (v.leave_immediately) return "津波警報でただちに" + (level.empty() ? "" : "／" + level);
-    return level;
+std::string start_label(const Verdict& v, Lang lang) {
+    auto pick = [lang](const Param& p) { return lang == Lang::En ? p.en : p.ja; };
+    if (v.leave_immediately)
+        return v.start_alert_level ? with_level(pick(kStartTsunamiWithLevel), *v.start_alert_level) : pick(kStartTsunami);
+    return v.start_alert_level ? with_level(pick(kStartLevel), *v.start_alert_level) : "";
 }
 
-std::string start_label_en(const Verdict& v) {
-    const std::string level = v.start_alert_level ? "Alert Level " + std::to_string(*v.start_alert_level) : "";
-    if (v.leave_immediately) return "immediately on a tsunami warning" + (level.empty() ? "" : " / " + level);
-    return level;
-}
+std::string start_label_ja(const Verdict& v) { return start_label(v, Lang::Ja); }
+
+std::string start_label_en(const Verdict& v) { return start_label(v, Lang::En); }
 
 }  // namespace sheetgen

@@ -154,7 +154,9 @@ std::string action_label(const Verdict& v, Lang lang);
 std::string action_label_ja(const Verdict& v);
 std::string action_label_en(const Verdict& v);
 // When the family sets out, short: 「警戒レベル3」, 「津波警報でただちに」,
-// 「津波警報でただちに／警戒レベル3」; "" when it stays.
+// 「津波警報でただちに／警戒レベル3」 ("Alert Level 3", "immediately on a tsunami
+// warning" ...); "" when it stays. One table per language, as for the action.
+std::string start_label(const Verdict& v, Lang lang);
 std::string start_label_ja(const Verdict& v);
 std::string start_label_en(const Verdict& v);
 

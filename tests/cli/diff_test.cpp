@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <sys/wait.h>
 
 #include "cli/cli_fixtures.hpp"
 
@@ -94,4 +95,21 @@ TEST_CASE("cli diff: two configs, the shelters CSV, the summary by id, exit code
     CHECK(r.out.find("--before-list") != std::string::npos);
     r = run_sheetgen("--help");
     CHECK(r.out.find("diff") != std::string::npos);
+}
+
+// diff's map page reads Leaflet where flag's does ($SHEETGEN_LEAFLET_DIR, one
+// helper for both): a directory without it stops the run before anything is written.
+TEST_CASE("cli diff --html: Leaflet is read from $SHEETGEN_LEAFLET_DIR, as for flag", "[cli][html]") {
+    TempDir dir;
+    int status = 0;
+    const std::string out =
+        capture("SHEETGEN_LEAFLET_DIR=" + q(dir.file("no-leaflet")) + " " + q(SHEETGEN_BINARY) + " diff --before " +
+                    q(sample_hazards()) + " --after " + q(sample_hazards()) + " " + q(source_path("samples")) +
+                    " --date 2026-05-01 -q -o " + q(dir.file("c.csv")) + " --html " + q(dir.file("c.html")) + " 2>&1",
+                &status);
+    INFO(out);
+    CHECK(WEXITSTATUS(status) == 3);
+    CHECK(out.find(dir.file("no-leaflet") + "/leaflet.js") != std::string::npos);
+    CHECK_FALSE(file_exists(dir.file("c.html")));
+    CHECK_FALSE(file_exists(dir.file("c.csv")));
 }

@@ -1,7 +1,8 @@
 // End to end: `render --documents sheet,plan,sheet-en` gives the English
 // support sheet to the households that asked for it (household.language: en)
 // and to no one else; the sheet reads in English, carries no Japanese but the
-// profile's own free text and the names of the places the verdict accepted,
+// profile's own free text, the names of the places the verdict accepted and
+// the fixed Japanese broadcast terms beside the alerts (render/words.hpp),
 // and names no place the verdict turned down.
 #include <catch2/catch.hpp>
 
@@ -11,6 +12,7 @@
 #include "commands/household.hpp"
 #include "common/utf8.hpp"
 #include "hazard/hazard_set.hpp"
+#include "render/words.hpp"
 
 using namespace sheetgen;
 using namespace sheetgen::test;
@@ -76,6 +78,19 @@ std::string flat(const std::string& s) {
     return out;
 }
 
+// tama-001's English sheet, rendered, as pdftotext reads it.
+std::string tama_001_english_text(const TempDir& dir) {
+    const std::string out = dir.file("docs");
+    auto r = run_sheetgen("render --hazards " + q(sample_hazards()) + " " + q(source_path("samples/tama-001.yaml")) +
+                          " --out " + q(out) + " --documents sheet-en --date 2026-11-24");
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    int st = 0;
+    const std::string text = capture("pdftotext -enc UTF-8 " + q(out + "/tama-001-en.pdf") + " - 2>/dev/null", &st);
+    REQUIRE(st == 0);
+    return text;
+}
+
 }  // namespace
 
 TEST_CASE("render --documents sheet,plan,sheet-en: the English sheet only for households that asked for it",
@@ -99,20 +114,13 @@ TEST_CASE("render --documents sheet,plan,sheet-en: the English sheet only for ho
 TEST_CASE("the English sheet of tama-001 reads in English and carries no Japanese but the family's own text",
           "[cli][render][english]") {
     TempDir dir;
-    const std::string out = dir.file("docs");
     const std::string profile_path = source_path("samples/tama-001.yaml");
-    auto r = run_sheetgen("render --hazards " + q(sample_hazards()) + " " + q(profile_path) + " --out " + q(out) +
-                          " --documents sheet-en --date 2026-11-24");
-    INFO(r.out << r.err);
-    REQUIRE(r.exit_code == 0);
-    int st = 0;
-    const std::string text = capture("pdftotext -enc UTF-8 " + q(out + "/tama-001-en.pdf") + " - 2>/dev/null", &st);
-    REQUIRE(st == 0);
+    const std::string text = tama_001_english_text(dir);
     const std::string f = flat(text);
     for (const char* phrase :
          {"Disaster Support Sheet", "Confidential: personal data", "Person", "Date of birth", "1 May 2018 (age 8)",
           "Medical devices and power", "Home and hazards", "Verdict", "What to do and where to go", "In heavy rain",
-          "Leave at Alert Level 3 (Evacuate elderly etc.)", "Where to go and stay", "If it is too late",
+          "Leave at Alert Level 3 (Evacuate elderly etc.:", "Where to go and stay", "If it is too late",
           "Welfare shelter", "Designated emergency evacuation site", "Emergency contacts", "Medical care coordinator",
           "Consent to share", "Prepared 24 November 2026", "Yes", "A: Top priority"}) {
         INFO(phrase);
@@ -125,6 +133,8 @@ TEST_CASE("the English sheet of tama-001 reads in English and carries no Japanes
     const commands::EvaluatedHousehold h = commands::evaluate_household(profile_path, hazards, risk);
     REQUIRE(h.ok());
     std::vector<std::string> allowed = free_text(h.profile());
+    // The Japanese broadcast terms beside the alerts: exactly the fixed list, no other Japanese of the tool's own.
+    allowed.insert(allowed.end(), render::broadcast_terms().begin(), render::broadcast_terms().end());
     std::set<std::string> accepted, turned_down;
     for (const auto& d : h.verdict().destinations)  // (the own building's floors are the tool's words, not a name)
         if (d.role == DestinationRole::Stay || d.role == DestinationRole::FleeWhenLate) accepted.insert(d.name);
@@ -153,5 +163,27 @@ TEST_CASE("the English sheet of tama-001 reads in English and carries no Japanes
     for (const auto& name : turned_down) {
         INFO("turned down, named: " << name);
         CHECK(squashed.find(name) == std::string::npos);
+    }
+}
+
+// Families who read English still hear the alerts in Japanese (TV, radio,
+// 防災行政無線, Area Mail): where the sheet says when to leave, the Japanese
+// broadcast term stands beside the alert, each term whole on one line.
+TEST_CASE("the English sheet of tama-001 names the alerts as they are broadcast, in Japanese",
+          "[cli][render][english]") {
+    TempDir dir;
+    const std::string text = tama_001_english_text(dir);
+    const std::string f = flat(text);
+    for (const char* phrase :
+         {"In heavy rain Leave at Alert Level 3 (Evacuate elderly etc.: 警戒レベル3 高齢者等避難)",
+          "Leave when Alert Level 3 (Evacuate elderly etc.: 警戒レベル3 高齢者等避難) is issued",
+          "do not wait for Level 4 (Evacuation order: 警戒レベル4 避難指示)"}) {
+        INFO(phrase);
+        CHECK(f.find(phrase) != std::string::npos);
+    }
+    // Not split across lines: each term is on one line as pdftotext reads it.
+    for (const char* term : {"警戒レベル3 高齢者等避難", "警戒レベル4 避難指示"}) {
+        INFO(term);
+        CHECK(text.find(term) != std::string::npos);
     }
 }

@@ -206,3 +206,23 @@ TEST_CASE("layout: a repeated table header is drawn after every page break", "[l
     }
 }
 
+
+// U+2060 WORD JOINER glues the characters on either side: no line break
+// there, no width, and it is not in the lines (it has no glyph to print). The
+// English sheet glues the Japanese broadcast terms with it so that
+// 警戒レベル3 never splits across lines.
+TEST_CASE("layout: a word joiner keeps CJK characters together, has no width and is not printed", "[layout][english]") {
+    // Without joiners, CJK breaks anywhere: 5 characters of 10 pt at 30 pt.
+    CHECK(wrap(U"ab 警戒レベル", 50) == std::vector<std::u32string>{U"ab 警戒", U"レベル"});
+    // Joined, the word moves whole to the next line; the joiners are dropped
+    // and not measured (5 characters + 4 joiners fit 50 pt).
+    CHECK(wrap(U"ab 警\u2060戒\u2060レ\u2060ベ\u2060ル", 50) == std::vector<std::u32string>{U"ab", U"警戒レベル"});
+    // A joined word longer than the line is still split rather than run off it.
+    CHECK(wrap(U"警\u2060戒\u2060レ\u2060ベ\u2060ル", 30) == std::vector<std::u32string>{U"警戒レ", U"ベル"});
+    // Real font: the joiner has no glyph and adds no width.
+    CHECK(font().text_width("警\u2060戒", 8) == Approx(font().text_width("警戒", 8)));
+    for (const auto& line : wrap_text(font(), "Leave at Alert Level 3 (Evacuate elderly etc.: 警\u2060戒\u2060レ\u2060ベ\u2060ル\u20603 "
+                                              "高\u2060齢\u2060者\u2060等\u2060避\u2060難)",
+                                      8, 160))
+        CHECK(line.find("\u2060") == std::string::npos);
+}

@@ -4,11 +4,13 @@
 // only the places the verdict accepted.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "common/utf8.hpp"
 #include "fixtures.hpp"
 #include "layout/font.hpp"
+#include "layout/layout.hpp"
 #include "render/fields.hpp"
 #include "render/renderer.hpp"
 #include "render/words.hpp"
@@ -34,8 +36,26 @@ bool has_japanese(const std::string& s) {
     return false;
 }
 
+// Text as printed: without the word joiners that keep a Japanese broadcast
+// term on one line (they have no glyph and are not printed).
+std::string printed(const std::string& s) {
+    std::string out;
+    for (char32_t c : decode_utf8(s))
+        if (c != U'\u2060') out += encode_utf8(c);
+    return out;
+}
+
 std::string shown(const FieldModel& m, const std::string& path, const std::string& format = "", Lang l = Lang::En) {
-    return format_value(m.scalars.at(path), format, kDay, l);
+    return printed(format_value(m.scalars.at(path), format, kDay, l));
+}
+
+// `s` without the Japanese broadcast terms: what is left must hold no Japanese.
+std::string without_broadcast_terms(std::string s) {
+    std::vector<std::string> terms = broadcast_terms();
+    std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& t : terms)
+        for (size_t at; (at = s.find(t)) != std::string::npos;) s.erase(at, t.size());
+    return s;
 }
 
 // Every text the model holds (scalars and row lists), for "does it name X".
@@ -109,9 +129,11 @@ TEST_CASE("English field model: the verdict's action, timing and places in Engli
     const Verdict v = sample_verdict();
     const FieldModel en = build_field_model(p, v, kDay, Lang::En);
     const FieldModel ja = build_field_model(p, v, kDay);
-    CHECK(shown(en, "verdict.action") == "Leave at Alert Level 3 (Evacuate elderly etc.)");
+    // The alert with the Japanese term the family will hear it in (broadcast_terms).
+    CHECK(shown(en, "verdict.action") == "Leave at Alert Level 3 (Evacuate elderly etc.: 警戒レベル3 高齢者等避難)");
     CHECK(shown(ja, "verdict.action", "", Lang::Ja) == "警戒レベル3で立退き避難");
-    CHECK(shown(en, "verdict.start_alert_level") == "Leave at Alert Level 3 (Evacuate elderly etc.)");
+    CHECK(shown(en, "verdict.start_alert_level") ==
+          "Leave at Alert Level 3 (Evacuate elderly etc.: 警戒レベル3 高齢者等避難)");
     CHECK(shown(ja, "verdict.start_alert_level", "", Lang::Ja) == "警戒レベル3（高齢者等避難）で出発");
     CHECK(shown(en, "verdict.level_label").find("A: Top priority") == 0);
     // Dates, units, yes/no, choices.
@@ -154,7 +176,7 @@ TEST_CASE("English field model: tsunami wording, no accepted destination, safe f
     v.leave_immediately = true;
     SECTION("tsunami only: leave at the warning, no alert level") {
         FieldModel m = build_field_model(p, v, kDay, Lang::En);
-        CHECK(m.scalars["verdict.action"].text == "Leave immediately on a tsunami warning");
+        CHECK(printed(m.scalars["verdict.action"].text) == "Leave immediately on a tsunami warning (津波警報)");
         CHECK(m.scalars["verdict.start_alert_level"].text.find("tsunami warning") != std::string::npos);
         CHECK(m.scalars["verdict.start_alert_level"].text.find("Alert Level") == std::string::npos);
         CHECK(m.scalars["verdict.start_alert_level"].text.find("stay home") == std::string::npos);
@@ -162,8 +184,9 @@ TEST_CASE("English field model: tsunami wording, no accepted destination, safe f
     SECTION("tsunami and a river flood: both times") {
         v.start_alert_level = 3;
         FieldModel m = build_field_model(p, v, kDay, Lang::En);
-        CHECK(m.scalars["verdict.action"].text ==
-              "Leave immediately on a tsunami warning (floods etc.: at Alert Level 3)");
+        CHECK(printed(m.scalars["verdict.action"].text) ==
+              "Leave immediately on a tsunami warning (津波警報); floods etc.: at Alert Level 3 (Evacuate elderly etc.: "
+              "警戒レベル3 高齢者等避難)");
         CHECK(m.scalars["verdict.start_alert_level"].text.find("Alert Level 3") != std::string::npos);
         CHECK(m.scalars["verdict.start_alert_level"].text.find("tsunami warning") != std::string::npos);
         // The Japanese sentences are what they always were.
@@ -226,6 +249,91 @@ TEST_CASE("every word of the documents has a Japanese and an English form, and t
     }
     CHECK(phrase(Word::Hours, Lang::En, {{"n", "4"}}) == "4 h");
     CHECK_THROWS_AS(phrase(Word::Hours, Lang::En, {}), std::logic_error);
+}
+
+// Families who read English hear the alerts in Japanese (TV, radio, 防災行政無線,
+// Area Mail): every English sentence that says when to leave is printed on
+// the sheet with the broadcast term beside the alert, and with no other
+// Japanese. The shared English (CSV, GeoJSON, map page) and every Japanese
+// sentence stay as they are.
+TEST_CASE("English sheet: each alert that says when to leave carries its Japanese broadcast term, and only that",
+          "[render][english]") {
+    // The fixed list: exactly these, and nothing else, is allowed.
+    CHECK(broadcast_terms() == std::vector<std::string>{"警戒レベル3 高齢者等避難", "警戒レベル4 避難指示", "津波警報",
+                                                        "津波警報・大津波警報", "大津波警報・津波警報・津波注意報"});
+    Verdict level, tsunami, both;
+    level.action = tsunami.action = both.action = FloodAction::LeaveEarly;
+    level.start_alert_level = both.start_alert_level = 3;
+    tsunami.leave_immediately = both.leave_immediately = true;
+    level.reasons = {make_reason("leave_early")};
+    both.reasons = {make_reason("leave_now_tsunami"), make_reason("leave_early")};
+    tsunami.reasons = {make_reason("leave_now_tsunami")};
+    // Every shared English sentence that says when to leave, and the term
+    // its sheet form must carry (the Japanese sheet's word at the same place).
+    const std::pair<std::string, std::string> shared[] = {
+        {action_label(level, Lang::En), "警戒レベル3 高齢者等避難"},
+        {action_label(tsunami, Lang::En), "津波警報"},
+        {action_label(both, Lang::En), "警戒レベル3 高齢者等避難"},
+        {phrase(Word::StartAtLevel, Lang::En, {{"n", "3"}}), "警戒レベル3 高齢者等避難"},
+        {word(Word::StartOnTsunami, Lang::En), "津波警報・大津波警報"},
+        {phrase(Word::StartOnTsunamiAndLevel, Lang::En, {{"n", "3"}}), "警戒レベル3 高齢者等避難"},
+        {make_reason("leave_early").en, "警戒レベル4 避難指示"},
+        {make_reason("leave_now_tsunami").en, "大津波警報・津波警報・津波注意報"},
+    };
+    for (const auto& [s, term] : shared) {
+        INFO(s);
+        CHECK_FALSE(has_japanese(s));  // the CSV's English is unchanged: no Japanese
+        const std::string sheet = printed(with_broadcast_terms(s, Lang::En));
+        INFO(sheet);
+        CHECK(sheet.find(term) != std::string::npos);
+        CHECK_FALSE(has_japanese(without_broadcast_terms(sheet)));
+        CHECK(with_broadcast_terms(s, Lang::Ja) == s);
+    }
+    CHECK(printed(with_broadcast_terms(make_reason("leave_early").en, Lang::En)) ==
+          "Leave when Alert Level 3 (Evacuate elderly etc.: 警戒レベル3 高齢者等避難) is issued: moving takes time and "
+          "helpers, so do not wait for Level 4 (Evacuation order: 警戒レベル4 避難指示)");
+    // Other sentences, and the Japanese ones, are left alone.
+    CHECK(with_broadcast_terms("Stay upstairs at home (safety indoors)", Lang::En) ==
+          "Stay upstairs at home (safety indoors)");
+    CHECK(with_broadcast_terms(action_label(both, Lang::Ja), Lang::Ja) == action_label(both, Lang::Ja));
+
+    // In the English model: the action, the start and the reasons; the Japanese model as it was.
+    const Profile p = sample_profile();
+    for (const Verdict* v : {&level, &tsunami, &both}) {
+        const FieldModel en = build_field_model(p, *v, kDay, Lang::En);
+        const FieldModel ja = build_field_model(p, *v, kDay);
+        CHECK(shown(en, "verdict.action") == printed(with_broadcast_terms(action_label(*v, Lang::En), Lang::En)));
+        CHECK(shown(en, "verdict.action") != action_label(*v, Lang::En));
+        CHECK(shown(ja, "verdict.action", "", Lang::Ja) == action_label(*v, Lang::Ja));
+        CHECK(has_japanese(shown(en, "verdict.start_alert_level")));
+        for (const auto& r : en.scalars.at("verdict.reasons").list) {
+            INFO(r);
+            CHECK(has_japanese(r));
+            CHECK_FALSE(has_japanese(without_broadcast_terms(printed(r))));
+        }
+        for (const auto& r : ja.scalars.at("verdict.reasons").list) CHECK(r.find("\u2060") == std::string::npos);
+    }
+}
+
+// The term is printed whole: the sheet's action cell breaks before it, never
+// inside 警戒レベル3 or 高齢者等避難, at every width the cell might have.
+TEST_CASE("English sheet: a broadcast term never breaks inside its words", "[render][english]") {
+    Verdict both;
+    both.action = FloodAction::LeaveEarly;
+    both.start_alert_level = 3;
+    both.leave_immediately = true;
+    const std::string action = with_broadcast_terms(action_label(both, Lang::En), Lang::En);
+    auto font = layout::FontFace::load(font_path());
+    int widths = 0;
+    for (double width = 70; width <= 400; width += 1, ++widths) {
+        INFO("width " << width);
+        const auto lines = layout::wrap_text(*font, action, 7.8, width);
+        std::string joined;
+        for (const auto& l : lines) joined += l + "\n";
+        for (const char* word : {"警戒レベル3", "高齢者等避難", "津波警報"}) CHECK(joined.find(word) != std::string::npos);
+        CHECK(joined.find("\u2060") == std::string::npos);
+    }
+    CHECK(widths > 300);
 }
 
 // Mirrors "plan actions name only destinations the verdict accepted": every
@@ -306,7 +414,7 @@ TEST_CASE("the English sheet names only destinations the verdict accepted, from 
                             if (text.find(place) != std::string::npos && !accepted.count(place)) ++japanese_names_rejected;
                     // The same model: every English field has its Japanese twin with the same values.
                     CHECK(en.scalars.at("verdict.action").key == to_string(v.action));
-                    CHECK(en.scalars.at("verdict.action").text == action_label(v, Lang::En));
+                    CHECK(en.scalars.at("verdict.action").text == with_broadcast_terms(action_label(v, Lang::En), Lang::En));
                     for (const auto& [k, ev] : en.scalars) {
                         INFO(k);
                         const FieldValue& jv = ja.scalars.at(k);
@@ -355,7 +463,7 @@ TEST_CASE("a rejected planned shelter is named on the Japanese sheet but not on 
     CHECK(flat(en).find("Inside the flood zone (ground level): not one of the places on this sheet") != std::string::npos);
     CHECK(flat(en).find("The planned site named in the plan (about 180 m in a straight line) is a ground-level site") !=
           std::string::npos);
-    CHECK(flat(en).find("Leave at Alert Level 3 (Evacuate elderly etc.)") != std::string::npos);
+    CHECK(flat(en).find("Leave at Alert Level 3 (Evacuate elderly etc.: 警戒レベル3 高齢者等避難)") != std::string::npos);
 }
 
 TEST_CASE("a 'language: en' template may use only fields with an English form", "[render][english][template]") {

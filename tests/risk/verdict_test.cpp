@@ -699,3 +699,31 @@ TEST_CASE("every reason code is documented in docs/risk-rules.md", "[verdict][re
         CHECK(doc.find("| `" + std::string(d.code) + "` |") != std::string::npos);
     }
 }
+
+// start_label is table-driven like action_label: the four cases in both
+// languages, exactly as the CSV and the map page have always printed them.
+TEST_CASE("start_label: when the family sets out, in each language, from one table", "[verdict][labels]") {
+    struct Case {
+        bool immediately;
+        std::optional<int> level;
+        const char* ja;
+        const char* en;
+    };
+    const Case cases[] = {
+        {false, 3, "警戒レベル3", "Alert Level 3"},
+        {true, std::nullopt, "津波警報でただちに", "immediately on a tsunami warning"},
+        {true, 3, "津波警報でただちに／警戒レベル3", "immediately on a tsunami warning / Alert Level 3"},
+        {false, std::nullopt, "", ""},  // stays: no time to set out
+    };
+    for (const auto& c : cases) {
+        Verdict v;
+        v.action = c.immediately || c.level ? FloodAction::LeaveEarly : FloodAction::StayHomePowerPlan;
+        v.leave_immediately = c.immediately;
+        v.start_alert_level = c.level;
+        INFO(c.ja);
+        CHECK(start_label(v, Lang::Ja) == c.ja);
+        CHECK(start_label(v, Lang::En) == c.en);
+        CHECK(start_label_ja(v) == c.ja);
+        CHECK(start_label_en(v) == c.en);
+    }
+}
