@@ -26,7 +26,8 @@ echo "== import the fictional sample ledger (Shift_JIS CSV), geocoded offline fr
 gazetteer=../shared/data/tama-towns/tama_13224_towns.geojson
 imported=""   # the closing lines name out/imported/ only when the import ran
 if [ -f "$gazetteer" ]; then
-  # Exit 1 would mean some rows were refused (reported above); the rest are imported.
+  # The sample ledger imports cleanly: an exit 1 (rows refused, each reported
+  # at ledger:row) stops this job, so a broken sample cannot pass unnoticed.
   "$sheetgen" import samples/ledger/ledger-sjis.csv --mapping samples/ledger/mapping.yaml \
     --gazetteer "$gazetteer" --out out/imported
   "$sheetgen" validate -q out/imported
