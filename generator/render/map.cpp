@@ -193,6 +193,11 @@ private:
     void draw_distance();
     void draw_north_arrow();
     void draw_scale_bar();
+    struct ScaleBar;
+    ScaleBar scale_bar() const;
+    // The nearest place above or below `r` (same x) clear of everything drawn
+    // so far and of the scale bar; `r` itself when nothing near is clear.
+    Rect settle(const Rect& r) const;
     void label(double x, double y, double fs, const std::string& text, const Color& colour, double dy);
     void draw_basemap();
     void draw_place_labels();
@@ -404,13 +409,28 @@ void MapPainter::draw_shelters() {
 }
 
 // A name on a white ground, centred above (x, y) and kept inside the frame.
+Rect MapPainter::settle(const Rect& r) const {
+    if (free(r)) return r;
+    for (int k = 1; k <= 8; ++k)
+        for (int dir : {-1, 1}) {
+            Rect moved = r;
+            moved.y += dir * k * (r.h + 1);
+            if (free(moved)) return moved;
+        }
+    return r;
+}
+
 void MapPainter::label(double x, double y, double fs, const std::string& text, const Color& colour, double dy) {
     double w = font_.text_width(text, fs);
     double lx = std::clamp(x - w / 2, box_.x + 2, box_.x + box_.w - w - 2);
     double ly = std::clamp(y - dy, box_.y + fs + 2, box_.y + box_.h - 2);
-    page_.ops.push_back(RectOp{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2, Color::hex(0xFFFFFF), std::nullopt, 0});
+    // Clamped to the frame, a far target's name lands where the route leaves
+    // it: off the scale bar and the other labels.
+    const Rect r = settle(Rect{lx - 1, ly - fs * 0.9, w + 2, fs * 1.2});
+    ly += r.y - (ly - fs * 0.9);
+    page_.ops.push_back(RectOp{r.x, r.y, r.w, r.h, Color::hex(0xFFFFFF), std::nullopt, 0});
     page_.ops.push_back(TextOp{lx, ly, fs, text, colour});
-    take(lx - 1, ly - fs * 0.9, w + 2, fs * 1.2);
+    take(r.x, r.y, r.w, r.h);
 }
 
 void MapPainter::draw_target_label() {
@@ -473,11 +493,14 @@ void MapPainter::draw_distance() {
     std::string d = lang_ == Lang::En ? format_distance_en(m) : format_distance_ja(m);
     double fs = 7;
     double w = font_.text_width(d, fs);
-    double mx = std::clamp((home_.first + tp_->first) / 2 - w / 2, box_.x + 2, box_.x + box_.w - w - 2);
+    // 3 pt in from the frame: the box (1.5 pt wider) must be free() to move.
+    double mx = std::clamp((home_.first + tp_->first) / 2 - w / 2, box_.x + 3, box_.x + box_.w - w - 3);
     double my = std::clamp((home_.second + tp_->second) / 2 + 3, box_.y + fs + 2, box_.y + box_.h - 14);
-    page_.ops.push_back(RectOp{mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3, Color::hex(0xFFFFFF), kRoute, 0.4});
+    const Rect r = settle(Rect{mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3});
+    my += r.y - (my - fs * 0.95);
+    page_.ops.push_back(RectOp{r.x, r.y, r.w, r.h, Color::hex(0xFFFFFF), kRoute, 0.4});
     page_.ops.push_back(TextOp{mx, my, fs, d, kRoute});
-    take(mx - 1.5, my - fs * 0.95, w + 3, fs * 1.3);
+    take(r.x, r.y, r.w, r.h);
 }
 
 // Top right.
@@ -491,21 +514,34 @@ void MapPainter::draw_north_arrow() {
 }
 
 // Bottom left: the largest round length up to a quarter of the width.
-void MapPainter::draw_scale_bar() {
+struct MapPainter::ScaleBar {
+    double bx = 0, by = 0, lp = 0;  // left end of the bar, its baseline, its length in points
+    std::string text;               // "500m", "1km"
+    Rect area;                      // the white box under it
+};
+MapPainter::ScaleBar MapPainter::scale_bar() const {
     double width_m = box_.w / s_;
     double len = 50;
     for (double c : {50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0})
         if (c <= width_m / 4) len = c;
-    double lp = len * s_;
-    double bx = box_.x + 6, by = box_.y + box_.h - 6;
+    ScaleBar b;
+    b.lp = len * s_;
+    b.bx = box_.x + 6;
+    b.by = box_.y + box_.h - 6;
     char buf[32];
     if (len >= 1000) std::snprintf(buf, sizeof buf, "%gkm", len / 1000);
     else std::snprintf(buf, sizeof buf, "%gm", len);
-    page_.ops.push_back(RectOp{bx - 2, by - 7, lp + 6 + font_.text_width(buf, 6.5), 9, Color::hex(0xFFFFFF), std::nullopt, 0});
-    page_.ops.push_back(LineOp{bx, by, bx + lp, by, kInk, 1.2, false});
-    page_.ops.push_back(LineOp{bx, by - 3, bx, by, kInk, 0.8, false});
-    page_.ops.push_back(LineOp{bx + lp, by - 3, bx + lp, by, kInk, 0.8, false});
-    page_.ops.push_back(TextOp{bx + lp + 3, by, 6.5, buf, kInk});
+    b.text = buf;
+    b.area = Rect{b.bx - 2, b.by - 7, b.lp + 6 + font_.text_width(b.text, 6.5), 9};
+    return b;
+}
+void MapPainter::draw_scale_bar() {
+    const ScaleBar b = scale_bar();
+    page_.ops.push_back(RectOp{b.area.x, b.area.y, b.area.w, b.area.h, Color::hex(0xFFFFFF), std::nullopt, 0});
+    page_.ops.push_back(LineOp{b.bx, b.by, b.bx + b.lp, b.by, kInk, 1.2, false});
+    page_.ops.push_back(LineOp{b.bx, b.by - 3, b.bx, b.by, kInk, 0.8, false});
+    page_.ops.push_back(LineOp{b.bx + b.lp, b.by - 3, b.bx + b.lp, b.by, kInk, 0.8, false});
+    page_.ops.push_back(TextOp{b.bx + b.lp + 3, b.by, 6.5, b.text, kInk});
 }
 
 // The base map, first (under the zones): muted areas and lines, and a small
@@ -654,6 +690,9 @@ void MapPainter::draw_place_labels() {
 MapLegend MapPainter::paint() {
     page_.ops.push_back(RectOp{box_.x, box_.y, box_.w, box_.h, Color::hex(0xFBFBF8), std::nullopt, 0.5});
     page_.ops.push_back(ClipBegin{box_.x, box_.y, box_.w, box_.h});
+    // Drawn last, over the frame: no label may sit under it.
+    const Rect bar = scale_bar().area;
+    take(bar.x, bar.y, bar.w, bar.h);
     draw_basemap();
     draw_floods();
     draw_collapse_and_landslide();

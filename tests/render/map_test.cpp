@@ -260,3 +260,57 @@ TEST_CASE("map: a storm-surge or tsunami zone is outlined and named in the legen
     CHECK(kind_outline_rgb(LayerKind::Tsunami) != kind_outline_rgb(LayerKind::StormSurge));
     CHECK_FALSE(has_kind_outline(LayerKind::FloodDepth));
 }
+
+TEST_CASE("map: a far destination's name and distance stay clear of the scale bar and of each other", "[map]") {
+    Profile p = test::sample_profile();
+    Verdict v = test::sample_verdict();
+    auto shelters = test::sample_shelters();
+    // The welfare shelter (the route's target) about 5 km south-west: off the
+    // frame, so its name and the route's distance are pulled in at the
+    // bottom-left corner, where the scale bar is.
+    shelters[2].location = LatLon{p.household.location.lat - 0.035, p.household.location.lon - 0.04};
+    Destination stay;
+    stay.role = DestinationRole::Stay;
+    stay.kind = "welfare_shelter";
+    stay.id = shelters[2].id;
+    stay.name = shelters[2].name;
+    stay.location = shelters[2].location;
+    stay.distance_m = 5300;
+    v.destinations.insert(v.destinations.begin(), stay);
+    MapRequest req = make_map_request(p, v, 296, 136);
+    MapExtract m = test::sample_map(shelters, req.centre, req.half_width_m, req.half_height_m);
+    Rect box{100, 200, 296, 136};
+    PageOps page;
+    draw_map(page, box, &m, p, v, font());
+    struct Box {
+        std::string text;
+        double x0, y0, x1, y1;
+    };
+    // Every text's ink box, and the scale bar's lines (solid lines: the route is dashed).
+    std::vector<Box> boxes;
+    for (const auto& op : page.ops) {
+        if (auto* t = std::get_if<TextOp>(&op)) {
+            const double w = font().text_width(t->text, t->size);
+            if (t->text.empty() || t->y > box.bottom() + 1e-6 || t->x >= box.x + box.w) continue;  // the legend below
+            boxes.push_back({t->text, t->x, t->y - t->size * 0.8, t->x + w, t->y + t->size * 0.2});
+        } else if (auto* l = std::get_if<LineOp>(&op)) {
+            if (l->dashed) continue;
+            boxes.push_back({"(scale bar line)", std::min(l->x1, l->x2) - 0.5, std::min(l->y1, l->y2) - 0.5,
+                             std::max(l->x1, l->x2) + 0.5, std::max(l->y1, l->y2) + 0.5});
+        }
+    }
+    bool saw_target = false, saw_scale = false;
+    for (const auto& b : boxes) {
+        saw_target = saw_target || b.text == "多摩市総合福祉センター";
+        saw_scale = saw_scale || b.text == "500m" || b.text == "1km" || b.text == "250m";
+    }
+    REQUIRE(saw_target);
+    REQUIRE(saw_scale);
+    for (size_t i = 0; i < boxes.size(); ++i)
+        for (size_t j = i + 1; j < boxes.size(); ++j) {
+            const Box &a = boxes[i], &b = boxes[j];
+            if (a.text == b.text && a.text == "(scale bar line)") continue;  // the bar and its ticks meet
+            INFO(a.text << " " << a.x0 << "," << a.y0 << "-" << a.x1 << "," << a.y1 << " / " << b.text << " " << b.x0 << "," << b.y0 << "-" << b.x1 << "," << b.y1);
+            CHECK_FALSE((a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1));
+        }
+}
