@@ -3,6 +3,7 @@
 #include "risk/verdict.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -299,8 +300,10 @@ void MapPainter::kind_outline(const MapPolygon& pg, const std::vector<std::vecto
     if (!op.subpaths.empty()) out.push_back(std::move(op));
     // Named even when the zone covers the whole frame (no outline to see):
     // the colours on the map are then that kind's.
+    std::string kind = lang_ == Lang::En ? kind_info(pg.layer_kind).label_en : label_ja(pg.layer_kind);
+    if (lang_ == Lang::En && !kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
     legend_.add({LegendEntry::DashedOutline, Color::hex(kind_outline_rgb(pg.layer_kind)),
-                 std::string(label_ja(pg.layer_kind)) + "（破線・色は浸水深）", 12 + static_cast<int>(pg.layer_kind)});
+                 phrase(Word::LegendKindOutline, lang_, {{"kind", kind}}), 12 + static_cast<int>(pg.layer_kind)});
 }
 
 void MapPainter::draw_floods() {

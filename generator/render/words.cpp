@@ -82,6 +82,8 @@ const WordRow kWords[] = {
     {Word::NoMap, "地図なし", "No map"},
     {Word::LegendDepthUnknown, "浸水想定区域（深さ不明）", "Flood zone (depth unknown)"},
     {Word::LegendDepth, "浸水{depth}", "Flood {depth}"},
+    // A storm-surge or tsunami zone: {kind} from the kind table (label_ja / label_en).
+    {Word::LegendKindOutline, "{kind}（破線・色は浸水深）", "{kind} (dashed outline, colour = depth)"},
     {Word::LegendHouseCollapse, "家屋倒壊等氾濫想定区域", "House-collapse flood zone"},
     {Word::LegendLandslide, "土砂災害警戒区域", "Landslide hazard zone"},
     {Word::LegendRoute, "避難経路（直線）", "Route (straight line)"},

@@ -26,7 +26,7 @@ enum class Word {
     // sections, renderer, page frame
     Continued, Draft, NoEntries, Photo, PhotoHint, HeaderMark, Prepared,
     // map
-    NoMap, LegendDepthUnknown, LegendDepth, LegendHouseCollapse, LegendLandslide, LegendRoute, LegendHome,
+    NoMap, LegendDepthUnknown, LegendDepth, LegendKindOutline, LegendHouseCollapse, LegendLandslide, LegendRoute, LegendHome,
     LegendUsable, LegendNotUsable, InAFlood, InALandslide, PlannedNotUsedLabel,
     Count  // not a word: the number of rows
 };

@@ -230,6 +230,11 @@ TEST_CASE("map: a storm-surge or tsunami zone is outlined and named in the legen
     MapLegend drawn = draw_map(page, box, &m, p, v, font());
     CHECK(drawn.has("津波浸水想定（破線・色は浸水深）"));
     CHECK_FALSE(drawn.has("高潮浸水想定区域（破線・色は浸水深）"));  // only the kinds drawn
+    // On the English sheet, in English (the kind table's name).
+    PageOps english;
+    MapLegend drawn_en = draw_map(english, box, &m, p, v, font(), Lang::En);
+    CHECK(drawn_en.has("Tsunami inundation zone (dashed outline, colour = depth)"));
+    CHECK_FALSE(drawn_en.has("津波浸水想定（破線・色は浸水深）"));
     // Its dashed outline in the kind's colour, after (on top of) every flood fill.
     size_t outline_at = 0, last_fill = 0;
     bool in_clip = false;
