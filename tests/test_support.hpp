@@ -12,6 +12,15 @@
 namespace sheetgen::test {
 
 inline std::string source_path(const std::string& rel) { return std::string(SHEETGEN_SOURCE_DIR) + "/" + rel; }
+
+// True in the ASan + UBSan build of the test command's second pass.
+inline bool sanitized_build() {
+#ifdef SHEETGEN_SANITIZED_BUILD
+    return true;
+#else
+    return false;
+#endif
+}
 // The real public data (../shared/data beside the checkout); the environment
 // variable SHEETGEN_SHARED_DATA overrides the compiled-in default.
 std::string shared_data_dir();

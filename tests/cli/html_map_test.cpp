@@ -63,13 +63,6 @@ bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1")
         if (!have_chromium()) SHEETGEN_SKIP("chromium not installed (scripts/install-deps.sh installs it)"); \
     } while (0)
 
-bool sanitized_build() {
-#ifdef SHEETGEN_SANITIZED_BUILD
-    return true;
-#else
-    return false;
-#endif
-}
 
 // Loads the page in headless Chromium and returns the DOM after its scripts ran.
 std::string chromium_dom(const TempDir& dir, const std::string& html, const std::string& hash) {

@@ -36,15 +36,6 @@ std::string profiles_dir(const TempDir& dir) {
     return p;
 }
 
-// True in the ASan + UBSan build of the test command's second pass.
-bool sanitized_build() {
-#ifdef SHEETGEN_SANITIZED_BUILD
-    return true;
-#else
-    return false;
-#endif
-}
-
 }  // namespace
 
 TEST_CASE("Worker threads the system refuses: fewer threads, down to the main thread alone", "[cli][hostile][resources]") {

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "common/utf8.hpp"
+
 namespace sheetgen::test {
 
 using HtmlHousehold = std::map<std::string, YAML::Node>;
@@ -21,24 +23,6 @@ struct HtmlPageData {
     std::vector<std::string> sentences;
     std::vector<HtmlHousehold> households;  // in page order
 };
-
-inline void append_utf8(std::string& s, uint32_t cp) {
-    if (cp < 0x80) {
-        s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        s += static_cast<char>(0xC0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += static_cast<char>(0xE0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // JSON text with every \uXXXX (surrogate pairs joined) turned into UTF-8:
 // yaml-cpp, which reads the JSON, refuses escaped surrogates.
@@ -66,7 +50,7 @@ inline std::string unescape_json_unicode(const std::string& json) {
             out += json.substr(i - 5, 6);
             continue;
         }
-        append_utf8(out, cp);
+        out += encode_utf8(static_cast<char32_t>(cp));
     }
     return out;
 }
