@@ -29,7 +29,7 @@ struct Item {
 void card_items(SheetContext& ctx, std::vector<Item>& front, std::vector<Item>& back) {
     for (const auto& s : ctx.tpl.sections)
         for (const auto& f : s.fields) {
-            Item it{f.label, ctx.value(f.path, f.format), f.path, f.wide};
+            Item it{ctx.label(f), ctx.value(f.path, f.format), f.path, f.wide};
             if (it.text.empty()) continue;
             (s.back_panel ? back : front).push_back(std::move(it));
         }

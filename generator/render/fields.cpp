@@ -295,6 +295,7 @@ void add_action_fields(Record& s, const Verdict& v, Lang l) {
     // On the English sheet, each alert with its Japanese broadcast term (words.hpp).
     s["verdict.action"] = enumeration(to_string(v.action), with_broadcast_terms(action_label(v, l), l));
     s["verdict.start_alert_level"] = text(with_broadcast_terms(start_text(v, l), l));
+    s["verdict.action_heading"] = text(word(v.leave_immediately ? Word::ActionHeadingTsunami : Word::ActionHeading, l));
     s["verdict.safe_floor"] = text(safe_floor_text(v, l));
     std::vector<std::string> stay = destination_lines(v, DestinationRole::Stay, l);
     if (stay.empty() && v.has("no_stay_destination")) stay.push_back(word(Word::NoStayDestination, l));

@@ -41,7 +41,7 @@ std::vector<std::vector<Cell>> field_rows(const std::vector<FieldRef>& fields, i
     for (const auto& f : fields) {
         if (f.wide) flush();
         double vw = f.wide ? width - lw : pair_w - lw;
-        cur.push_back(Cell{lw, f.label, 0, st.label_fill, std::nullopt, std::nullopt, true, false});
+        cur.push_back(Cell{lw, ctx.label(f), 0, st.label_fill, std::nullopt, std::nullopt, true, false});
         Cell value{vw, ctx.value(f.path, f.format), 0, std::nullopt, std::nullopt, std::nullopt, true, false};
         if (f.format == "check") value.check = ctx.flag(f.path);
         cur.push_back(value);
@@ -157,7 +157,7 @@ void layout_checklist(const SectionSpec& s, SheetContext& ctx) {
     std::vector<std::vector<Cell>> rows;
     std::vector<Cell> cur;
     for (const auto& item : s.items) {
-        Cell c{cw, item.label, 0, std::nullopt, std::nullopt, ctx.flag(item.path), true, false};
+        Cell c{cw, ctx.label(item), 0, std::nullopt, std::nullopt, ctx.flag(item.path), true, false};
         cur.push_back(c);
         if (static_cast<int>(cur.size()) == cols) {
             rows.push_back(std::move(cur));
@@ -386,6 +386,12 @@ std::string SheetContext::cell(const std::string& table, size_t index, const Rec
     auto it = row.find(column);
     if (it == row.end()) return "";
     return drawable(format_value(it->second, format, date, tpl.lang), table + "[" + std::to_string(index) + "]." + column);
+}
+
+std::string SheetContext::label(const FieldRef& f) {
+    if (f.label_path.empty()) return f.label;
+    const std::string v = value(f.label_path, "");
+    return v.empty() ? f.label : v;
 }
 
 bool SheetContext::flag(const std::string& path) const {

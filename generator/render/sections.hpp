@@ -40,6 +40,9 @@ struct SheetContext {
                      const std::string& format);
     bool flag(const std::string& path) const;
     std::string drawable(const std::string& text, const std::string& field_path);
+    // A field's label: the value of its label_path when it has one and it is
+    // not empty, else the template's label.
+    std::string label(const FieldRef& f);
 };
 
 struct SectionKind {

@@ -171,10 +171,26 @@ private:
         return nullptr;
     }
 
+    // A label taken from a text field of the sheet (not of a table row).
+    void label_path(const YNode& n, const std::string& table, FieldRef& f) {
+        if (!table.empty()) {
+            c_.error(n, "label_path is for fields; a table column keeps its label");
+            return;
+        }
+        std::string p = c_.text(&n, "label_path");
+        const FieldInfo* info = n.kind == YNode::Kind::Scalar ? find_path(n, p, "") : nullptr;
+        if (!info) return;
+        if (info->type != ValueType::Text) {
+            c_.error(n, "label_path needs a text field; '" + p + "' is a " + to_string(info->type));
+            return;
+        }
+        f.label_path = p;
+    }
+
     // label/path/format entry; `table` empty for scalar paths.
     std::optional<FieldRef> field(const YNode& n, const std::string& where, const std::string& table, bool bool_only,
                                   bool table_column) {
-        std::vector<std::string> keys = {"label", "path", "format"};
+        std::vector<std::string> keys = {"label", "label_path", "path", "format"};
         keys.push_back(table_column ? "width" : "wide");
         if (bool_only) keys.pop_back();
         Map m = c_.map(&n, table_column ? "column" : "field", keys);
@@ -185,6 +201,7 @@ private:
         FieldRef f;
         f.at = c_.at(n);
         f.label = label(m.get("label"), "label");
+        if (const YNode* lp = m.get("label_path")) label_path(*lp, table, f);
         const YNode* path = c_.require(m, "path", n);
         if (!path) return std::nullopt;
         f.path = c_.text(path, "path");

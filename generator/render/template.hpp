@@ -20,6 +20,9 @@ inline constexpr const char* kTemplateSchemaV1 = "sheetgen/template-v1";
 // A label + value path (+ format) as written in the template.
 struct FieldRef {
     std::string label;
+    // `label_path`: the label is this text field's value (a heading that
+    // follows the verdict); `label` when the value is empty.
+    std::string label_path;
     std::string path;    // scalar path ("person.name") or, in tables, a column name ("model")
     std::string format;  // "" = default for the value type
     bool wide = false;   // fields: spans the whole row

@@ -44,6 +44,10 @@ const WordRow kWords[] = {
     {Word::NoneDash, "—", "—"},
     {Word::ExtraSeparator, "・", ", "},
     {Word::PowerAvailable, "電源あり", "power available"},
+    // The heading of the action row: a home in a tsunami zone also leaves on
+    // the tsunami warning, which comes with an earthquake, not with rain.
+    {Word::ActionHeading, "大雨のときの行動", "In heavy rain"},
+    {Word::ActionHeadingTsunami, "津波・大雨のとき", "On a tsunami warning or in heavy rain"},
     {Word::StartAtLevel, "警戒レベル{n}（高齢者等避難）で出発", "Leave at Alert Level {n} (Evacuate elderly etc.)"},
     {Word::StartOnTsunami, "津波警報・大津波警報が出たらただちに高い所へ",
      "Leave immediately on a tsunami warning: go to high ground"},

@@ -18,7 +18,7 @@ enum class Word {
     Hours, Watts, WattHours, Kilograms, Metres, Kilometres, Floor,
     // the field model's sentences
     Bracketed, ExternalBatteries, OutsideFloodZones, FloodDepthUnknown, ScenarioOutside, ScenarioDepthUnknown, DurationUnknown, NoneDash,
-    ExtraSeparator, PowerAvailable, StartAtLevel, StartOnTsunami, StartOnTsunamiAndLevel, StartStayHome,
+    ExtraSeparator, PowerAvailable, ActionHeading, ActionHeadingTsunami, StartAtLevel, StartOnTsunami, StartOnTsunamiAndLevel, StartStayHome,
     SafeFloor, SafeFloorAssumed, SafeFloorNotInBuilding, NoSafeFloor, NoStayDestination,
     Building, WithElevator, WithoutElevator, LivingFloor, SleepingFloor, MemberAge,
     ZoneInside, ZoneOutside, FloodFlow, BankErosion,

@@ -168,3 +168,23 @@ TEST_CASE("template: every mistake is reported at once, in character columns", "
     CHECK(e.where().line == 3);
     CHECK(e.where().column == 61);
 }
+
+TEST_CASE("template: label_path takes a field's label from a text field, checked at load", "[template]") {
+    const std::string head = "title: T\nsections:\n  - title: 行動\n    kind: fields\n    fields:\n";
+    Template t = parse_template(head + "      - {label: 大雨のときの行動, label_path: verdict.action_heading, path: verdict.action}\n",
+                                "t.yaml", schema());
+    REQUIRE(t.sections.size() == 1);
+    CHECK(t.sections[0].fields[0].label_path == "verdict.action_heading");
+    CHECK(t.sections[0].fields[0].label == "大雨のときの行動");
+    // Unknown: located, with a suggestion.
+    auto e = load_error(head + "      - {label: x, label_path: verdict.action_headin, path: verdict.action}\n");
+    CHECK(e.where().line == 6);
+    CHECK(e.message().find("did you mean 'verdict.action_heading'") != std::string::npos);
+    // Not text: a number cannot be a heading.
+    auto n = load_error(head + "      - {label: x, label_path: verdict.outage_hours, path: verdict.action}\n");
+    CHECK(n.message().find("label_path needs a text field") != std::string::npos);
+    // A table column keeps its label.
+    auto c = load_error("title: T\nsections:\n  - kind: table\n    rows: devices\n    columns:\n"
+                        "      - {label: 機種, label_path: verdict.action_heading, path: model}\n");
+    CHECK(c.message().find("label_path is for fields") != std::string::npos);
+}

@@ -36,3 +36,21 @@ TEST_CASE("a tsunami-zone household is told to leave at the warning, not at leve
         CHECK(m.scalars["verdict.start_alert_level"].text == "警戒レベル3（高齢者等避難）で出発");
     }
 }
+
+// The action row's heading: rain alone is not what sets a tsunami household off.
+TEST_CASE("the action row is headed for a tsunami too when the home is in a tsunami zone", "[render][kinds]") {
+    Profile p;
+    p.id = "t-1";
+    Verdict v;
+    v.action = FloodAction::LeaveEarly;
+    v.start_alert_level = 3;
+    render::FieldModel rain = render::build_field_model(p, v, Date{2026, 11, 28});
+    CHECK(rain.scalars["verdict.action_heading"].text == "大雨のときの行動");
+    CHECK(render::build_field_model(p, v, Date{2026, 11, 28}, Lang::En).scalars["verdict.action_heading"].text ==
+          "In heavy rain");
+    v.leave_immediately = true;
+    render::FieldModel tsunami = render::build_field_model(p, v, Date{2026, 11, 28});
+    CHECK(tsunami.scalars["verdict.action_heading"].text == "津波・大雨のとき");
+    CHECK(render::build_field_model(p, v, Date{2026, 11, 28}, Lang::En).scalars["verdict.action_heading"].text ==
+          "On a tsunami warning or in heavy rain");
+}
