@@ -1,6 +1,7 @@
 #include "render/fields.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <cmath>
 #include <cstdio>
@@ -241,7 +242,7 @@ std::string scenario_depth_text(const ScenarioDepth& d, Lang l) {
 // The depth with its scenario: 「3.0m以上5.0m未満（想定最大規模）」; when the
 // config loads both scenarios, the deciding one first and the other in
 // brackets: 「想定最大規模 3.0m以上5.0m未満（計画規模 0.5m以上3.0m未満）」.
-std::string depth_label(const Exposure& e, Lang l) {
+std::string river_depth_label(const Exposure& e, Lang l) {
     const std::string scenario = scenario_name(e.depth_scenario, l);
     if (!e.in_flood_zone || (e.scenario_depths.empty() && scenario.empty())) return depth_text(e, l);
     if (e.scenario_depths.empty()) return depth_text(e, l) + bracketed(scenario, l);
@@ -249,6 +250,27 @@ std::string depth_label(const Exposure& e, Lang l) {
     for (const ScenarioDepth& d : e.scenario_depths)
         if (d.scenario != e.depth_scenario) others.push_back(scenario_name(d.scenario, l) + " " + scenario_depth_text(d, l));
     return (scenario.empty() ? "" : scenario + " ") + depth_text(e, l) + bracketed(join(others, l == Lang::En ? "; " : "、"), l);
+}
+
+// A storm-surge or tsunami zone: 「津波浸水想定 2.0m以上5.0m未満」.
+std::string kind_zone_text(const KindZone& z, Lang l) {
+    std::string name = l == Lang::En ? kind_info(z.kind).label_en : label_ja(z.kind);
+    if (l == Lang::En && !name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    const std::string depth = z.depth ? (l == Lang::En ? z.depth->label_en() : z.depth->label_ja())
+                                      : word(Word::ScenarioDepthUnknown, l);
+    return name + " " + depth;
+}
+
+// The river flood's depth, and every storm-surge or tsunami zone the home
+// lies in: a tsunami zone is never reported as 「浸水想定区域外」.
+std::string depth_label(const Exposure& e, Lang l) {
+    const std::string river = river_depth_label(e, l);
+    if (e.kind_zones.empty()) return river;
+    std::vector<std::string> kinds;
+    for (const KindZone& z : e.kind_zones) kinds.push_back(kind_zone_text(z, l));
+    const std::string sep = l == Lang::En ? "; " : "、";
+    if (!e.in_flood_zone) return join(kinds, sep) + bracketed(word(Word::RiverFloodOutside, l), l);
+    return word(Word::RiverFlood, l) + " " + river + sep + join(kinds, sep);
 }
 
 std::string shelter_line(const std::optional<ShelterSuggestion>& s) { return s ? s->name : std::string(); }

@@ -38,6 +38,9 @@ const WordRow kWords[] = {
     {Word::ExternalBatteries, "{count}個×{hours}時間", "{count} × {hours} h"},
     {Word::OutsideFloodZones, "浸水想定区域外", "Outside the flood zones"},
     {Word::FloodDepthUnknown, "浸水想定区域内（深さ不明）", "Inside a flood zone (depth unknown)"},
+    // Beside a storm-surge or tsunami zone, the river flood's part is named.
+    {Word::RiverFlood, "洪水", "River flood"},
+    {Word::RiverFloodOutside, "洪水は浸水想定区域外", "river floods: outside the zones"},
     {Word::ScenarioOutside, "区域外", "outside its zones"},
     {Word::ScenarioDepthUnknown, "区域内・深さ不明", "in a zone, depth unknown"},
     {Word::DurationUnknown, "区域内（時間不明）", "In the zone (duration unknown)"},

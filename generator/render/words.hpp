@@ -17,7 +17,7 @@ enum class Word {
     Yes, No, Present, Absent, ListSeparator, Bullet, Age, DateWithAge,
     Hours, Watts, WattHours, Kilograms, Metres, Kilometres, Floor,
     // the field model's sentences
-    Bracketed, ExternalBatteries, OutsideFloodZones, FloodDepthUnknown, ScenarioOutside, ScenarioDepthUnknown, DurationUnknown, NoneDash,
+    Bracketed, ExternalBatteries, OutsideFloodZones, FloodDepthUnknown, RiverFlood, RiverFloodOutside, ScenarioOutside, ScenarioDepthUnknown, DurationUnknown, NoneDash,
     ExtraSeparator, PowerAvailable, ActionHeading, ActionHeadingTsunami, StartAtLevel, StartOnTsunami, StartOnTsunamiAndLevel, StartStayHome,
     SafeFloor, SafeFloorAssumed, SafeFloorNotInBuilding, NoSafeFloor, NoStayDestination,
     Building, WithElevator, WithoutElevator, LivingFloor, SleepingFloor, MemberAge,

@@ -54,3 +54,27 @@ TEST_CASE("the action row is headed for a tsunami too when the home is in a tsun
     CHECK(render::build_field_model(p, v, Date{2026, 11, 28}, Lang::En).scalars["verdict.action_heading"].text ==
           "On a tsunami warning or in heavy rain");
 }
+
+// The hazard table's depth row names a storm-surge or tsunami zone: a home
+// 2-5 m deep in a tsunami zone was shown as 「浸水想定区域外」 (outside the
+// river's flood zones), beside a map coloured by the tsunami's depth.
+TEST_CASE("the depth row names the tsunami zone the home lies in, beside the river flood's", "[render][kinds]") {
+    Profile p;
+    p.id = "t-1";
+    Verdict v;
+    auto depth_row = [&](Lang l) {
+        return render::build_field_model(p, v, Date{2026, 11, 28}, l).scalars["exposure.depth_label"].text;
+    };
+    CHECK(depth_row(Lang::Ja) == "浸水想定区域外");  // no zone of any kind: as before
+    KindZone z;
+    z.kind = LayerKind::Tsunami;
+    z.depth = DepthRange{2.0, 5.0};
+    v.exposure.kind_zones.push_back(z);
+    CHECK(depth_row(Lang::Ja) == "津波浸水想定 2.0m以上5.0m未満（洪水は浸水想定区域外）");
+    CHECK(depth_row(Lang::En) == "Tsunami inundation zone 2.0-5.0 m (river floods: outside the zones)");
+    v.exposure.in_flood_zone = true;
+    v.exposure.depth = DepthRange{0.5, 3.0};
+    CHECK(depth_row(Lang::Ja) == "洪水 0.5m以上3.0m未満、津波浸水想定 2.0m以上5.0m未満");
+    v.exposure.kind_zones[0].depth.reset();
+    CHECK(depth_row(Lang::Ja) == "洪水 0.5m以上3.0m未満、津波浸水想定 区域内・深さ不明");
+}
