@@ -8,8 +8,9 @@ bash scripts/install-deps.sh
 bash scripts/build.sh
 sheetgen=${BUILD_DIR:-build}/generator/cli/sheetgen
 hazards=geodata/tama-sample.yaml
+umask 077   # the outputs hold personal medical data: out/ too (0700), not only its files
 mkdir -p out
-umask 077   # the outputs hold personal medical data
+chmod 700 out  # an out/ left open by an earlier run
 
 echo "== validate samples/"
 "$sheetgen" validate samples/

@@ -30,6 +30,10 @@ grep -q '^skipped: the Tama town points' "$tmp/out1" || { cat "$tmp/out1"; fail 
 done_lines "$tmp/out1" | grep -q 'out/rosters/' || { cat "$tmp/out1"; fail "closing lines lost out/rosters/"; }
 ! done_lines "$tmp/out1" | grep -q 'out/imported/' || { done_lines "$tmp/out1"; fail "closing lines name out/imported/ though the import was skipped"; }
 
+echo "== out/ itself is private (0700), also when an earlier run left it open"
+[[ $(stat -c %a "$repo/out") == 700 ]] || fail "out/ is $(stat -c %a "$repo/out"), not 700"
+chmod 755 "$repo/out"
+
 echo "== with the town points: the import runs and is named at the end"
 mkdir -p "$tmp/shared/data/tama-towns"
 : >"$tmp/shared/data/tama-towns/tama_13224_towns.geojson"
@@ -39,4 +43,5 @@ grep -q '^import ' "$tmp/calls" || fail "import did not run with the town points
 done_lines "$tmp/out2" | grep -q 'out/rosters/ (for supporters), out/imported/ (profiles drafted from the sample ledger)' ||
   { done_lines "$tmp/out2"; fail "closing lines do not name out/imported/ after the import"; }
 done_lines "$tmp/out2"
+[[ $(stat -c %a "$repo/out") == 700 ]] || fail "out/ left at $(stat -c %a "$repo/out") by an earlier run"
 echo "PASS"
