@@ -254,8 +254,7 @@ std::string river_depth_label(const Exposure& e, Lang l) {
 
 // A storm-surge or tsunami zone: 「津波浸水想定 2.0m以上5.0m未満」.
 std::string kind_zone_text(const KindZone& z, Lang l) {
-    std::string name = l == Lang::En ? kind_info(z.kind).label_en : label_ja(z.kind);
-    if (l == Lang::En && !name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    const std::string name = kind_name(z.kind, l);
     const std::string depth = z.depth ? (l == Lang::En ? z.depth->label_en() : z.depth->label_ja())
                                       : word(Word::ScenarioDepthUnknown, l);
     return name + " " + depth;

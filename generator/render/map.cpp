@@ -300,10 +300,9 @@ void MapPainter::kind_outline(const MapPolygon& pg, const std::vector<std::vecto
     if (!op.subpaths.empty()) out.push_back(std::move(op));
     // Named even when the zone covers the whole frame (no outline to see):
     // the colours on the map are then that kind's.
-    std::string kind = lang_ == Lang::En ? kind_info(pg.layer_kind).label_en : label_ja(pg.layer_kind);
-    if (lang_ == Lang::En && !kind.empty()) kind[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(kind[0])));
     legend_.add({LegendEntry::DashedOutline, Color::hex(kind_outline_rgb(pg.layer_kind)),
-                 phrase(Word::LegendKindOutline, lang_, {{"kind", kind}}), 12 + static_cast<int>(pg.layer_kind)});
+                 phrase(Word::LegendKindOutline, lang_, {{"kind", kind_name(pg.layer_kind, lang_)}}),
+                 12 + static_cast<int>(pg.layer_kind)});
 }
 
 void MapPainter::draw_floods() {

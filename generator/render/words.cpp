@@ -1,5 +1,6 @@
 #include "render/words.hpp"
 
+#include <cctype>
 #include <stdexcept>
 
 #include "common/utf8.hpp"
@@ -248,6 +249,13 @@ const std::string& word(Word w, Lang lang) {
 
 std::string phrase(Word w, Lang lang, const std::vector<std::pair<std::string, std::string>>& values) {
     return fill(word(w, lang), values);
+}
+
+std::string kind_name(LayerKind kind, Lang lang) {
+    if (lang == Lang::Ja) return label_ja(kind);
+    std::string name = kind_info(kind).label_en;  // "tsunami inundation zone": capitalised as a heading
+    if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    return name;
 }
 
 }  // namespace sheetgen::render

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/lang.hpp"
+#include "hazard/kinds.hpp"
 
 namespace sheetgen::render {
 
@@ -56,5 +57,8 @@ const std::vector<std::string>& broadcast_terms();
 // is returned unchanged. The CSV, GeoJSON and map page keep the shared
 // English sentence.
 std::string with_broadcast_terms(const std::string& sentence, Lang lang);
+
+// A hazard kind's name as a sheet heads it: 「津波浸水想定」, "Tsunami inundation zone".
+std::string kind_name(LayerKind kind, Lang lang);
 
 }  // namespace sheetgen::render
